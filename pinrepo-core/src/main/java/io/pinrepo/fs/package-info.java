@@ -1,0 +1,2 @@
+/** Storage on a local directory, safe across threads and processes. */
+package io.pinrepo.fs;

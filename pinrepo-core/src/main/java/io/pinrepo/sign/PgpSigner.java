@@ -1,0 +1,175 @@
+package io.pinrepo.sign;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.Date;
+import java.util.HexFormat;
+import java.util.Iterator;
+import java.util.Locale;
+import java.util.Objects;
+import org.bouncycastle.bcpg.ArmoredOutputStream;
+import org.bouncycastle.bcpg.BCPGOutputStream;
+import org.bouncycastle.bcpg.HashAlgorithmTags;
+import org.bouncycastle.openpgp.PGPException;
+import org.bouncycastle.openpgp.PGPPrivateKey;
+import org.bouncycastle.openpgp.PGPSecretKey;
+import org.bouncycastle.openpgp.PGPSecretKeyRing;
+import org.bouncycastle.openpgp.PGPSignature;
+import org.bouncycastle.openpgp.PGPSignatureGenerator;
+import org.bouncycastle.openpgp.PGPSignatureSubpacketGenerator;
+import org.bouncycastle.openpgp.PGPUtil;
+import org.bouncycastle.openpgp.bc.BcPGPSecretKeyRingCollection;
+import org.bouncycastle.openpgp.operator.bc.BcPBESecretKeyDecryptorBuilder;
+import org.bouncycastle.openpgp.operator.bc.BcPGPContentSignerBuilder;
+import org.bouncycastle.openpgp.operator.bc.BcPGPDigestCalculatorProvider;
+
+/**
+ * A {@link Signer} over an OpenPGP secret key held in memory (RSA, DSA, ECDSA or Ed25519), using
+ * Bouncy Castle. Signatures use SHA-512 and carry the creation time from the injected clock and the
+ * issuer fingerprint, which current gpgv and apt expect.
+ */
+public final class PgpSigner implements Signer {
+
+  private final PGPSecretKey secretKey;
+  private final PGPPrivateKey privateKey;
+  private final Clock clock;
+
+  private PgpSigner(PGPSecretKey secretKey, PGPPrivateKey privateKey, Clock clock) {
+    this.secretKey = secretKey;
+    this.privateKey = privateKey;
+    this.clock = clock;
+  }
+
+  /**
+   * Loads the first signing-capable key of an (armored or binary) secret key ring.
+   *
+   * @param source names the key in error messages, e.g. its file name
+   * @param passphrase the key's passphrase; empty for an unprotected key
+   * @throws SigningKeyException when no signing key is found or the passphrase is wrong
+   */
+  public static PgpSigner load(InputStream keyRing, String source, char[] passphrase, Clock clock)
+      throws IOException {
+    Objects.requireNonNull(clock, "clock");
+    BcPGPSecretKeyRingCollection rings;
+    try {
+      rings = new BcPGPSecretKeyRingCollection(PGPUtil.getDecoderStream(keyRing));
+    } catch (PGPException | IOException | RuntimeException e) {
+      throw new SigningKeyException(source + ": not an OpenPGP secret key", e);
+    }
+    Iterator<PGPSecretKeyRing> it = rings.getKeyRings();
+    while (it.hasNext()) {
+      for (PGPSecretKey key : it.next()) {
+        if (key.isSigningKey() && !key.isPrivateKeyEmpty()) {
+          return new PgpSigner(key, extract(key, source, passphrase), clock);
+        }
+      }
+    }
+    throw new SigningKeyException(source + ": no secret signing key in it", null);
+  }
+
+  private static PGPPrivateKey extract(PGPSecretKey key, String source, char[] passphrase)
+      throws SigningKeyException {
+    try {
+      return key.extractPrivateKey(
+          new BcPBESecretKeyDecryptorBuilder(new BcPGPDigestCalculatorProvider())
+              .build(passphrase));
+    } catch (PGPException | RuntimeException e) {
+      String problem =
+          passphrase.length == 0
+              ? "the key is protected by a passphrase and none was given"
+              : "wrong passphrase";
+      throw new SigningKeyException(source + ": " + problem, e);
+    }
+  }
+
+  @Override
+  public String fingerprint() {
+    return HexFormat.of()
+        .formatHex(secretKey.getPublicKey().getFingerprint())
+        .toUpperCase(Locale.ROOT);
+  }
+
+  @Override
+  public byte[] detachedSignature(InputStream data) throws IOException {
+    PGPSignatureGenerator generator = generator(PGPSignature.BINARY_DOCUMENT);
+    byte[] buffer = new byte[64 * 1024];
+    int n;
+    while ((n = data.read(buffer)) != -1) {
+      generator.update(buffer, 0, n);
+    }
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try (ArmoredOutputStream armor = armored(out)) {
+      generator.generate().encode(new BCPGOutputStream(armor));
+    } catch (PGPException e) {
+      throw new IOException("signing failed: " + e.getMessage(), e);
+    }
+    return out.toByteArray();
+  }
+
+  @Override
+  public String clearSign(String text) throws IOException {
+    String body = text.endsWith("\n") ? text.substring(0, text.length() - 1) : text;
+    if (body.indexOf('\r') >= 0) {
+      throw new IllegalArgumentException("clear-signed text must use \\n line endings");
+    }
+    PGPSignatureGenerator generator = generator(PGPSignature.CANONICAL_TEXT_DOCUMENT);
+    String[] lines = body.split("\n", -1);
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try (ArmoredOutputStream armor = armored(out)) {
+      armor.beginClearText(HashAlgorithmTags.SHA512);
+      for (int i = 0; i < lines.length; i++) {
+        // The signature covers each line without trailing blanks, joined by CRLF (RFC 4880 7.1).
+        byte[] canonical = stripTrailingBlanks(lines[i]).getBytes(StandardCharsets.UTF_8);
+        if (i > 0) {
+          generator.update(new byte[] {'\r', '\n'});
+        }
+        generator.update(canonical);
+        armor.write(lines[i].getBytes(StandardCharsets.UTF_8)); // the armor dash-escapes
+        armor.write('\n');
+      }
+      armor.endClearText();
+      generator.generate().encode(new BCPGOutputStream(armor));
+    } catch (PGPException e) {
+      throw new IOException("signing failed: " + e.getMessage(), e);
+    }
+    return out.toString(StandardCharsets.UTF_8);
+  }
+
+  private PGPSignatureGenerator generator(int signatureType) throws IOException {
+    PGPSignatureGenerator generator =
+        new PGPSignatureGenerator(
+            new BcPGPContentSignerBuilder(
+                secretKey.getPublicKey().getAlgorithm(), HashAlgorithmTags.SHA512),
+            secretKey.getPublicKey());
+    try {
+      generator.init(signatureType, privateKey);
+    } catch (PGPException e) {
+      throw new IOException("cannot sign with key " + fingerprint() + ": " + e.getMessage(), e);
+    }
+    PGPSignatureSubpacketGenerator hashed = new PGPSignatureSubpacketGenerator();
+    hashed.setSignatureCreationTime(false, Date.from(clock.instant()));
+    hashed.setIssuerFingerprint(false, secretKey);
+    generator.setHashedSubpackets(hashed.generate());
+    PGPSignatureSubpacketGenerator unhashed = new PGPSignatureSubpacketGenerator();
+    unhashed.setIssuerKeyID(false, secretKey.getKeyID());
+    generator.setUnhashedSubpackets(unhashed.generate());
+    return generator;
+  }
+
+  private static ArmoredOutputStream armored(ByteArrayOutputStream out) {
+    ArmoredOutputStream armor = new ArmoredOutputStream(out);
+    armor.clearHeaders(); // no "Version:" header: output depends only on inputs
+    return armor;
+  }
+
+  private static String stripTrailingBlanks(String line) {
+    int end = line.length();
+    while (end > 0 && (line.charAt(end - 1) == ' ' || line.charAt(end - 1) == '\t')) {
+      end--;
+    }
+    return line.substring(0, end);
+  }
+}

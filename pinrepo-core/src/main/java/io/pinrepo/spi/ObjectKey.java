@@ -1,0 +1,125 @@
+package io.pinrepo.spi;
+
+import java.util.List;
+
+/**
+ * The name of an object in a {@link Storage}: slash-separated segments, relative, normalised.
+ *
+ * <p>Keys are validated once, here, so no backend has to: a key has no leading or trailing {@code
+ * /}, no empty, {@code .} or {@code ..} segment, no backslash and no control character. This is
+ * what keeps a repository's paths inside its root on every backend.
+ *
+ * @param value the key, such as {@code dists/stable/InRelease}
+ */
+public record ObjectKey(String value) implements Comparable<ObjectKey> {
+
+  /** The longest key accepted, in UTF-16 characters (S3 allows 1,024 bytes). */
+  public static final int MAX_LENGTH = 1024;
+
+  /** Validates {@code value}; see the type's description for the rules. */
+  public ObjectKey {
+    String problem = problem(value);
+    if (problem != null) {
+      throw new IllegalArgumentException(
+          "invalid object key '" + printable(value) + "': " + problem);
+    }
+  }
+
+  /** Parses a key; throws {@link IllegalArgumentException} naming the problem when invalid. */
+  public static ObjectKey of(String value) {
+    return new ObjectKey(value);
+  }
+
+  /** Joins validated segments with {@code /}. */
+  public static ObjectKey of(String first, String... more) {
+    StringBuilder sb = new StringBuilder(first);
+    for (String segment : more) {
+      sb.append('/').append(segment);
+    }
+    return new ObjectKey(sb.toString());
+  }
+
+  /** This key with {@code child} (one or more segments) appended. */
+  public ObjectKey resolve(String child) {
+    return new ObjectKey(value + "/" + child);
+  }
+
+  /** The key's segments, in order. */
+  public List<String> segments() {
+    return List.of(value.split("/", -1));
+  }
+
+  /** The last segment: the file name. */
+  public String fileName() {
+    return value.substring(value.lastIndexOf('/') + 1);
+  }
+
+  /** Whether this key lies under {@code prefix} as a string prefix (listing semantics). */
+  public boolean startsWith(String prefix) {
+    return value.startsWith(prefix);
+  }
+
+  @Override
+  public int compareTo(ObjectKey other) {
+    return value.compareTo(other.value);
+  }
+
+  @Override
+  public String toString() {
+    return value;
+  }
+
+  private static String problem(String value) {
+    if (value == null) {
+      return "null";
+    }
+    if (value.isEmpty()) {
+      return "empty";
+    }
+    if (value.length() > MAX_LENGTH) {
+      return "longer than " + MAX_LENGTH + " characters";
+    }
+    if (value.startsWith("/")) {
+      return "leading '/'";
+    }
+    if (value.endsWith("/")) {
+      return "trailing '/'";
+    }
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (c == '\\') {
+        return "backslash at index " + i;
+      }
+      if (Character.isISOControl(c)) {
+        return "control character at index " + i;
+      }
+    }
+    for (String segment : value.split("/", -1)) {
+      if (segment.isEmpty()) {
+        return "empty segment";
+      }
+      if (segment.equals(".") || segment.equals("..")) {
+        return "'" + segment + "' segment";
+      }
+    }
+    return null;
+  }
+
+  private static String printable(String value) {
+    if (value == null) {
+      return "null";
+    }
+    StringBuilder sb = new StringBuilder();
+    value
+        .codePoints()
+        .forEach(
+            cp -> {
+              if (Character.isISOControl(cp)) {
+                sb.append(String.format("\\u%04x", cp));
+              } else {
+                sb.appendCodePoint(cp);
+              }
+            });
+    return sb.toString();
+  }
+}

@@ -1,0 +1,21 @@
+package io.pinrepo.spi;
+
+import java.io.IOException;
+
+/** There is no object under the key that was read. */
+public class ObjectNotFoundException extends IOException {
+  private static final long serialVersionUID = 1L;
+
+  private final transient ObjectKey key;
+
+  /** For {@code key}, with an optional backend message. */
+  public ObjectNotFoundException(ObjectKey key) {
+    super("no object at " + key);
+    this.key = key;
+  }
+
+  /** The key that was not found. */
+  public ObjectKey key() {
+    return key;
+  }
+}
