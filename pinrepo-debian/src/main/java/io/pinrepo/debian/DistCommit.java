@@ -95,7 +95,9 @@ final class DistCommit {
       boolean exists = componentArchs.contains(arch);
       byte[] before = exists ? state.packagesBytes(component, arch) : null;
       List<IndexEntry> base =
-          exists ? state.packages(component, arch) : seed(state, component, componentArchs);
+          exists
+              ? PackagesIndex.parse(before, DistLayout.indexDir(component, arch))
+              : seed(state, component, componentArchs);
       byte[] after = PackagesIndex.render(edit.apply(arch, base, changes));
       if (!Arrays.equals(before, after)) {
         indexes.put(DistLayout.indexDir(component, arch) + "/Packages", after);
