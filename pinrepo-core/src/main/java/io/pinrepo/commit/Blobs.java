@@ -5,11 +5,13 @@ import io.pinrepo.hash.Digests;
 import io.pinrepo.spi.ContentSource;
 import io.pinrepo.spi.ObjectInfo;
 import io.pinrepo.spi.ObjectKey;
+import io.pinrepo.spi.ObjectNotFoundException;
 import io.pinrepo.spi.ObjectStream;
 import io.pinrepo.spi.PreconditionFailedException;
 import io.pinrepo.spi.Storage;
 import io.pinrepo.spi.WriteCondition;
 import java.io.IOException;
+import java.util.Optional;
 
 /**
  * Writes blobs: objects that, once under a key, never change (step 1 and 4 of the publish
@@ -35,21 +37,32 @@ public final class Blobs {
    */
   public static Outcome put(Storage storage, ObjectKey key, ContentSource content, Digests expected)
       throws IOException {
-    try {
-      storage.write(key, content, WriteCondition.mustBeAbsent());
-      return Outcome.WRITTEN;
-    } catch (PreconditionFailedException e) {
-      Digests existing = digestsOf(storage, key);
-      if (existing.sha256().equals(expected.sha256()) && existing.size() == expected.size()) {
-        return Outcome.ALREADY_PRESENT;
+    for (int attempt = 1; ; attempt++) {
+      try {
+        storage.write(key, content, WriteCondition.mustBeAbsent());
+        return Outcome.WRITTEN;
+      } catch (PreconditionFailedException e) {
+        Digests existing;
+        try {
+          existing = digestsOf(storage, key);
+        } catch (ObjectNotFoundException gone) {
+          if (attempt < 3) {
+            continue; // deleted (by GC) since the write lost: write it again
+          }
+          gone.addSuppressed(e);
+          throw gone;
+        }
+        if (existing.sha256().equals(expected.sha256()) && existing.size() == expected.size()) {
+          return Outcome.ALREADY_PRESENT;
+        }
+        throw new ImmutableObjectException(
+            key
+                + " already exists with other content (sha256 "
+                + existing.sha256()
+                + ", not "
+                + expected.sha256()
+                + ")");
       }
-      throw new ImmutableObjectException(
-          key
-              + " already exists with other content (sha256 "
-              + existing.sha256()
-              + ", not "
-              + expected.sha256()
-              + ")");
     }
   }
 
@@ -63,7 +76,7 @@ public final class Blobs {
   /** Whether the object under {@code key} exists with {@code expected}'s size and SHA-256. */
   public static boolean matches(Storage storage, ObjectKey key, Digests expected)
       throws IOException {
-    java.util.Optional<ObjectInfo> info = storage.stat(key);
+    Optional<ObjectInfo> info = storage.stat(key);
     if (info.isEmpty() || info.get().size() != expected.size()) {
       return false;
     }
