@@ -94,7 +94,7 @@ public final class AptRepository {
    * distribution does not exist.
    */
   public List<PackageRef> list(String dist) throws IOException {
-    DistState state = DistState.read(settings, new DistLayout(dist));
+    DistState state = DistState.readLatest(settings, new DistLayout(dist));
     Map<String, PackageRef> refs = new LinkedHashMap<>();
     for (String component : state.components()) {
       for (String arch : state.architectures(component)) {

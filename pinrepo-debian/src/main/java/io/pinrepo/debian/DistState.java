@@ -67,6 +67,31 @@ final class DistState {
     return new DistState(settings, layout, top, Optional.empty());
   }
 
+  /**
+   * Reads the newest state for reading only: {@code InRelease} when there is one (whether or not
+   * this publisher signs; the signature is not checked), else {@code Release}.
+   */
+  static DistState readLatest(Settings settings, DistLayout layout) throws IOException {
+    Top signed = Top.read(settings.storage(), layout.inRelease(), MAX_RELEASE_BYTES);
+    if (signed.exists()) {
+      String text = new String(signed.bytes(), StandardCharsets.UTF_8);
+      String where = signed.key().value();
+      return new DistState(
+          settings,
+          layout,
+          signed,
+          Optional.of(ReleaseFile.parse(ClearSigned.content(text, where), where)));
+    }
+    Top plain = Top.read(settings.storage(), layout.release(), MAX_RELEASE_BYTES);
+    Optional<ReleaseFile> release =
+        plain.exists()
+            ? Optional.of(
+                ReleaseFile.parse(
+                    new String(plain.bytes(), StandardCharsets.UTF_8), plain.key().value()))
+            : Optional.empty();
+    return new DistState(settings, layout, plain, release);
+  }
+
   Top top() {
     return top;
   }
