@@ -119,11 +119,11 @@ public final class AptRepository {
     }
     String path = PoolLayout.path(component, deb);
     try {
-      Blobs.put(settings.storage(), PoolLayout.key(path), source, deb.digests());
+      Blobs.put(settings.storage(), PoolLayout.key(path), source, deb.digests(), settings.clock());
     } catch (ImmutableObjectException e) {
       // The same name, version and architecture rebuilt: keep both files; the index decides.
       path = PoolLayout.alternatePath(component, deb);
-      Blobs.put(settings.storage(), PoolLayout.key(path), source, deb.digests());
+      Blobs.put(settings.storage(), PoolLayout.key(path), source, deb.digests(), settings.clock());
     }
     return IndexEntry.of(deb, path);
   }
@@ -142,6 +142,7 @@ public final class AptRepository {
     private boolean replaceOnConflict;
     private RetryPolicy retryPolicy = RetryPolicy.DEFAULT;
     private int maxIndexBytes = 512 << 20;
+    private Duration byHashRetention = Duration.ofDays(1);
 
     private Builder(Storage storage) {
       this.storage = Objects.requireNonNull(storage, "storage");
@@ -219,6 +220,20 @@ public final class AptRepository {
       return this;
     }
 
+    /**
+     * How long index files stay fetchable by hash (and the packages they name stay out of GC's
+     * reach) after a commit stops listing them, for clients that read the previous InRelease; one
+     * day by default. {@link Duration#ZERO} records nothing, leaving superseded files to GC's grace
+     * period alone.
+     */
+    public Builder byHashRetention(Duration retention) {
+      if (retention.isNegative()) {
+        throw new IllegalArgumentException("negative retention: " + retention);
+      }
+      this.byHashRetention = retention;
+      return this;
+    }
+
     /** The largest uncompressed {@code Packages} index read; 512 MiB by default. */
     public Builder maxIndexBytes(int bytes) {
       if (bytes < 1) {
@@ -243,7 +258,8 @@ public final class AptRepository {
               retention,
               replaceOnConflict,
               retryPolicy,
-              maxIndexBytes));
+              maxIndexBytes,
+              byHashRetention));
     }
 
     private static String singleLine(String what, String value) {

@@ -73,6 +73,7 @@ final class DistCommit {
         files.put(path, file.getValue());
       }
     }
+    recordSuperseded(state.files(), listed);
     String text = release(listed).render();
     String top = settings.signer().isPresent() ? settings.signer().get().clearSign(text) : text;
     ObjectInfo info = state.top().replace(settings.storage(), top.getBytes(StandardCharsets.UTF_8));
@@ -134,6 +135,26 @@ final class DistCommit {
     return all;
   }
 
+  /** Keeps the by-hash files this commit stops listing for the retention period. */
+  private void recordSuperseded(Map<String, Digests> before, Map<String, Digests> after)
+      throws IOException {
+    if (settings.byHashRetention().isZero()) {
+      return;
+    }
+    Map<String, Digests> superseded = new TreeMap<>();
+    before.forEach(
+        (path, digests) -> {
+          if (!digests.equals(after.get(path))) {
+            superseded.put(path, digests);
+          }
+        });
+    if (!superseded.isEmpty()) {
+      java.time.Instant now = settings.clock().instant();
+      SupersededIndexes.record(
+          settings, layout, superseded, now, now.plus(settings.byHashRetention()));
+    }
+  }
+
   private ReleaseFile release(SortedMap<String, Digests> files) {
     // Truncated to the second: the Date written is never later than the clock.
     java.time.Instant now = settings.clock().instant().truncatedTo(ChronoUnit.SECONDS);
@@ -152,7 +173,8 @@ final class DistCommit {
           settings.storage(),
           layout.byHash(path, algorithm, digests.hex(algorithm)),
           ContentSource.ofBytes(content),
-          digests);
+          digests,
+          settings.clock());
     }
   }
 

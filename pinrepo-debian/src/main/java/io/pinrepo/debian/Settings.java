@@ -21,4 +21,5 @@ record Settings(
     Retention retention,
     boolean replaceOnConflict,
     RetryPolicy retryPolicy,
-    int maxIndexBytes) {}
+    int maxIndexBytes,
+    Duration byHashRetention) {}
