@@ -132,6 +132,49 @@ class AptGetTest {
   }
 
   @Test
+  void anUnsignedRepositoryCommitsOnReleaseAndAptReadsItWhenTrusted() throws IOException {
+    Path repo = tmp.resolve("repo");
+    try (FileSystemStorage storage = FileSystemStorage.open(repo)) {
+      AptRepository.builder(storage)
+          .build()
+          .publish(
+              "stable",
+              "main",
+              List.of(
+                  DebBuilder.of("hello-pin", "1.0-1", "amd64").writeTo(tmp.resolve("debs")),
+                  DebBuilder.of("hello-pin", "1.0-2", "amd64").writeTo(tmp.resolve("debs"))));
+    }
+    assertFalse(Files.exists(repo.resolve("dists/stable/InRelease")));
+    AptRoot apt =
+        new AptRoot(
+            tmp.resolve("apt"),
+            "deb [arch=amd64 trusted=yes] file:" + repo + " stable main",
+            "amd64");
+    Programs.Result update = apt.update();
+    assertEquals(0, update.exit(), update.out() + update.err());
+    assertEquals(List.of(), AptRoot.problems(update), update.out() + update.err());
+    assertEquals("1.0-2", apt.candidate("hello-pin"));
+  }
+
+  @Test
+  void signingLaterKeepsWhatWasPublishedUnsigned() throws IOException {
+    Programs.require("gpg");
+    Path repo = tmp.resolve("repo");
+    List<Path> debs = new ArrayList<>();
+    for (DebBuilder b : fixtures()) {
+      debs.add(b.writeTo(tmp.resolve("debs")));
+    }
+    try (FileSystemStorage storage = FileSystemStorage.open(repo)) {
+      AptRepository.builder(storage).build().publish("stable", "main", debs.subList(0, 3));
+      AptRepository.builder(storage)
+          .signer(key.signer(Clock.systemUTC()))
+          .build()
+          .publish("stable", "main", debs.subList(3, debs.size()));
+    }
+    assertAptAgrees("file:" + repo, debs);
+  }
+
+  @Test
   void gpgvAcceptsInReleaseAndReleaseGpg() throws IOException {
     Path repo = tmp.resolve("repo");
     publishSigned(repo);

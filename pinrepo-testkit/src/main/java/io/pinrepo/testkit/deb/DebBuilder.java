@@ -227,7 +227,7 @@ public final class DebBuilder {
   private static OutputStream compress(OutputStream out, Compression compression)
       throws IOException {
     return switch (compression) {
-      case NONE -> new NonClosing(out);
+      case NONE -> out;
       case GZIP -> new GzipCompressorOutputStream(out);
       case XZ -> new XZCompressorOutputStream(out);
       case ZSTD -> new ZstdCompressorOutputStream(out);
@@ -241,17 +241,5 @@ public final class DebBuilder {
     ar.putArchiveEntry(entry);
     ar.write(content);
     ar.closeArchiveEntry();
-  }
-
-  /** Lets a tar stream close without closing the byte buffer under it (harmless either way). */
-  private static final class NonClosing extends java.io.FilterOutputStream {
-    NonClosing(OutputStream out) {
-      super(out);
-    }
-
-    @Override
-    public void write(byte[] b, int off, int len) throws IOException {
-      out.write(b, off, len);
-    }
   }
 }
