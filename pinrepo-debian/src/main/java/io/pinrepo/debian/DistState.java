@@ -42,6 +42,11 @@ final class DistState {
   static DistState read(Settings settings, DistLayout layout) throws IOException {
     Storage storage = settings.storage();
     boolean signed = settings.signer().isPresent();
+    if (!signed && storage.stat(layout.inRelease()).isPresent()) {
+      // Committing on Release would leave apt reading the stale InRelease.
+      throw new IllegalStateException(
+          layout.inRelease() + " exists: this distribution is signed, so publish with a signer");
+    }
     Top top = Top.read(storage, commitPoint(settings, layout), MAX_RELEASE_BYTES);
     if (top.exists()) {
       String text = new String(top.bytes(), StandardCharsets.UTF_8);
@@ -59,10 +64,6 @@ final class DistState {
                       new String(plain.bytes(), StandardCharsets.UTF_8), plain.key().value()))
               : Optional.empty();
       return new DistState(settings, layout, top, release);
-    }
-    if (storage.stat(layout.inRelease()).isPresent()) {
-      throw new IllegalStateException(
-          layout.inRelease() + " exists: this distribution is signed, so publish with a signer");
     }
     return new DistState(settings, layout, top, Optional.empty());
   }

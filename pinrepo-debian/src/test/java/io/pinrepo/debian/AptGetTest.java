@@ -175,6 +175,21 @@ class AptGetTest {
   }
 
   @Test
+  void anUnsignedPublishIntoASignedDistributionIsRefused() throws IOException {
+    Path repo = tmp.resolve("repo");
+    publishSigned(repo);
+    try (FileSystemStorage storage = FileSystemStorage.open(repo)) {
+      Path more = DebBuilder.of("more", "1", "amd64").writeTo(tmp.resolve("more"));
+      IllegalStateException e =
+          org.junit.jupiter.api.Assertions.assertThrows(
+              IllegalStateException.class,
+              () ->
+                  AptRepository.builder(storage).build().publish("stable", "main", List.of(more)));
+      assertTrue(e.getMessage().contains("publish with a signer"), e.getMessage());
+    }
+  }
+
+  @Test
   void gpgvAcceptsInReleaseAndReleaseGpg() throws IOException {
     Path repo = tmp.resolve("repo");
     publishSigned(repo);
