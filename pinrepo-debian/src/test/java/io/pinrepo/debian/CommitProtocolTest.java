@@ -3,6 +3,7 @@ package io.pinrepo.debian;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.pinrepo.fs.FileSystemStorage;
 import io.pinrepo.spi.ByteRange;
 import io.pinrepo.spi.ContentSource;
 import io.pinrepo.spi.ObjectInfo;
@@ -15,6 +16,7 @@ import io.pinrepo.testkit.memory.InMemoryStorage;
 import io.pinrepo.testkit.memory.InjectedFaultException;
 import io.pinrepo.testkit.memory.Operation;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -22,14 +24,48 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Concurrent publishers, crashes and slow committers never leave apt an inconsistent view. */
 class CommitProtocolTest {
 
+  @TempDir Path tmp;
+
   @Test
   void concurrentPublishersLoseNothing() throws Exception {
     InMemoryStorage storage = new InMemoryStorage(Repos.CLOCK, 1000);
-    AptRepository repo = AptRepository.builder(storage).clock(Repos.CLOCK).build();
+    publishConcurrently(AptRepository.builder(storage).clock(Repos.CLOCK).build());
+    Repos.assertConsistent(storage, "stable");
+  }
+
+  @Test
+  void concurrentPublishersOnOneDirectoryLoseNothing() throws Exception {
+    // Each thread opens the directory itself, as separate processes would.
+    List<FileSystemStorage> opened = new ArrayList<>();
+    try {
+      List<AptRepository> repos = new ArrayList<>();
+      for (int i = 0; i < 6; i++) {
+        FileSystemStorage storage = FileSystemStorage.open(tmp);
+        opened.add(storage);
+        repos.add(AptRepository.builder(storage).build());
+      }
+      publishConcurrently(repos.toArray(new AptRepository[0]));
+      assertEquals(List.of(), problems(opened.get(0)));
+    } finally {
+      for (FileSystemStorage s : opened) {
+        s.close();
+      }
+    }
+  }
+
+  private static List<io.pinrepo.verify.Problem> problems(Storage storage) throws IOException {
+    List<io.pinrepo.verify.Problem> problems = new ArrayList<>();
+    new AptFormat(Repos.CLOCK)
+        .verify(storage, io.pinrepo.format.VerifyContext.unsigned(), problems::add);
+    return problems;
+  }
+
+  private static void publishConcurrently(AptRepository... repos) throws Exception {
     ExecutorService pool = Executors.newFixedThreadPool(6);
     try {
       List<Future<?>> done = new ArrayList<>();
@@ -39,7 +75,7 @@ class CommitProtocolTest {
             pool.submit(
                 () -> {
                   for (int i = 0; i < 3; i++) {
-                    repo.publishSources(
+                    repos[thread % repos.length].publishSources(
                         "stable",
                         thread % 2 == 0 ? "main" : "contrib",
                         List.of(Repos.deb("p" + thread + "x" + i, "1.0", "amd64")));
@@ -53,8 +89,7 @@ class CommitProtocolTest {
     } finally {
       pool.shutdownNow();
     }
-    assertEquals(18, repo.list("stable").size());
-    Repos.assertConsistent(storage, "stable");
+    assertEquals(18, repos[0].list("stable").size());
   }
 
   @Test

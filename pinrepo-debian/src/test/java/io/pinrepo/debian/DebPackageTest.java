@@ -109,6 +109,16 @@ class DebPackageTest {
   }
 
   @Test
+  void refusesAControlFileOverOneMebibyte() {
+    String huge =
+        "Package: xy\nVersion: 1\nArchitecture: amd64\nDescription: big\n"
+            + " padding padding padding padding padding padding padding padding\n".repeat(20_000);
+    byte[] bytes = DebBuilder.of("xy", "1", "amd64").rawControl(huge).build();
+    MalformedPackageException e = assertThrows(MalformedPackageException.class, () -> read(bytes));
+    assertTrue(e.getMessage().contains("at most 1 MiB"), e.getMessage());
+  }
+
+  @Test
   void refusesATruncatedPackage() {
     byte[] bytes = DebBuilder.of("x", "1.0", "amd64").build();
     byte[] cut = Arrays.copyOf(bytes, 120);
