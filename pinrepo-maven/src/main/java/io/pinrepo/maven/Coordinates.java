@@ -29,8 +29,7 @@ public record Coordinates(String groupId, String artifactId, String version) {
   public static Coordinates parse(String text) {
     String[] parts = text.split(":", -1);
     if (parts.length != 3) {
-      throw new IllegalArgumentException(
-          "not groupId:artifactId:version: '" + text + "'");
+      throw new IllegalArgumentException("not groupId:artifactId:version: '" + text + "'");
     }
     return new Coordinates(parts[0], parts[1], parts[2]);
   }

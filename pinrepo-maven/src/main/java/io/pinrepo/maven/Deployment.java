@@ -33,8 +33,12 @@ public record Deployment(
     for (ArtifactFile a : artifacts) {
       if (!kinds.add(a.kind())) {
         throw new IllegalArgumentException(
-            a.source() + ": a second file for classifier '" + a.classifier() + "' and extension '"
-                + a.extension() + "'");
+            a.source()
+                + ": a second file for classifier '"
+                + a.classifier()
+                + "' and extension '"
+                + a.extension()
+                + "'");
       }
     }
   }

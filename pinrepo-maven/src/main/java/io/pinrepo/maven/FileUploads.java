@@ -79,8 +79,7 @@ final class FileUploads {
    * Writes a snapshot build's file under a name nobody has used, with its sidecars and signature,
    * recording every key written into {@code written}.
    *
-   * @throws PreconditionFailedException when the name is taken: another deploy chose the same
-   *     build
+   * @throws PreconditionFailedException when the name is taken: another deploy chose the same build
    */
   void putFresh(Upload u, List<ObjectKey> written) throws IOException {
     storage.write(u.key(), u.content(), WriteCondition.mustBeAbsent());

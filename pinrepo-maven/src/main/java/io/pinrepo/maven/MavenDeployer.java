@@ -24,18 +24,18 @@ import java.util.Optional;
  * concurrent deploys from many machines.
  *
  * <p>A deploy writes, in this order: the prefix file entry (when enabled); the artifacts and then
- * the POM, each followed by its {@code .md5 .sha1 .sha256 .sha512} sidecars and, with a signer,
- * its {@code .asc} (and that file's sidecars); for a snapshot, the version-level {@code
+ * the POM, each followed by its {@code .md5 .sha1 .sha256 .sha512} sidecars and, with a signer, its
+ * {@code .asc} (and that file's sidecars); for a snapshot, the version-level {@code
  * maven-metadata.xml}; the artifact-level {@code maven-metadata.xml}; for a {@code maven-plugin},
  * the group-level one. Each metadata file is replaced by a conditional write on the version read
- * and retried on a lost race, so concurrent deploys of other versions or builds are never lost.
- * A release is immutable: the same bytes again are a no-op, other bytes are refused with {@link
+ * and retried on a lost race, so concurrent deploys of other versions or builds are never lost. A
+ * release is immutable: the same bytes again are a no-op, other bytes are refused with {@link
  * io.pinrepo.ImmutableObjectException} before anything is written.
  *
  * <p>The storage operations of one deploy do not grow with the versions or builds already in the
- * repository; only snapshot retention lists the snapshot's own (bounded) directory. Thread-safe.
- * It does not interpolate POM properties, resolve parents from the repository or deploy more than
- * one GAV at a time.
+ * repository; only snapshot retention lists the snapshot's own (bounded) directory. Thread-safe. It
+ * does not interpolate POM properties, resolve parents from the repository or deploy more than one
+ * GAV at a time.
  */
 public final class MavenDeployer {
 
@@ -64,8 +64,8 @@ public final class MavenDeployer {
   /**
    * Deploys one GAV.
    *
-   * @throws MalformedPackageException when the POM is unsafe, not well-formed or lacks
-   *     coordinates, or disagrees with the coordinates given
+   * @throws MalformedPackageException when the POM is unsafe, not well-formed or lacks coordinates,
+   *     or disagrees with the coordinates given
    * @throws io.pinrepo.ImmutableObjectException when a release's files exist with other bytes
    * @throws io.pinrepo.commit.CommitConflictException when other deploys kept winning the metadata
    *     commit
@@ -79,11 +79,13 @@ public final class MavenDeployer {
     if (prefixFile) {
       new PrefixFileUpdate(storage, tops).add(c.groupId());
     }
-    DeployResult result = c.isSnapshot() ? deploySnapshot(c, deployment) : deployRelease(c, deployment);
+    DeployResult result =
+        c.isSnapshot() ? deploySnapshot(c, deployment) : deployRelease(c, deployment);
     tops.update(
         Layout.artifactMetadata(c),
         top -> {
-          MavenMetadata current = parseOrEmpty(Layout.artifactMetadata(c), top.bytes(), top.exists());
+          MavenMetadata current =
+              parseOrEmpty(Layout.artifactMetadata(c), top.bytes(), top.exists());
           MavenMetadata next =
               current.withVersion(c.groupId(), c.artifactId(), c.version(), clock.instant());
           return next == current ? Optional.empty() : Optional.of(next.toXml());
@@ -189,7 +191,9 @@ public final class MavenDeployer {
       this.storage = Objects.requireNonNull(storage, "storage");
     }
 
-    /** The clock for {@code lastUpdated} and snapshot timestamps; the system UTC clock by default. */
+    /**
+     * The clock for {@code lastUpdated} and snapshot timestamps; the system UTC clock by default.
+     */
     public Builder clock(Clock clock) {
       this.clock = Objects.requireNonNull(clock, "clock");
       return this;

@@ -25,8 +25,8 @@ final class PluginDescriptor {
 
   private PluginDescriptor() {}
 
-  static PluginEntry read(
-      String artifactId, String pomName, Optional<ArtifactFile> jar) throws IOException {
+  static PluginEntry read(String artifactId, String pomName, Optional<ArtifactFile> jar)
+      throws IOException {
     String prefix = derivePrefix(artifactId);
     String name = pomName;
     if (jar.isPresent()) {

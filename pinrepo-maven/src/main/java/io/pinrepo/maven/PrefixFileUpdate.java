@@ -9,8 +9,8 @@ import java.util.TreeSet;
 
 /**
  * Adds a groupId to {@code .meta/prefixes.txt} before any of its files exist, so the file never
- * hides what the repository holds. When the file does not exist yet, it is first made complete
- * from one listing of the repository (each top-level directory becomes an entry).
+ * hides what the repository holds. When the file does not exist yet, it is first made complete from
+ * one listing of the repository (each top-level directory becomes an entry).
  */
 final class PrefixFileUpdate {
   private final Storage storage;

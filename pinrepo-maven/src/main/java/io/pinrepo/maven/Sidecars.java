@@ -65,12 +65,12 @@ final class Sidecars {
   }
 
   /**
-   * Makes the sidecars of the mutable top {@code key} agree with its current version, starting
-   * from the version this publisher wrote or read ({@code bytes} with {@code token}). Sidecars
-   * cannot be replaced atomically with their top, so after writing them this checks that the top
-   * is still that version, and if another publisher replaced it meanwhile, writes the sidecars of
-   * the newer version. Every publisher ends with such a check, so the last sidecar write always
-   * matches the last top.
+   * Makes the sidecars of the mutable top {@code key} agree with its current version, starting from
+   * the version this publisher wrote or read ({@code bytes} with {@code token}). Sidecars cannot be
+   * replaced atomically with their top, so after writing them this checks that the top is still
+   * that version, and if another publisher replaced it meanwhile, writes the sidecars of the newer
+   * version. Every publisher ends with such a check, so the last sidecar write always matches the
+   * last top.
    */
   void sync(ObjectKey key, byte[] bytes, String token, boolean justWritten) throws IOException {
     byte[] current = bytes;

@@ -45,11 +45,7 @@ final class SnapshotDeploy {
   private final Sidecars sidecars;
 
   SnapshotDeploy(
-      Storage storage,
-      FileUploads uploads,
-      OptimisticCommit commit,
-      Clock clock,
-      int keepBuilds) {
+      Storage storage, FileUploads uploads, OptimisticCommit commit, Clock clock, int keepBuilds) {
     this.storage = storage;
     this.uploads = uploads;
     this.commit = commit;

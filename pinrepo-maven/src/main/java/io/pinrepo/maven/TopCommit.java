@@ -11,8 +11,8 @@ import java.util.Optional;
 
 /**
  * Replaces one mutable top (a {@code maven-metadata.xml} or the prefix file) conditionally on the
- * version read, retrying on a lost race (steps 2, 3, 5 and 6 of the publish protocol), then
- * brings its sidecars in line.
+ * version read, retrying on a lost race (steps 2, 3, 5 and 6 of the publish protocol), then brings
+ * its sidecars in line.
  */
 final class TopCommit {
 

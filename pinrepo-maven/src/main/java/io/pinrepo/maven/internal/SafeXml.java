@@ -63,10 +63,12 @@ public final class SafeXml {
     while (reader.hasNext()) {
       int event = reader.next();
       switch (event) {
-        case XMLStreamConstants.DTD -> throw new MalformedPackageException(
-            source, "has a DTD (refused: DTDs and entities are not allowed)");
-        case XMLStreamConstants.ENTITY_REFERENCE -> throw new MalformedPackageException(
-            source, "uses the undeclared entity &" + reader.getLocalName() + ";");
+        case XMLStreamConstants.DTD ->
+            throw new MalformedPackageException(
+                source, "has a DTD (refused: DTDs and entities are not allowed)");
+        case XMLStreamConstants.ENTITY_REFERENCE ->
+            throw new MalformedPackageException(
+                source, "uses the undeclared entity &" + reader.getLocalName() + ";");
         case XMLStreamConstants.START_ELEMENT -> {
           if (open.size() >= MAX_DEPTH) {
             throw new MalformedPackageException(source, "nested deeper than " + MAX_DEPTH);

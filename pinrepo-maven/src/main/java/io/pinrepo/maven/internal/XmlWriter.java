@@ -3,12 +3,13 @@ package io.pinrepo.maven.internal;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Writes small XML documents deterministically: UTF-8, two-space indentation, {@code \n} line
- * ends, text escaped. Callers emit elements in the order they want them; nothing is sorted here.
+ * Writes small XML documents deterministically: UTF-8, two-space indentation, {@code \n} line ends,
+ * text escaped. Callers emit elements in the order they want them; nothing is sorted here.
  */
 public final class XmlWriter {
 
-  private final StringBuilder out = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+  private final StringBuilder out =
+      new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
   private int depth;
 
   /** Opens {@code name} with no attributes. */

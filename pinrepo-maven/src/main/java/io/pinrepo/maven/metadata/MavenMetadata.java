@@ -82,8 +82,8 @@ public record MavenMetadata(
   /**
    * Artifact-level metadata after deploying {@code newVersion} of {@code groupId:artifactId} at
    * {@code now}: the version is added, the list sorted in Maven order, {@code latest} and {@code
-   * release} recomputed. Returns this unchanged when the version is already listed and nothing
-   * else would change.
+   * release} recomputed. Returns this unchanged when the version is already listed and nothing else
+   * would change.
    */
   public MavenMetadata withVersion(
       String groupId, String artifactId, String newVersion, Instant now) {
@@ -161,8 +161,8 @@ public record MavenMetadata(
   }
 
   /**
-   * Group-level metadata with {@code plugin} listed (replacing an entry with its artifactId);
-   * this unchanged when it is listed already.
+   * Group-level metadata with {@code plugin} listed (replacing an entry with its artifactId); this
+   * unchanged when it is listed already.
    */
   public MavenMetadata withPlugin(PluginEntry plugin) {
     Map<String, PluginEntry> byArtifact = new TreeMap<>();

@@ -53,8 +53,8 @@ public record PrefixFile(List<String> prefixes) {
   /**
    * Parses a prefix file.
    *
-   * @throws MalformedPackageException when the magic line is missing or a line is not an entry,
-   *     a comment or empty
+   * @throws MalformedPackageException when the magic line is missing or a line is not an entry, a
+   *     comment or empty
    */
   public static PrefixFile parse(String source, byte[] text) throws MalformedPackageException {
     List<String> lines = new String(text, StandardCharsets.UTF_8).lines().toList();

@@ -5,8 +5,8 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 
 /**
- * One deploy of a snapshot version: the UTC second it was made and its build number, which
- * together name its files ({@code artifactId-2.0-20261122.000131-2.jar}).
+ * One deploy of a snapshot version: the UTC second it was made and its build number, which together
+ * name its files ({@code artifactId-2.0-20261122.000131-2.jar}).
  *
  * @param timestamp {@code yyyyMMdd.HHmmss} in UTC
  * @param buildNumber from 1, one more than the build before
@@ -41,7 +41,9 @@ public record SnapshotBuild(String timestamp, int buildNumber) {
     return base + "-" + timestamp + "-" + buildNumber;
   }
 
-  /** The timestamp as {@code <lastUpdated>} and {@code <updated>} write it: {@code yyyyMMddHHmmss}. */
+  /**
+   * The timestamp as {@code <lastUpdated>} and {@code <updated>} write it: {@code yyyyMMddHHmmss}.
+   */
   public String updated() {
     return timestamp.replace(".", "");
   }

@@ -13,7 +13,8 @@ import java.util.Objects;
  * @param packaging the packaging, {@code jar} when not declared
  * @param name the display name; empty when not declared
  */
-public record Pom(String groupId, String artifactId, String version, String packaging, String name) {
+public record Pom(
+    String groupId, String artifactId, String version, String packaging, String name) {
 
   /** Rejects nulls. */
   public Pom {
