@@ -81,7 +81,7 @@ final class Sidecars {
       if (overwrite) {
         overwrite(key, digests);
       } else {
-        ensure(key, digests);
+        refresh(key, digests);
       }
       Optional<ObjectInfo> now = storage.stat(key);
       if (now.isEmpty() || now.get().versionToken().equals(currentToken)) {
@@ -97,6 +97,22 @@ final class Sidecars {
     }
     throw new IOException(
         key + " kept changing while its checksums were written; they are fixed by the next deploy");
+  }
+
+  /** Rewrites, unconditionally, the sidecars of a mutable top that do not say {@code digests}. */
+  private void refresh(ObjectKey file, Digests digests) throws IOException {
+    for (HashAlgorithm a : HashAlgorithm.values()) {
+      ObjectKey key = ObjectKey.of(file.value() + suffix(a));
+      String existing;
+      try (ObjectStream in = storage.read(key)) {
+        existing = new String(in.readNBytes(1024), StandardCharsets.UTF_8).trim();
+      } catch (ObjectNotFoundException e) {
+        existing = "";
+      }
+      if (!existing.equalsIgnoreCase(digests.hex(a))) {
+        storage.write(key, ContentSource.ofUtf8(digests.hex(a)), WriteCondition.none());
+      }
+    }
   }
 
   private void ensureOne(ObjectKey key, String hex) throws IOException {

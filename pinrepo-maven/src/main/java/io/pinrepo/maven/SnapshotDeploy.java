@@ -109,9 +109,7 @@ final class SnapshotDeploy {
     int committed = current.buildNumber();
     if (state.build == null || state.build.buildNumber() <= committed) {
       uploads.discard(state.written);
-      int number = Math.max(committed + 1, state.nextAtLeast);
-      state.build = SnapshotBuild.of(clock.instant(), number);
-      state.nextAtLeast = number + 1;
+      state.build = SnapshotBuild.of(clock.instant(), committed + 1);
       upload(c, prepared, state);
     }
     Set<String> kinds = new LinkedHashSet<>();
@@ -133,7 +131,8 @@ final class SnapshotDeploy {
       try {
         uploads.putFresh(new Upload(key, p.part.content(), p.digests), state.written);
       } catch (PreconditionFailedException taken) {
-        // Another deploy uploads the same build number in the same second: take the next one.
+        // Another deploy uploads the same build number in the same second. Back off and read
+        // again: once it commits, the next number is free; if it never does, the clock moves on.
         uploads.discard(state.written);
         state.build = null;
         throw taken;
@@ -149,7 +148,6 @@ final class SnapshotDeploy {
   /** What survives from one attempt to the next: the build uploaded and not yet committed. */
   private static final class Attempts {
     SnapshotBuild build;
-    int nextAtLeast;
     final List<ObjectKey> written = new ArrayList<>();
     final List<ObjectKey> mainKeys = new ArrayList<>();
   }

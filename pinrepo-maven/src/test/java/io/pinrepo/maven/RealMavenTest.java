@@ -38,8 +38,7 @@ import org.junit.jupiter.api.io.TempDir;
  * own deploy writes for the same deploys.
  */
 class RealMavenTest {
-  private static final String GROUP =
-      "com.example.pinrepoit" + Long.toHexString(System.nanoTime());
+  private static final String GROUP = "com.example.pinrepoit" + Long.toHexString(System.nanoTime());
   private static final String[][] DEPLOYS = {
     {"demo", "1.0", "r10"},
     {"demo", "1.1", "r11"},
