@@ -14,6 +14,8 @@ import java.util.zip.ZipOutputStream;
 
 /** POMs, jars and deployments for tests. */
 final class Fixtures {
+  private static final long FIXED_TIME = 315_532_800_000L; // 1980-01-01, the zip epoch
+
   private Fixtures() {}
 
   static String pom(String groupId, String artifactId, String version, String packaging) {
@@ -35,16 +37,23 @@ final class Fixtures {
   static byte[] jar(String label, String... extra) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     try (ZipOutputStream zip = new ZipOutputStream(out)) {
-      zip.putNextEntry(new ZipEntry("build.txt"));
+      zip.putNextEntry(entry("build.txt"));
       zip.write(("build " + label + "\n").getBytes(StandardCharsets.UTF_8));
       for (int i = 0; i + 1 < extra.length; i += 2) {
-        zip.putNextEntry(new ZipEntry(extra[i]));
+        zip.putNextEntry(entry(extra[i]));
         zip.write(extra[i + 1].getBytes(StandardCharsets.UTF_8));
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
     return out.toByteArray();
+  }
+
+  /** An entry with a fixed time, so the same inputs always give the same jar bytes. */
+  private static ZipEntry entry(String name) {
+    ZipEntry e = new ZipEntry(name);
+    e.setTime(FIXED_TIME);
+    return e;
   }
 
   /** A deploy of {@code g:a:v} with a jar and a sources jar saying {@code label}. */
