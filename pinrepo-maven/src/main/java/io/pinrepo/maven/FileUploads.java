@@ -13,8 +13,10 @@ import io.pinrepo.spi.WriteCondition;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Writes the files of a GAV (step 1 of the publish protocol): each file, then its sidecars, then
@@ -45,14 +47,13 @@ final class FileUploads {
   /**
    * Refuses, before anything is written, a release whose files exist with other bytes.
    *
-   * @return whether every file exists already with the same bytes
+   * @return the keys of the files that exist already with the same bytes
    * @throws ImmutableObjectException naming the first file that differs
    */
-  boolean checkRelease(List<Upload> uploads) throws IOException {
-    boolean allPresent = true;
+  Set<ObjectKey> checkRelease(List<Upload> uploads) throws IOException {
+    Set<ObjectKey> present = new HashSet<>();
     for (Upload u : uploads) {
       if (storage.stat(u.key()).isEmpty()) {
-        allPresent = false;
         continue;
       }
       Digests existing = Blobs.digestsOf(storage, u.key());
@@ -65,13 +66,19 @@ final class FileUploads {
                 + u.digests().sha256()
                 + "); a release cannot change");
       }
+      present.add(u.key());
     }
-    return allPresent;
+    return present;
   }
 
-  /** Writes a release file (or finds it identical) with its sidecars and signature. */
-  void putRelease(Upload u) throws IOException {
-    Blobs.put(storage, u.key(), u.content(), u.digests());
+  /**
+   * Writes a release file (or finds it identical) with its sidecars and signature; {@code checked}
+   * says it was found identical already, so only what belongs beside it is completed.
+   */
+  void putRelease(Upload u, boolean checked) throws IOException {
+    if (!checked) {
+      Blobs.put(storage, u.key(), u.content(), u.digests());
+    }
     finish(u);
   }
 

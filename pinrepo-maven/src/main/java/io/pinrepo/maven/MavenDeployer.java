@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Deploys a POM and its artifacts into a Maven repository, as maven-resolver would, safely under
@@ -104,11 +105,12 @@ public final class MavenDeployer {
     }
     ObjectKey pomKey = Layout.file(c, c.version(), "", "pom");
     files.add(new Upload(pomKey, d.pom(), FileUploads.digest(d.pom())));
-    boolean unchanged = uploads.checkRelease(files);
+    Set<ObjectKey> present = uploads.checkRelease(files);
     for (Upload u : files) {
-      uploads.putRelease(u);
+      uploads.putRelease(u, present.contains(u.key()));
     }
-    return new DeployResult(c, c.version(), 0, FileUploads.keysOf(files), !unchanged);
+    boolean changed = present.size() < files.size();
+    return new DeployResult(c, c.version(), 0, FileUploads.keysOf(files), changed);
   }
 
   private DeployResult deploySnapshot(Coordinates c, Deployment d) throws IOException {

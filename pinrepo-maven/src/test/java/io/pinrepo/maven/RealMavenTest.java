@@ -52,6 +52,7 @@ class RealMavenTest {
   static Path ours;
   static Path stock;
   static Path gnupg;
+  static Signer signer;
 
   @BeforeAll
   static void deployWithPinrepoAndWithMaven() throws Exception {
@@ -60,7 +61,7 @@ class RealMavenTest {
     ours = tmp.resolve("ours");
     stock = tmp.resolve("stock");
     List<Path> inputs = writeInputs(tmp.resolve("in"));
-    Signer signer = gpgAvailable() ? throwawayKey() : null;
+    signer = gpgAvailable() ? throwawayKey() : null;
     try (FileSystemStorage storage = FileSystemStorage.open(ours)) {
       MavenDeployer.Builder b = MavenDeployer.builder(storage).clock(Clock.systemUTC());
       if (signer != null) {
@@ -131,6 +132,31 @@ class RealMavenTest {
           Map.of("GNUPGHOME", gnupg.toString()),
           List.of("gpg", "--batch", "--verify", asc.toString(), data.toString()));
     }
+  }
+
+  @Test
+  void redeployingASignedReleaseKeepsItsFilesAndSignatures() throws Exception {
+    assumeTrue(signer != null, "gpg is not installed: skipping signature checks");
+    Map<String, byte[]> before = contents(ours);
+    try (FileSystemStorage storage = FileSystemStorage.open(ours)) {
+      DeployResult again =
+          MavenDeployer.builder(storage)
+              .signer(signer)
+              .build()
+              .deploy(deploymentOf(tmp.resolve("in").resolve("0-demo-1.0")));
+      assertFalse(again.changed());
+    }
+    Map<String, byte[]> after = contents(ours);
+    assertEquals(before.keySet(), after.keySet());
+    before.forEach((k, v) -> assertTrue(java.util.Arrays.equals(v, after.get(k)), k));
+  }
+
+  private static Map<String, byte[]> contents(Path root) throws IOException {
+    Map<String, byte[]> all = new TreeMap<>();
+    for (Path p : filesUnder(root, x -> true)) {
+      all.put(root.relativize(p).toString(), Files.readAllBytes(p));
+    }
+    return all;
   }
 
   @Test
