@@ -134,7 +134,11 @@ final class Sidecars {
     }
     String first = existing.isEmpty() ? "" : existing.split("\\s+")[0];
     if (!first.equalsIgnoreCase(hex)) {
-      storage.write(key, content, WriteCondition.matches(token));
+      try {
+        storage.write(key, content, WriteCondition.matches(token));
+      } catch (PreconditionFailedException e) {
+        // Another deploy of the same immutable file replaced it first, with the same digest.
+      }
     }
   }
 }

@@ -222,6 +222,22 @@ class MavenDeployerTest {
   }
 
   @Test
+  void keepsPluginsAndVersionsWhenGroupAndArtifactMetadataShareAPath() throws Exception {
+    deployer.deploy(deployment("com.example", "foo", "1.0", "x"));
+    deployer.deploy(
+        Deployment.of(
+            "pom.xml",
+            ContentSource.ofUtf8(
+                Fixtures.pom("com.example.foo", "foo-maven-plugin", "1.0", "maven-plugin")),
+            List.of()));
+    deployer.deploy(deployment("com.example", "foo", "1.1", "y"));
+
+    MavenMetadata shared = metadata("com/example/foo/maven-metadata.xml");
+    assertEquals(List.of("1.0", "1.1"), shared.versioning().versions());
+    assertEquals("foo", shared.plugins().get(0).prefix());
+  }
+
+  @Test
   void prefixFileListsEveryGroupIncludingWhatWasThereBefore() throws Exception {
     deployer.deploy(deployment("org.acme", "old", "1.0", "x"));
     MavenDeployer withPrefixes =

@@ -136,6 +136,15 @@ class MavenMetadataTest {
   }
 
   @Test
+  void refusesMetadataWithADoctype() {
+    byte[] xml =
+        "<!DOCTYPE metadata [<!ENTITY x SYSTEM \"file:///etc/passwd\">]><metadata>&x;</metadata>"
+            .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    org.junit.jupiter.api.Assertions.assertThrows(
+        io.pinrepo.MalformedPackageException.class, () -> MavenMetadata.parse("m.xml", xml));
+  }
+
+  @Test
   void redeployingAListedVersionChangesNothing() {
     MavenMetadata m = deployAll(List.of("1.0", "1.1"));
     assertSame(m, m.withVersion("g", "a", "1.0", NOW.plusSeconds(60)));
