@@ -44,6 +44,23 @@ class MavenCommandTest {
   }
 
   @Test
+  void prefixFileOptionListsTheGroupsAlreadyThereAndTheNewOne() throws IOException {
+    Path repo = dir.resolve("repo");
+    Files.createDirectories(repo.resolve("org/acme/tool/1.0"));
+    Files.writeString(repo.resolve("org/acme/tool/1.0/tool-1.0.pom"), "<project/>");
+    Path in = Files.createDirectories(dir.resolve("in"));
+    Path pom = Files.writeString(in.resolve("demo-1.0.pom"), pom("1.0"));
+
+    CliRun run =
+        CliRun.of("maven", "deploy", "--repo", repo.toString(), "--prefix-file", pom.toString());
+
+    assertEquals(0, run.status(), run.err());
+    assertEquals(
+        "## repository-prefixes/2.0\n/com/example\n/org\n",
+        Files.readString(repo.resolve(".meta/prefixes.txt")));
+  }
+
+  @Test
   void redeployingOtherBytesForAReleaseFailsWithOneLine() throws IOException {
     Path repo = dir.resolve("repo");
     deploy(repo, "1.0", "r10");
