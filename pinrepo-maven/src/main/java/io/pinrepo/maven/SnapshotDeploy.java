@@ -2,6 +2,7 @@ package io.pinrepo.maven;
 
 import io.pinrepo.commit.OptimisticCommit;
 import io.pinrepo.commit.Top;
+import io.pinrepo.hash.Digests;
 import io.pinrepo.maven.FileUploads.Upload;
 import io.pinrepo.maven.metadata.MavenMetadata;
 import io.pinrepo.maven.metadata.SnapshotBuild;
@@ -141,7 +142,7 @@ final class SnapshotDeploy {
     }
   }
 
-  private record Prepared(Part part, io.pinrepo.hash.Digests digests) {}
+  private record Prepared(Part part, Digests digests) {}
 
   private record Committed(byte[] bytes, String token) {}
 
