@@ -60,7 +60,7 @@ final class MavenCommand implements Runnable {
     @Option(
         names = "--coordinates",
         paramLabel = "G:A:V",
-        description = "Coordinates to use instead of the POM's (e.g. when it uses ${revision}).")
+        description = "Coordinates to use instead of the POM's (e.g. when it uses $${revision}).")
     String coordinates;
 
     @Option(
