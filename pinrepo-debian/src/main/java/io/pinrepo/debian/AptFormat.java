@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.SortedSet;
@@ -37,7 +38,7 @@ public final class AptFormat implements RepositoryFormat {
 
   /** Judges by-hash retention by {@code clock}. */
   public AptFormat(Clock clock) {
-    this.clock = java.util.Objects.requireNonNull(clock, "clock");
+    this.clock = Objects.requireNonNull(clock, "clock");
   }
 
   @Override

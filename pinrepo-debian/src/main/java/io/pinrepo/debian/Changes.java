@@ -1,5 +1,6 @@
 package io.pinrepo.debian;
 
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -33,7 +34,7 @@ final class Changes {
         sorted(added.values()), sorted(unchanged.values()), sorted(removed.values()), committed);
   }
 
-  private static List<PackageRef> sorted(java.util.Collection<PackageRef> refs) {
+  private static List<PackageRef> sorted(Collection<PackageRef> refs) {
     return refs.stream()
         .sorted(
             Comparator.comparing(PackageRef::name)

@@ -11,12 +11,14 @@ import io.pinrepo.spi.WriteCondition;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
@@ -149,7 +151,7 @@ final class DistCommit {
           }
         });
     if (!superseded.isEmpty()) {
-      java.time.Instant now = settings.clock().instant();
+      Instant now = settings.clock().instant();
       SupersededIndexes.record(
           settings, layout, superseded, now, now.plus(settings.byHashRetention()));
     }
@@ -157,7 +159,7 @@ final class DistCommit {
 
   private ReleaseFile release(SortedMap<String, Digests> files) {
     // Truncated to the second: the Date written is never later than the clock.
-    java.time.Instant now = settings.clock().instant().truncatedTo(ChronoUnit.SECONDS);
+    Instant now = settings.clock().instant().truncatedTo(ChronoUnit.SECONDS);
     return new ReleaseFile(
         layout.dist(),
         settings.origin(),
@@ -199,7 +201,7 @@ final class DistCommit {
     }
   }
 
-  private String resync(java.util.Set<String> paths) throws IOException {
+  private String resync(Set<String> paths) throws IOException {
     DistState newer = DistState.read(settings, layout);
     for (String path : paths) {
       Digests digests = newer.files().get(path);

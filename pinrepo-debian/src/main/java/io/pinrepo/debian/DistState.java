@@ -2,6 +2,7 @@ package io.pinrepo.debian;
 
 import io.pinrepo.commit.Top;
 import io.pinrepo.hash.Digests;
+import io.pinrepo.hash.HashAlgorithm;
 import io.pinrepo.spi.ObjectKey;
 import io.pinrepo.spi.ObjectStream;
 import io.pinrepo.spi.Storage;
@@ -140,7 +141,7 @@ final class DistState {
   /** Reads an index file through its SHA-256 by-hash name and checks it. */
   static byte[] readByHash(Settings settings, DistLayout layout, String path, Digests digests)
       throws IOException {
-    ObjectKey key = layout.byHash(path, io.pinrepo.hash.HashAlgorithm.SHA256, digests.sha256());
+    ObjectKey key = layout.byHash(path, HashAlgorithm.SHA256, digests.sha256());
     if (digests.size() > settings.maxIndexBytes()) {
       throw new IOException(key + " is " + digests.size() + " bytes, over the limit");
     }
