@@ -57,6 +57,7 @@ public final class AptRepository {
    * @throws PackageConflictException when the same name, version and architecture is listed with
    *     other bytes and replace-on-conflict is off; nothing was committed
    * @throws io.pinrepo.commit.CommitConflictException when other publishers kept winning
+   * @throws IOException also when the distribution is signed and this repository has no signer
    */
   public ChangeReport publish(String dist, String component, List<Path> debs) throws IOException {
     return publishSources(dist, component, debs.stream().map(ContentSource::ofPath).toList());

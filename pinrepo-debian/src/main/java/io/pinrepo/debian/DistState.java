@@ -45,8 +45,8 @@ final class DistState {
     boolean signed = settings.signer().isPresent();
     if (!signed && storage.stat(layout.inRelease()).isPresent()) {
       // Committing on Release would leave apt reading the stale InRelease.
-      throw new IllegalStateException(
-          layout.inRelease() + " exists: this distribution is signed, so publish with a signer");
+      throw new IOException(
+          layout.inRelease() + " exists: this distribution is signed; publish with a signing key");
     }
     Top top = Top.read(storage, commitPoint(settings, layout), MAX_RELEASE_BYTES);
     if (top.exists()) {

@@ -180,12 +180,12 @@ class AptGetTest {
     publishSigned(repo);
     try (FileSystemStorage storage = FileSystemStorage.open(repo)) {
       Path more = DebBuilder.of("more", "1", "amd64").writeTo(tmp.resolve("more"));
-      IllegalStateException e =
+      IOException e =
           org.junit.jupiter.api.Assertions.assertThrows(
-              IllegalStateException.class,
+              IOException.class,
               () ->
                   AptRepository.builder(storage).build().publish("stable", "main", List.of(more)));
-      assertTrue(e.getMessage().contains("publish with a signer"), e.getMessage());
+      assertTrue(e.getMessage().contains("publish with a signing key"), e.getMessage());
     }
   }
 
