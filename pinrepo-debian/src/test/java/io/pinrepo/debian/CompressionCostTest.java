@@ -43,10 +43,11 @@ class CompressionCostTest {
     byte[] index = PackagesIndex.render(entries);
     for (IndexCompression setting :
         List.of(
-            new IndexCompression(6, -1),
-            new IndexCompression(9, -1),
             IndexCompression.DEFAULT,
-            new IndexCompression(9, 6))) {
+            new IndexCompression(9, -1),
+            new IndexCompression(6, 0),
+            new IndexCompression(6, 1),
+            new IndexCompression(6, 6))) {
       setting.files(index); // warm up
       long start = System.nanoTime();
       Map<String, byte[]> files = setting.files(index);
