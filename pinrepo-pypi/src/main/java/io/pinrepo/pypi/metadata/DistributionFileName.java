@@ -47,7 +47,7 @@ public record DistributionFileName(
   private static final Pattern WHEEL_NAME = Pattern.compile("[A-Za-z0-9_.]+");
   private static final Pattern TAG = Pattern.compile("[A-Za-z0-9_.]+");
   private static final Pattern BUILD_TAG = Pattern.compile("[0-9][A-Za-z0-9_.]*");
-  private static final Pattern SDIST_NAME = Pattern.compile("[A-Za-z0-9_.-]+");
+  private static final Pattern SDIST_NAME = Pattern.compile("[A-Za-z0-9_.!+-]+");
 
   /** Rejects nulls. */
   public DistributionFileName {
