@@ -119,19 +119,20 @@ public final class WheelBuilder {
   public Path writeTo(Path directory) throws IOException {
     Files.createDirectories(directory);
     String distInfo =
-        new MetadataText(fileProject, fileVersion).escapedName()
-            + "-"
-            + fileVersion
-            + ".dist-info";
+        new MetadataText(fileProject, fileVersion).escapedName() + "-" + fileVersion + ".dist-info";
     Map<String, byte[]> files = new LinkedHashMap<>();
-    files.put(new MetadataText(fileProject, fileVersion).module() + "/__init__.py", utf8("VERSION = '" + meta.version + "'\n"));
+    files.put(
+        new MetadataText(fileProject, fileVersion).module() + "/__init__.py",
+        utf8("VERSION = '" + meta.version + "'\n"));
     files.put(distInfo + "/METADATA", rawMetadata != null ? rawMetadata : meta.render());
     files.put(
         distInfo + "/WHEEL",
         utf8(
             "Wheel-Version: 1.0\nGenerator: pinrepo-testkit\nRoot-Is-Purelib: true\n"
                 + "Tag: py3-none-any\n\n"));
-    files.put(distInfo + "/top_level.txt", utf8(meta.module() + "\n"));
+    files.put(
+        distInfo + "/top_level.txt",
+        utf8(new MetadataText(fileProject, fileVersion).module() + "\n"));
     files.putAll(extraEntries);
     StringBuilder record = new StringBuilder();
     for (Map.Entry<String, byte[]> e : files.entrySet()) {
