@@ -20,6 +20,9 @@ import picocli.CommandLine.Option;
       DebCommand.class,
       MavenCommand.class,
       PypiCommand.class,
+      VerifyCommand.class,
+      GcCommand.class,
+      ServeCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Pinrepo implements Runnable {

@@ -22,6 +22,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 
 /**
  * A read-only HTTP server over any {@link Storage}, for tests that point a real client (apt-get,
@@ -74,11 +75,22 @@ public final class RepositoryServer implements AutoCloseable {
   private final Storage storage;
   private final HttpServer server;
   private final ExecutorService executor;
-  private final ConcurrentLinkedQueue<Request> requests = new ConcurrentLinkedQueue<>();
 
-  private RepositoryServer(Storage storage, InetSocketAddress address, int threads)
+  /**
+   * Requests kept for {@link #requests()}; older ones are dropped so a long-running server stays
+   * small.
+   */
+  static final int MAX_RECORDED = 10_000;
+
+  private final ConcurrentLinkedQueue<Request> requests = new ConcurrentLinkedQueue<>();
+  private final AtomicInteger recorded = new AtomicInteger();
+  private final Consumer<Request> listener;
+
+  private RepositoryServer(
+      Storage storage, InetSocketAddress address, int threads, Consumer<Request> listener)
       throws IOException {
     this.storage = storage;
+    this.listener = listener;
     this.server = HttpServer.create(address, 0);
     AtomicInteger n = new AtomicInteger();
     this.executor =
@@ -114,7 +126,7 @@ public final class RepositoryServer implements AutoCloseable {
     return URI.create("http://" + host + ":" + address.getPort() + "/");
   }
 
-  /** Every request answered so far, oldest first. */
+  /** The requests answered so far (the latest 10,000), oldest first. */
   public List<Request> requests() {
     return List.copyOf(requests);
   }
@@ -135,12 +147,18 @@ public final class RepositoryServer implements AutoCloseable {
       trySend(exchange, 500);
     } finally {
       String accept = exchange.getRequestHeaders().getFirst("Accept");
-      requests.add(
+      Request request =
           new Request(
               exchange.getRequestMethod(),
               exchange.getRequestURI().getPath(),
               accept == null ? "" : accept,
-              status));
+              status);
+      requests.add(request);
+      if (recorded.incrementAndGet() > MAX_RECORDED) {
+        requests.poll();
+        recorded.decrementAndGet();
+      }
+      listener.accept(request);
       exchange.close();
     }
   }
@@ -300,6 +318,7 @@ public final class RepositoryServer implements AutoCloseable {
     private InetAddress address = LOOPBACK;
     private int port;
     private int threads = 4;
+    private Consumer<Request> listener = request -> {};
 
     private Builder(Storage storage) {
       this.storage = Objects.requireNonNull(storage, "storage");
@@ -329,9 +348,15 @@ public final class RepositoryServer implements AutoCloseable {
       return this;
     }
 
+    /** Calls {@code listener} after each answered request, e.g. to log it; it must not block. */
+    public Builder onRequest(Consumer<Request> listener) {
+      this.listener = Objects.requireNonNull(listener, "listener");
+      return this;
+    }
+
     /** Binds and starts the server; throws {@link IOException} when it cannot bind. */
     public RepositoryServer start() throws IOException {
-      return new RepositoryServer(storage, new InetSocketAddress(address, port), threads);
+      return new RepositoryServer(storage, new InetSocketAddress(address, port), threads, listener);
     }
   }
 }
