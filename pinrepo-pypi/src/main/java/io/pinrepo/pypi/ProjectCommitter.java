@@ -94,18 +94,41 @@ final class ProjectCommitter {
     }
   }
 
-  /** Adds {@code name} to the root page unless it is listed already. */
+  /**
+   * Adds {@code name} to the root page unless it is listed already, then makes sure the root JSON
+   * twin matches the committed page. The root only ever grows, so a JSON twin of the right size is
+   * the current one; a stat tells, and a twin left behind by a crash is rewritten.
+   */
   void ensureListed(ProjectName name) throws IOException {
-    commit.run(
-        "simple/index.html",
-        () -> {
-          Top top = Top.read(storage, SimpleLayout.ROOT, MAX_PAGE_BYTES);
-          RootIndex root = RootIndex.parse(top.bytes());
-          if (!root.contains(name)) {
-            top.replace(storage, root.with(name).render());
-          }
-          return null;
-        });
+    RootIndex root =
+        commit.run(
+            "simple/index.html",
+            () -> {
+              Top top = Top.read(storage, SimpleLayout.ROOT, MAX_PAGE_BYTES);
+              RootIndex current = RootIndex.parse(top.bytes());
+              if (current.contains(name)) {
+                return current;
+              }
+              RootIndex next = current.with(name);
+              top.replace(storage, next.render());
+              return next;
+            });
+    Optional<ObjectInfo> json = storage.stat(SimpleLayout.ROOT_JSON);
+    if (json.isEmpty() || json.get().size() != root.renderJson().length) {
+      writeRootJson();
+    }
+  }
+
+  private void writeRootJson() throws IOException {
+    while (true) {
+      Top top = Top.read(storage, SimpleLayout.ROOT, MAX_PAGE_BYTES);
+      byte[] json = RootIndex.parse(top.bytes()).renderJson();
+      storage.write(SimpleLayout.ROOT_JSON, ContentSource.ofBytes(json), WriteCondition.none());
+      Optional<ObjectInfo> now = storage.stat(SimpleLayout.ROOT);
+      if (now.isEmpty() || now.get().versionToken().equals(top.versionToken().orElse(""))) {
+        return;
+      }
+    }
   }
 
   /** The projects the root page lists. */

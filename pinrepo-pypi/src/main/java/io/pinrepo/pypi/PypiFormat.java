@@ -46,7 +46,12 @@ public final class PypiFormat implements RepositoryFormat {
   @Override
   public void verify(Storage storage, VerifyContext context, Consumer<Problem> problems)
       throws IOException {
-    for (ProjectName project : root(storage).projects()) {
+    RootIndex root = root(storage);
+    Top rootJson = Top.read(storage, SimpleLayout.ROOT_JSON, ProjectCommitter.MAX_PAGE_BYTES);
+    if (!Arrays.equals(rootJson.bytes(), root.renderJson())) {
+      problems.accept(problem(rootJson.key(), "does not match simple/index.html"));
+    }
+    for (ProjectName project : root.projects()) {
       Top json =
           Top.read(storage, SimpleLayout.projectJson(project), ProjectCommitter.MAX_PAGE_BYTES);
       if (!json.exists()) {
@@ -93,6 +98,7 @@ public final class PypiFormat implements RepositoryFormat {
   @Override
   public void markLive(Storage storage, Consumer<ObjectKey> live) throws IOException {
     live.accept(SimpleLayout.ROOT);
+    live.accept(SimpleLayout.ROOT_JSON);
     for (ProjectName project : projectsWithPages(storage)) {
       Top json =
           Top.read(storage, SimpleLayout.projectJson(project), ProjectCommitter.MAX_PAGE_BYTES);

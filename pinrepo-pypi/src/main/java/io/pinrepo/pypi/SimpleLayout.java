@@ -9,6 +9,7 @@ import io.pinrepo.spi.ObjectKey;
  *
  * <pre>
  * simple/index.html                      every project (the root top)
+ * simple/index.json                      its PEP 691 twin, rendered from it
  * simple/&lt;project&gt;/index.json             PEP 691 page: the project's state and its top
  * simple/&lt;project&gt;/index.html             PEP 503 page, rendered from the same state
  * simple/&lt;project&gt;/&lt;file&gt;                 wheels and sdists (blobs)
@@ -23,6 +24,9 @@ public final class SimpleLayout {
 
   /** The root page. */
   public static final ObjectKey ROOT = ObjectKey.of("simple/index.html");
+
+  /** The root page's PEP 691 JSON twin. */
+  public static final ObjectKey ROOT_JSON = ObjectKey.of("simple/index.json");
 
   /** The project's PEP 691 JSON page, its state. */
   public static ObjectKey projectJson(ProjectName project) {

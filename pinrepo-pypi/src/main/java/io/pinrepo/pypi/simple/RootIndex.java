@@ -53,6 +53,21 @@ public record RootIndex(List<ProjectName> projects) {
   }
 
   /**
+   * Renders the PEP 691 JSON twin, {@code
+   * {"meta":{"api-version":"1.1"},"projects":[{"name":...}]}}, as UTF-8 ending with a newline.
+   */
+  public byte[] renderJson() {
+    StringBuilder sb = new StringBuilder("{\"meta\":{\"api-version\":\"");
+    sb.append(SimpleJson.API_VERSION).append("\"},\"projects\":[");
+    for (int i = 0; i < projects.size(); i++) {
+      // normalized names need no JSON escaping: [a-z0-9-] only
+      sb.append(i == 0 ? "" : ",").append("{\"name\":\"").append(projects.get(i)).append("\"}");
+    }
+    sb.append("]}\n");
+    return sb.toString().getBytes(StandardCharsets.UTF_8);
+  }
+
+  /**
    * Reads a page that {@link #render()} wrote; an empty array is an empty index.
    *
    * @throws IllegalArgumentException when a listed name is not a normalized project name
