@@ -78,24 +78,6 @@ public final class PypiRepository {
     Distribution dist = reader.read(file);
     ProjectName project = dist.name().project();
     String fileName = dist.name().fileName();
-    Blobs.put(
-        storage,
-        SimpleLayout.file(project, fileName),
-        ContentSource.ofPath(file),
-        dist.digests(),
-        clock);
-    Optional<String> metadataSha = Optional.empty();
-    Optional<byte[]> metadataFile = dist.coreMetadataFile();
-    if (metadataFile.isPresent()) {
-      Digests digests = Digests.of(metadataFile.get());
-      Blobs.put(
-          storage,
-          SimpleLayout.coreMetadata(project, fileName),
-          ContentSource.ofBytes(metadataFile.get()),
-          digests,
-          clock);
-      metadataSha = Optional.of(digests.sha256());
-    }
     ProjectFile entry =
         new ProjectFile(
             fileName,
@@ -103,7 +85,7 @@ public final class PypiRepository {
             dist.digests().size(),
             clock.instant().truncatedTo(ChronoUnit.MICROS),
             dist.metadata().requiresPython(),
-            metadataSha,
+            uploadBlobs(dist),
             Optional.empty());
     ProjectCommitter.Committed c = committer.change(project, current -> withFile(current, entry));
     committer.ensureListed(project);
@@ -119,6 +101,33 @@ public final class PypiRepository {
       dropped.add(fileName);
     }
     return new PublishResult(project, fileName, already, dropped);
+  }
+
+  /**
+   * Step 1 of the protocol: writes the file and its {@code .metadata} as blobs, before any index
+   * names them; returns the metadata's SHA-256 when there is a metadata file.
+   */
+  private Optional<String> uploadBlobs(Distribution dist) throws IOException {
+    ProjectName project = dist.name().project();
+    String fileName = dist.name().fileName();
+    Blobs.put(
+        storage,
+        SimpleLayout.file(project, fileName),
+        ContentSource.ofPath(dist.file()),
+        dist.digests(),
+        clock);
+    Optional<byte[]> metadataFile = dist.coreMetadataFile();
+    if (metadataFile.isEmpty()) {
+      return Optional.empty();
+    }
+    Digests digests = Digests.of(metadataFile.get());
+    Blobs.put(
+        storage,
+        SimpleLayout.coreMetadata(project, fileName),
+        ContentSource.ofBytes(metadataFile.get()),
+        digests,
+        clock);
+    return Optional.of(digests.sha256());
   }
 
   private ProjectPage withFile(ProjectPage current, ProjectFile entry) throws IOException {
