@@ -93,4 +93,28 @@ class PypiCommandTest {
     assertEquals(0, run.status(), run.err());
     assertTrue(run.out().contains("--reason"), run.out());
   }
+
+  @Test
+  void keepsTheNewestVersionsUnyanksAndDeletes() throws Exception {
+    String repo = dir.resolve("repo").toString();
+    for (String v : new String[] {"1.0", "1.1", "2.0"}) {
+      Path whl = WheelBuilder.of("demo", v).writeTo(dir.resolve("in"));
+      assertEquals(
+          0, run("pypi", "publish", "--repo", repo, "--keep", "2", whl.toString()).status());
+    }
+    String files = run("pypi", "list", "--repo", repo, "demo").out();
+    assertEquals(2, files.lines().count(), files);
+    assertTrue(files.startsWith("1.1\t"), files);
+
+    run("pypi", "yank", "--repo", repo, "--project", "demo", "--version", "2.0");
+    assertTrue(run("pypi", "list", "--repo", repo, "demo").out().contains("yanked"));
+    assertEquals(
+        0, run("pypi", "unyank", "--repo", repo, "--project", "demo", "--version", "2.0").status());
+    assertTrue(!run("pypi", "list", "--repo", repo, "demo").out().contains("yanked"));
+
+    Run delete =
+        run("pypi", "delete-version", "--repo", repo, "--project", "demo", "--version", "1.1");
+    assertEquals(0, delete.status(), delete.err());
+    assertTrue(run("pypi", "list", "--repo", repo, "demo").out().startsWith("2.0\t"));
+  }
 }
