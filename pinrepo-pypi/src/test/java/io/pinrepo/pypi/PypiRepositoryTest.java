@@ -307,4 +307,30 @@ class PypiRepositoryTest {
     assertArrayEquals(
         SimpleHtml.render(page(DEMO)), storage.peek(SimpleLayout.projectHtml(DEMO)).orElseThrow());
   }
+
+  @Test
+  void theSameFilesGiveTheSameBytesInAnyPublishOrder() throws Exception {
+    List<Path> files =
+        List.of(
+            wheel("demo", "1.0"),
+            wheel("demo", "2.0rc1"),
+            wheel("Other", "0.1"),
+            SdistBuilder.of("demo", "1.0").writeTo(dir),
+            wheel("demo", "1!0.1"));
+    Map<String, byte[]> forwards = publishAll(files);
+    List<Path> backwards = new ArrayList<>(files);
+    java.util.Collections.reverse(backwards);
+    Map<String, byte[]> reversed = publishAll(backwards);
+    assertEquals(forwards.keySet(), reversed.keySet());
+    forwards.forEach((k, v) -> assertArrayEquals(v, reversed.get(k), k));
+  }
+
+  private Map<String, byte[]> publishAll(List<Path> files) throws IOException {
+    InMemoryStorage s = new InMemoryStorage(CLOCK, 100);
+    PypiRepository r = PypiRepository.builder(s).clock(CLOCK).build();
+    for (Path f : files) {
+      r.publish(f);
+    }
+    return s.snapshot();
+  }
 }
