@@ -36,6 +36,11 @@ public final class AptFormat implements RepositoryFormat {
 
   private final Clock clock;
 
+  /** Judges by-hash retention by the system UTC clock. */
+  public AptFormat() {
+    this(Clock.systemUTC());
+  }
+
   /** Judges by-hash retention by {@code clock}. */
   public AptFormat(Clock clock) {
     this.clock = Objects.requireNonNull(clock, "clock");
