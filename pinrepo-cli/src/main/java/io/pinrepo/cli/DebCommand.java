@@ -11,7 +11,10 @@ import io.pinrepo.spi.Storage;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
@@ -199,17 +202,36 @@ final class DebCommand implements Runnable {
     @Option(names = "--component", paramLabel = "C", description = "Only this component.")
     String component;
 
+    @Option(names = "--json", description = "Print a JSON array of packages.")
+    boolean json;
+
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
       PrintWriter out = spec.commandLine().getOut();
+      List<Map<String, Object>> listed = new ArrayList<>();
       try (Storage storage = repo.openStorage()) {
         for (PackageRef ref : AptRepository.builder(storage).build().list(dist)) {
           if (component == null || component.equals(ref.component())) {
-            out.println(ref);
+            if (json) {
+              Map<String, Object> entry = new LinkedHashMap<>();
+              entry.put("component", ref.component());
+              entry.put("package", ref.name());
+              entry.put("version", ref.version().toString());
+              entry.put("architecture", ref.architecture());
+              entry.put("filename", ref.filename());
+              entry.put("size", ref.size());
+              entry.put("sha256", ref.sha256());
+              listed.add(entry);
+            } else {
+              out.println(ref);
+            }
           }
         }
+      }
+      if (json) {
+        out.println(Json.write(listed));
       }
       out.flush();
       return 0;
