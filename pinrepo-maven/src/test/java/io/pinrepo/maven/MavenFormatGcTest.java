@@ -9,6 +9,9 @@ import io.pinrepo.format.VerifyContext;
 import io.pinrepo.fs.FileSystemStorage;
 import io.pinrepo.gc.GarbageCollector;
 import io.pinrepo.maven.metadata.MavenMetadata;
+import io.pinrepo.sign.PgpKeyGenerator;
+import io.pinrepo.sign.PgpKeyGenerator.GeneratedKey;
+import io.pinrepo.sign.PgpSigner;
 import io.pinrepo.spi.ContentSource;
 import io.pinrepo.spi.ObjectInfo;
 import io.pinrepo.spi.ObjectKey;
@@ -18,7 +21,9 @@ import io.pinrepo.testkit.memory.InMemoryStorage;
 import io.pinrepo.testkit.memory.InjectedFaultException;
 import io.pinrepo.testkit.memory.Operation;
 import io.pinrepo.verify.Verification;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -153,9 +158,16 @@ class MavenFormatGcTest {
   }
 
   @Test
-  void collectsPrunedBuildsOnAFileSystem() throws IOException {
+  void collectsPrunedSignedBuildsOnAFileSystem() throws IOException {
+    GeneratedKey key = PgpKeyGenerator.generate("GC Test <gc@example.invalid>", clock);
+    PgpSigner signer =
+        PgpSigner.load(
+            new ByteArrayInputStream(key.armoredSecretKey().getBytes(StandardCharsets.US_ASCII)),
+            "test key",
+            new char[0],
+            clock);
     try (FileSystemStorage fs = FileSystemStorage.open(dir)) {
-      MavenDeployer keepAll = MavenDeployer.builder(fs).clock(clock).build();
+      MavenDeployer keepAll = MavenDeployer.builder(fs).clock(clock).signer(signer).build();
       keepAll.deploy(deployment("com.example", "demo", "1.0", "release"));
       for (int b = 1; b <= 4; b++) {
         keepAll.deploy(deployment("com.example", "demo", "2.0-SNAPSHOT", "b" + b));
@@ -168,6 +180,7 @@ class MavenFormatGcTest {
               .run(fs, GRACE, false, info -> {});
 
       Set<String> pruned = buildFiles(before, n -> n <= 3);
+      assertEquals(3 * 3 * (1 + 4 + 1 + 4), pruned.size(), "files, signatures, sidecars of both");
       assertEquals(pruned, keys(result.collected()));
       Set<String> left = new TreeSet<>(before);
       left.removeAll(pruned);
