@@ -22,13 +22,17 @@ import java.util.function.Consumer;
 
 /**
  * Checks one file against its {@code .md5 .sha1 .sha256 .sha512} sidecars and, when asked, its
- * {@code .asc} signature, reading the file once. A file whose content disagrees with every sidecar
- * is reported once, as changed content (and its signature is not checked, since it fails for the
- * same reason); a single wrong sidecar is reported as itself.
+ * {@code .asc} signature, reading the file once. {@code .md5} and {@code .sha1} are required (what
+ * Maven clients fetch); {@code .sha256} and {@code .sha512} may both be absent, as in a repository
+ * that stock Maven wrote, but not just one of them. A file whose content disagrees with every
+ * sidecar is reported once, as changed content (and its signature is not checked, since it fails
+ * for the same reason); a single wrong sidecar is reported as itself.
  */
 final class FileCheck {
   private static final int MAX_SIDECAR_BYTES = 1024;
   private static final int MAX_SIGNATURE_BYTES = 64 * 1024;
+  private static final List<String> OPTIONAL =
+      List.of(Sidecars.suffix(HashAlgorithm.SHA256), Sidecars.suffix(HashAlgorithm.SHA512));
 
   private final Storage storage;
   private final RepositoryScan scan;
@@ -88,6 +92,9 @@ final class FileCheck {
       if (!hex.equalsIgnoreCase(actual.hex(a))) {
         wrong.put(a, hex);
       }
+    }
+    if (missing.size() == 2 && missing.containsAll(OPTIONAL)) {
+      missing.clear(); // .md5 and .sha1 only, as maven-resolver writes them
     }
     if (!missing.isEmpty()) {
       problems.accept(problem(file, "no checksum file " + String.join(", ", missing)));

@@ -110,12 +110,22 @@ class MavenFormatVerifyTest {
   void missingChecksumFilesAreOneProblem() throws IOException {
     populate(false);
     ObjectKey pom = ObjectKey.of(RELEASE + "demo-1.0.pom");
-    storage.delete(ObjectKey.of(pom + ".sha256"), WriteCondition.none());
+    storage.delete(ObjectKey.of(pom + ".sha1"), WriteCondition.none());
     storage.delete(ObjectKey.of(pom + ".sha512"), WriteCondition.none());
 
     assertEquals(
-        List.of("maven: " + pom + ": no checksum file .sha256, .sha512"),
+        List.of("maven: " + pom + ": no checksum file .sha1, .sha512"),
         lines(verify(VerifyContext.unsigned()).problems()));
+  }
+
+  @Test
+  void md5AndSha1AloneAreEnoughAsStockMavenWritesThem() throws IOException {
+    populate(false);
+    ObjectKey jar = ObjectKey.of(RELEASE + "demo-1.0.jar");
+    storage.delete(ObjectKey.of(jar + ".sha256"), WriteCondition.none());
+    storage.delete(ObjectKey.of(jar + ".sha512"), WriteCondition.none());
+
+    assertEquals(List.of(), lines(verify(VerifyContext.unsigned()).problems()));
   }
 
   @Test
