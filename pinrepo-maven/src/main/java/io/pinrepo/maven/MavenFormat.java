@@ -29,7 +29,9 @@ import java.util.function.Consumer;
  * builds of a deploy in flight are uncommitted until its metadata commit, and GC spares them only
  * by age: the grace period must exceed the longest deploy.
  *
- * <p>Both verify and GC list the whole repository. Stateless and thread-safe.
+ * <p>Both verify and GC list the whole repository. Verification reads metadata after that listing,
+ * so while deploys commit it may report files as missing that were written meanwhile (or pruned
+ * meanwhile): verify a quiet repository. GC needs no quiet. Stateless and thread-safe.
  */
 public final class MavenFormat implements RepositoryFormat {
 

@@ -7,6 +7,8 @@ import io.pinrepo.hash.Digests;
 import io.pinrepo.maven.metadata.MavenMetadata;
 import io.pinrepo.maven.metadata.PluginEntry;
 import io.pinrepo.maven.metadata.PrefixFile;
+import io.pinrepo.maven.metadata.Snapshot;
+import io.pinrepo.maven.metadata.SnapshotBuild;
 import io.pinrepo.maven.metadata.SnapshotVersion;
 import io.pinrepo.sign.SignatureChecker;
 import io.pinrepo.spi.ObjectKey;
@@ -138,29 +140,47 @@ final class MavenVerifier {
               "names " + m.groupId() + ":" + m.artifactId() + ":" + m.version() + " but is here"));
     }
     Map<String, List<ObjectKey>> builds = new LinkedHashMap<>();
-    boolean pom = false;
-    for (SnapshotVersion v : m.versioning().snapshotVersions()) {
-      String fileName =
-          artifactId
-              + "-"
-              + v.value()
-              + (v.classifier().isEmpty() ? "" : "-" + v.classifier())
-              + "."
-              + v.extension();
-      pom |= v.classifier().isEmpty() && v.extension().equals("pom");
-      Optional<ObjectKey> file = key(dir + "/" + fileName);
+    Map<String, String> named = namedFiles(artifactId, version, m);
+    for (Map.Entry<String, String> each : named.entrySet()) {
+      Optional<ObjectKey> file = key(dir + "/" + each.getKey());
       if (file.isEmpty() || !scan.contains(file.get())) {
         problems.accept(problem(file.orElse(key), "missing, but named by " + key));
       } else {
-        builds.computeIfAbsent(v.value(), b -> new ArrayList<>()).add(file.get());
+        builds.computeIfAbsent(each.getValue(), b -> new ArrayList<>()).add(file.get());
       }
     }
+    boolean pom =
+        named.keySet().stream().anyMatch(n -> n.equals(pomName(artifactId, named.get(n))));
     if (!pom) {
       problems.accept(problem(key, "names no POM for " + version));
     }
     for (Map.Entry<String, List<ObjectKey>> build : builds.entrySet()) {
       checkFiles(build.getValue(), dir + " build " + build.getKey());
     }
+  }
+
+  /**
+   * The file names a snapshot version's metadata names, each with its build's file version. Old
+   * metadata (model 1.0, no {@code snapshotVersions}) names only the newest build's POM for sure.
+   */
+  private static Map<String, String> namedFiles(
+      String artifactId, String version, MavenMetadata m) {
+    Map<String, String> named = new LinkedHashMap<>();
+    if (m.versioning().snapshotVersions().isEmpty()) {
+      Snapshot newest = m.versioning().snapshot();
+      String value =
+          new SnapshotBuild(newest.timestamp(), newest.buildNumber()).fileVersion(version);
+      named.put(pomName(artifactId, value), value);
+    }
+    for (SnapshotVersion v : m.versioning().snapshotVersions()) {
+      String classifier = v.classifier().isEmpty() ? "" : "-" + v.classifier();
+      named.put(artifactId + "-" + v.value() + classifier + "." + v.extension(), v.value());
+    }
+    return named;
+  }
+
+  private static String pomName(String artifactId, String fileVersion) {
+    return artifactId + "-" + fileVersion + ".pom";
   }
 
   /**

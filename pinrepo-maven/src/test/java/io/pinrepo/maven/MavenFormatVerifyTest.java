@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.pinrepo.format.VerifyContext;
 import io.pinrepo.hash.Digests;
 import io.pinrepo.maven.metadata.MavenMetadata;
+import io.pinrepo.maven.metadata.Versioning;
 import io.pinrepo.sign.PgpKeyGenerator;
 import io.pinrepo.sign.PgpKeyGenerator.GeneratedKey;
 import io.pinrepo.sign.PgpSigner;
@@ -165,6 +166,29 @@ class MavenFormatVerifyTest {
                 + ": missing, but "
                 + GA
                 + "maven-metadata.xml lists 2.0-SNAPSHOT"),
+        lines(verify(VerifyContext.unsigned()).problems()));
+  }
+
+  @Test
+  void oldSnapshotMetadataWithoutSnapshotVersionsIsCheckedByItsPom() throws IOException {
+    populate(false);
+    MavenMetadata m = metadata(SNAPSHOT + "maven-metadata.xml");
+    Versioning v = m.versioning();
+    MavenMetadata legacy =
+        new MavenMetadata(
+            m.groupId(),
+            m.artifactId(),
+            m.version(),
+            new Versioning(
+                v.latest(), v.release(), v.versions(), v.lastUpdated(), v.snapshot(), List.of()),
+            m.plugins());
+    replaceWithSidecars(ObjectKey.of(SNAPSHOT + "maven-metadata.xml"), legacy.toXml());
+    assertEquals(List.of(), lines(verify(VerifyContext.unsigned()).problems()));
+
+    ObjectKey pom = ObjectKey.of(SNAPSHOT + snapshotPomName());
+    storage.delete(pom, WriteCondition.none());
+    assertEquals(
+        List.of("maven: " + pom + ": missing, but named by " + SNAPSHOT + "maven-metadata.xml"),
         lines(verify(VerifyContext.unsigned()).problems()));
   }
 
