@@ -35,12 +35,10 @@ final class FileCheck {
       List.of(Sidecars.suffix(HashAlgorithm.SHA256), Sidecars.suffix(HashAlgorithm.SHA512));
 
   private final Storage storage;
-  private final RepositoryScan scan;
   private final Consumer<Problem> problems;
 
-  FileCheck(Storage storage, RepositoryScan scan, Consumer<Problem> problems) {
+  FileCheck(Storage storage, Consumer<Problem> problems) {
     this.storage = storage;
-    this.scan = scan;
     this.problems = problems;
   }
 
@@ -81,8 +79,7 @@ final class FileCheck {
     int present = 0;
     for (HashAlgorithm a : HashAlgorithm.values()) {
       ObjectKey sidecar = ObjectKey.of(file.value() + Sidecars.suffix(a));
-      Optional<byte[]> said =
-          scan.contains(sidecar) ? bytes(sidecar, MAX_SIDECAR_BYTES) : Optional.empty();
+      Optional<byte[]> said = bytes(sidecar, MAX_SIDECAR_BYTES);
       if (said.isEmpty()) {
         missing.add(Sidecars.suffix(a));
         continue;

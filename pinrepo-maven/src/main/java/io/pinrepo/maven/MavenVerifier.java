@@ -46,7 +46,7 @@ final class MavenVerifier {
     this.context = context;
     this.problems = problems;
     this.scan = RepositoryScan.of(storage);
-    this.files = new FileCheck(storage, scan, problems);
+    this.files = new FileCheck(storage, problems);
   }
 
   void run() throws IOException {
@@ -99,12 +99,12 @@ final class MavenVerifier {
         problems.accept(problem(key, "lists an impossible version '" + version + "'"));
       } else if (version.endsWith("-SNAPSHOT")) {
         ObjectKey snapshotMetadata = versionDir.get().resolve(Layout.METADATA);
-        if (!scan.contains(snapshotMetadata)) {
+        if (!scan.exists(snapshotMetadata)) {
           problems.accept(problem(snapshotMetadata, "missing, but " + key + " lists " + version));
         }
       } else {
         ObjectKey pom = versionDir.get().resolve(artifactId + "-" + version + ".pom");
-        if (!scan.contains(pom)) {
+        if (!scan.exists(pom)) {
           problems.accept(problem(pom, "missing, but " + key + " lists " + version));
         }
         release(versionDir.get().value());
@@ -143,7 +143,7 @@ final class MavenVerifier {
     Map<String, String> named = namedFiles(artifactId, version, m);
     for (Map.Entry<String, String> each : named.entrySet()) {
       Optional<ObjectKey> file = key(dir + "/" + each.getKey());
-      if (file.isEmpty() || !scan.contains(file.get())) {
+      if (file.isEmpty() || !scan.exists(file.get())) {
         problems.accept(problem(file.orElse(key), "missing, but named by " + key));
       } else {
         builds.computeIfAbsent(each.getValue(), b -> new ArrayList<>()).add(file.get());
@@ -218,9 +218,9 @@ final class MavenVerifier {
     }
   }
 
-  private void plugin(String dir, ObjectKey key, PluginEntry p) {
+  private void plugin(String dir, ObjectKey key, PluginEntry p) throws IOException {
     Optional<ObjectKey> ga = key(dir + "/" + p.artifactId() + "/" + Layout.METADATA);
-    if (ga.isEmpty() || !scan.contains(ga.get())) {
+    if (ga.isEmpty() || !scan.exists(ga.get())) {
       problems.accept(
           problem(
               key,

@@ -16,9 +16,11 @@ import java.util.TreeSet;
  * holds without listing it again. Objects written after the listing are not in it.
  */
 final class RepositoryScan {
+  private final Storage storage;
   private final NavigableMap<String, ObjectInfo> objects;
 
-  private RepositoryScan(NavigableMap<String, ObjectInfo> objects) {
+  private RepositoryScan(Storage storage, NavigableMap<String, ObjectInfo> objects) {
+    this.storage = storage;
     this.objects = objects;
   }
 
@@ -31,11 +33,17 @@ final class RepositoryScan {
         objects.put(info.key().value(), info);
       }
     }
-    return new RepositoryScan(objects);
+    return new RepositoryScan(storage, objects);
   }
 
+  /** Whether {@code key} was listed. */
   boolean contains(ObjectKey key) {
     return objects.containsKey(key.value());
+  }
+
+  /** Whether {@code key} was listed or, if not, exists now (written after the listing). */
+  boolean exists(ObjectKey key) throws IOException {
+    return contains(key) || storage.stat(key).isPresent();
   }
 
   /** The files directly in {@code dir} (not in its subdirectories), in key order. */
