@@ -74,14 +74,59 @@ final class FileCheck {
    * @return false when the content disagrees with every sidecar (reported as one problem)
    */
   boolean sidecars(ObjectKey file, Digests actual) throws IOException {
+    Said said = read(file, actual);
+    if (!said.missing.isEmpty()) {
+      problems.accept(problem(file, "no checksum file " + String.join(", ", said.missing)));
+    }
+    Map<HashAlgorithm, String> wrong = said.wrong;
+    int present = said.present;
+    if (wrong.isEmpty()) {
+      return true;
+    }
+    HashAlgorithm first = wrong.keySet().iterator().next();
+    String detail =
+        name(first)
+            + " is "
+            + actual.hex(first)
+            + ", "
+            + suffix(first)
+            + " says "
+            + wrong.get(first);
+    if (present >= 2 && wrong.size() == present) {
+      problems.accept(problem(file, "content does not match its checksums (" + detail + ")"));
+      return false;
+    }
+    if (wrong.size() == 1) {
+      problems.accept(
+          problem(
+              ObjectKey.of(file.value() + suffix(first)),
+              "says "
+                  + wrong.get(first)
+                  + " but the "
+                  + name(first)
+                  + " of "
+                  + file.fileName()
+                  + " is "
+                  + actual.hex(first)));
+    } else {
+      List<String> stale = wrong.keySet().stream().map(FileCheck::suffix).toList();
+      problems.accept(
+          problem(file, "stale checksum files " + String.join(", ", stale) + " (" + detail + ")"));
+    }
+    return true;
+  }
+
+  /** What the sidecars of a file say: which are missing, which disagree, how many there are. */
+  private record Said(List<String> missing, Map<HashAlgorithm, String> wrong, int present) {}
+
+  private Said read(ObjectKey file, Digests actual) throws IOException {
     List<String> missing = new ArrayList<>();
     Map<HashAlgorithm, String> wrong = new EnumMap<>(HashAlgorithm.class);
     int present = 0;
     for (HashAlgorithm a : HashAlgorithm.values()) {
-      ObjectKey sidecar = ObjectKey.of(file.value() + Sidecars.suffix(a));
-      Optional<byte[]> said = bytes(sidecar, MAX_SIDECAR_BYTES);
+      Optional<byte[]> said = bytes(ObjectKey.of(file.value() + suffix(a)), MAX_SIDECAR_BYTES);
       if (said.isEmpty()) {
-        missing.add(Sidecars.suffix(a));
+        missing.add(suffix(a));
         continue;
       }
       present++;
@@ -93,39 +138,7 @@ final class FileCheck {
     if (missing.size() == 2 && missing.containsAll(OPTIONAL)) {
       missing.clear(); // .md5 and .sha1 only, as maven-resolver writes them
     }
-    if (!missing.isEmpty()) {
-      problems.accept(problem(file, "no checksum file " + String.join(", ", missing)));
-    }
-    if (present >= 2 && wrong.size() == present) {
-      HashAlgorithm a = wrong.keySet().iterator().next();
-      problems.accept(
-          problem(
-              file,
-              "content does not match its checksums ("
-                  + name(a)
-                  + " is "
-                  + actual.hex(a)
-                  + ", "
-                  + Sidecars.suffix(a)
-                  + " says "
-                  + wrong.get(a)
-                  + ")"));
-      return false;
-    }
-    wrong.forEach(
-        (a, hex) ->
-            problems.accept(
-                problem(
-                    ObjectKey.of(file.value() + Sidecars.suffix(a)),
-                    "says "
-                        + hex
-                        + " but the "
-                        + name(a)
-                        + " of "
-                        + file.fileName()
-                        + " is "
-                        + actual.hex(a))));
-    return true;
+    return new Said(missing, wrong, present);
   }
 
   private static Optional<String> signatureProblem(
@@ -154,6 +167,10 @@ final class FileCheck {
   private static String firstToken(byte[] bytes) {
     String text = new String(bytes, StandardCharsets.UTF_8).strip();
     return text.isEmpty() ? "''" : text.split("\\s+", 2)[0];
+  }
+
+  private static String suffix(HashAlgorithm a) {
+    return Sidecars.suffix(a);
   }
 
   private static String name(HashAlgorithm a) {

@@ -108,6 +108,30 @@ class MavenFormatVerifyTest {
   }
 
   @Test
+  void severalStaleChecksumsOfOneFileAreOneProblem() throws IOException {
+    populate(false);
+    ObjectKey jar = ObjectKey.of(RELEASE + "demo-1.0.jar");
+    String sha256 = "a".repeat(64);
+    storage.write(
+        ObjectKey.of(jar + ".sha256"), ContentSource.ofUtf8(sha256), WriteCondition.none());
+    storage.write(
+        ObjectKey.of(jar + ".sha512"),
+        ContentSource.ofUtf8("b".repeat(128)),
+        WriteCondition.none());
+
+    assertEquals(
+        List.of(
+            "maven: "
+                + jar
+                + ": stale checksum files .sha256, .sha512 (sha256 is "
+                + Digests.of(storage.peek(jar).orElseThrow()).sha256()
+                + ", .sha256 says "
+                + sha256
+                + ")"),
+        lines(verify(VerifyContext.unsigned()).problems()));
+  }
+
+  @Test
   void missingChecksumFilesAreOneProblem() throws IOException {
     populate(false);
     ObjectKey pom = ObjectKey.of(RELEASE + "demo-1.0.pom");
