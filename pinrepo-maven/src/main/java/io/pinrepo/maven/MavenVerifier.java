@@ -89,7 +89,7 @@ final class MavenVerifier {
   private void artifact(String dir, ObjectKey key, MavenMetadata m) throws IOException {
     String expected = Layout.groupPath(m.groupId()) + "/" + m.artifactId();
     if (!dir.equals(expected)) {
-      problems.accept(problem(key, "names " + m.groupId() + ":" + m.artifactId() + " but is here"));
+      problems.accept(problem(key, "names " + m.groupId() + ":" + m.artifactId() + ", not " + dir));
     }
     groupDirs.add(parent(dir));
     String artifactId = name(dir);
@@ -137,7 +137,7 @@ final class MavenVerifier {
       problems.accept(
           problem(
               key,
-              "names " + m.groupId() + ":" + m.artifactId() + ":" + m.version() + " but is here"));
+              "names " + m.groupId() + ":" + m.artifactId() + ":" + m.version() + ", not " + dir));
     }
     Map<String, List<ObjectKey>> builds = new LinkedHashMap<>();
     Map<String, String> named = namedFiles(artifactId, version, m);

@@ -325,6 +325,21 @@ class MavenFormatVerifyTest {
   }
 
   @Test
+  void metadataOfAnotherArtifactIsOneProblem() throws IOException {
+    populate(false);
+    ObjectKey metadata = ObjectKey.of(GA + "maven-metadata.xml");
+    byte[] other =
+        new String(storage.peek(metadata).orElseThrow(), StandardCharsets.UTF_8)
+            .replace("<artifactId>demo</artifactId>", "<artifactId>other</artifactId>")
+            .getBytes(StandardCharsets.UTF_8);
+    replaceWithSidecars(metadata, other);
+
+    assertEquals(
+        List.of("maven: " + metadata + ": names com.example:other, not com/example/demo"),
+        lines(verify(VerifyContext.unsigned()).problems()));
+  }
+
+  @Test
   void pluginEntryWithoutItsArtifactIsOneProblem() throws IOException {
     populate(false);
     ObjectKey plugin = ObjectKey.of("com/example/demo-maven-plugin/maven-metadata.xml");
