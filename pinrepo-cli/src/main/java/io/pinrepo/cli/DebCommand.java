@@ -8,6 +8,7 @@ import io.pinrepo.debian.PackageRef;
 import io.pinrepo.debian.PackageSelector;
 import io.pinrepo.debian.Retention;
 import io.pinrepo.spi.Storage;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -174,11 +175,9 @@ final class DebCommand implements Runnable {
         selector = selector.withArchitecture(arch);
       }
       try (Storage storage = repo.openStorage()) {
-        ChangeReport report =
-            target
-                .builder(storage, signing)
-                .build()
-                .remove(target.dist, target.component, selector);
+        AptRepository apt = target.builder(storage, signing).build();
+        requireDistribution(apt, target.dist, repo);
+        ChangeReport report = apt.remove(target.dist, target.component, selector);
         print(spec.commandLine().getOut(), report);
         if (report.removed().isEmpty()) {
           spec.commandLine().getErr().println("pinrepo: nothing matched; nothing changed");
@@ -212,7 +211,9 @@ final class DebCommand implements Runnable {
       PrintWriter out = spec.commandLine().getOut();
       List<Map<String, Object>> listed = new ArrayList<>();
       try (Storage storage = repo.openStorage()) {
-        for (PackageRef ref : AptRepository.builder(storage).build().list(dist)) {
+        AptRepository apt = AptRepository.builder(storage).build();
+        requireDistribution(apt, dist, repo);
+        for (PackageRef ref : apt.list(dist)) {
           if (component == null || component.equals(ref.component())) {
             if (json) {
               Map<String, Object> entry = new LinkedHashMap<>();
@@ -235,6 +236,14 @@ final class DebCommand implements Runnable {
       }
       out.flush();
       return 0;
+    }
+  }
+
+  static void requireDistribution(AptRepository apt, String dist, RepoOptions repo)
+      throws IOException {
+    if (!apt.hasDistribution(dist)) {
+      throw new IllegalArgumentException(
+          "no distribution '" + dist + "' in " + repo.describe() + " (nothing published there)");
     }
   }
 
