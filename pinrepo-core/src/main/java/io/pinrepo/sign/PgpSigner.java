@@ -13,6 +13,8 @@ import java.util.Objects;
 import org.bouncycastle.bcpg.ArmoredOutputStream;
 import org.bouncycastle.bcpg.BCPGOutputStream;
 import org.bouncycastle.bcpg.HashAlgorithmTags;
+import org.bouncycastle.bcpg.SignatureSubpacketTags;
+import org.bouncycastle.bcpg.sig.KeyFlags;
 import org.bouncycastle.openpgp.PGPException;
 import org.bouncycastle.openpgp.PGPPrivateKey;
 import org.bouncycastle.openpgp.PGPSecretKey;
@@ -20,6 +22,7 @@ import org.bouncycastle.openpgp.PGPSecretKeyRing;
 import org.bouncycastle.openpgp.PGPSignature;
 import org.bouncycastle.openpgp.PGPSignatureGenerator;
 import org.bouncycastle.openpgp.PGPSignatureSubpacketGenerator;
+import org.bouncycastle.openpgp.PGPSignatureSubpacketVector;
 import org.bouncycastle.openpgp.PGPUtil;
 import org.bouncycastle.openpgp.bc.BcPGPSecretKeyRingCollection;
 import org.bouncycastle.openpgp.operator.bc.BcPBESecretKeyDecryptorBuilder;
@@ -44,7 +47,10 @@ public final class PgpSigner implements Signer {
   }
 
   /**
-   * Loads the first signing-capable key of an (armored or binary) secret key ring.
+   * Loads the first key of an (armored or binary) secret key ring that holds its secret and may
+   * sign data: flagged for signing by its self-signature or binding signature, or, for an old key
+   * without key flags, of an algorithm that can sign. So a certify-only primary key and an
+   * encryption subkey are passed over for a signing subkey, as gpg does.
    *
    * @param source names the key in error messages, e.g. its file name
    * @param passphrase the key's passphrase; empty for an unprotected key
@@ -53,6 +59,7 @@ public final class PgpSigner implements Signer {
   public static PgpSigner load(InputStream keyRing, String source, char[] passphrase, Clock clock)
       throws IOException {
     Objects.requireNonNull(clock, "clock");
+    Objects.requireNonNull(passphrase, "passphrase");
     BcPGPSecretKeyRingCollection rings;
     try {
       rings = new BcPGPSecretKeyRingCollection(PGPUtil.getDecoderStream(keyRing));
@@ -62,12 +69,31 @@ public final class PgpSigner implements Signer {
     Iterator<PGPSecretKeyRing> it = rings.getKeyRings();
     while (it.hasNext()) {
       for (PGPSecretKey key : it.next()) {
-        if (key.isSigningKey() && !key.isPrivateKeyEmpty()) {
+        if (signsData(key)) {
           return new PgpSigner(key, extract(key, source, passphrase), clock);
         }
       }
     }
-    throw new SigningKeyException(source + ": no secret signing key in it", null);
+    throw new SigningKeyException(
+        source + ": no secret key in it that may sign (flagged for signing)", null);
+  }
+
+  private static boolean signsData(PGPSecretKey key) {
+    if (!key.isSigningKey() || key.isPrivateKeyEmpty()) {
+      return false;
+    }
+    boolean flagged = false;
+    Iterator<PGPSignature> signatures = key.getPublicKey().getSignatures();
+    while (signatures.hasNext()) {
+      PGPSignatureSubpacketVector hashed = signatures.next().getHashedSubPackets();
+      if (hashed != null && hashed.hasSubpacket(SignatureSubpacketTags.KEY_FLAGS)) {
+        if ((hashed.getKeyFlags() & KeyFlags.SIGN_DATA) != 0) {
+          return true;
+        }
+        flagged = true;
+      }
+    }
+    return !flagged;
   }
 
   private static PGPPrivateKey extract(PGPSecretKey key, String source, char[] passphrase)
