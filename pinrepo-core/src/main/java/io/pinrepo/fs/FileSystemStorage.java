@@ -116,6 +116,9 @@ public final class FileSystemStorage implements Storage, ServerSideCopy {
     Path path = pathOf(key);
     // stat, open, stat again: equal tokens prove the opened file is the version described.
     for (int attempt = 0; ; attempt++) {
+      if (attempt > 100) {
+        throw new IOException("object at " + key + " keeps changing while being opened");
+      }
       ObjectInfo before = statPath(key, path).orElseThrow(() -> new ObjectNotFoundException(key));
       FileChannel channel;
       try {
@@ -133,9 +136,6 @@ public final class FileSystemStorage implements Storage, ServerSideCopy {
         throw e;
       }
       channel.close();
-      if (attempt > 100) {
-        throw new IOException("object at " + key + " keeps changing while being opened");
-      }
     }
   }
 
