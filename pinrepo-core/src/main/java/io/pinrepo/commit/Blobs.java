@@ -11,6 +11,8 @@ import io.pinrepo.spi.PreconditionFailedException;
 import io.pinrepo.spi.Storage;
 import io.pinrepo.spi.WriteCondition;
 import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.Optional;
 
 /**
@@ -37,14 +39,29 @@ public final class Blobs {
    */
   public static Outcome put(Storage storage, ObjectKey key, ContentSource content, Digests expected)
       throws IOException {
+    return put(storage, key, content, expected, Clock.systemUTC());
+  }
+
+  /**
+   * As {@link #put(Storage, ObjectKey, ContentSource, Digests)}, judging the age of an existing
+   * blob by {@code clock}. A blob found already present and older than {@link #REFRESH_AFTER} is
+   * rewritten with the same bytes (conditionally on the version read), so that its age restarts: GC
+   * spares young blobs and deletes only on the version it listed, so a blob that a publish re-uses
+   * cannot be collected between this call and the commit that names it.
+   */
+  public static Outcome put(
+      Storage storage, ObjectKey key, ContentSource content, Digests expected, Clock clock)
+      throws IOException {
     for (int attempt = 1; ; attempt++) {
       try {
         storage.write(key, content, WriteCondition.mustBeAbsent());
         return Outcome.WRITTEN;
       } catch (PreconditionFailedException e) {
+        ObjectInfo info;
         Digests existing;
-        try {
-          existing = digestsOf(storage, key);
+        try (ObjectStream in = storage.read(key)) {
+          info = in.info();
+          existing = Digests.of(in);
         } catch (ObjectNotFoundException gone) {
           if (attempt < 3) {
             continue; // deleted (by GC) since the write lost: write it again
@@ -53,6 +70,9 @@ public final class Blobs {
           throw gone;
         }
         if (existing.sha256().equals(expected.sha256()) && existing.size() == expected.size()) {
+          if (info.lastModified().isBefore(clock.instant().minus(REFRESH_AFTER))) {
+            refresh(storage, key, content, info);
+          }
           return Outcome.ALREADY_PRESENT;
         }
         throw new ImmutableObjectException(
@@ -62,6 +82,25 @@ public final class Blobs {
                 + ", not "
                 + expected.sha256()
                 + ")");
+      }
+    }
+  }
+
+  /** How old a re-used blob may be before {@link #put} refreshes it. */
+  public static final Duration REFRESH_AFTER = Duration.ofHours(1);
+
+  private static void refresh(
+      Storage storage, ObjectKey key, ContentSource content, ObjectInfo info) throws IOException {
+    try {
+      storage.write(key, content, WriteCondition.matches(info.versionToken()));
+    } catch (PreconditionFailedException e) {
+      // Rewritten meanwhile (then it is fresh) or deleted by GC (then upload it again).
+      if (storage.stat(key).isEmpty()) {
+        try {
+          storage.write(key, content, WriteCondition.mustBeAbsent());
+        } catch (PreconditionFailedException raced) {
+          // Another publisher uploaded it first: present and fresh.
+        }
       }
     }
   }
