@@ -82,6 +82,24 @@ final class Gpg {
     return keyring;
   }
 
+  /** gpg's own clear signature of {@code text} with the key {@code fingerprint}. */
+  byte[] clearSign(String fingerprint, String passphrase, String text) throws IOException {
+    return check(
+            run(
+                gpgCommand(passphrase, "--local-user", fingerprint, "--clearsign"),
+                text.getBytes(StandardCharsets.UTF_8)))
+        .out();
+  }
+
+  /** gpg's own armored detached signature of {@code data} with the key {@code fingerprint}. */
+  byte[] detachSign(String fingerprint, String passphrase, byte[] data) throws IOException {
+    return check(
+            run(
+                gpgCommand(passphrase, "--local-user", fingerprint, "--armor", "--detach-sign"),
+                data))
+        .out();
+  }
+
   /** gpgv over a detached signature; its status lines are on standard output. */
   Result verifyDetached(Path keyring, byte[] signature, byte[] data) throws IOException {
     Path sig = write(signature);
@@ -120,12 +138,16 @@ final class Gpg {
   }
 
   private Result gpg(String passphrase, String... args) throws IOException {
+    return run(gpgCommand(passphrase, args), new byte[0]);
+  }
+
+  private static List<String> gpgCommand(String passphrase, String... args) {
     List<String> command =
         new ArrayList<>(List.of("gpg", "--batch", "--pinentry-mode", "loopback"));
     command.add("--passphrase");
     command.add(passphrase);
     command.addAll(List.of(args));
-    return run(command, new byte[0]);
+    return command;
   }
 
   private Path write(byte[] bytes) throws IOException {

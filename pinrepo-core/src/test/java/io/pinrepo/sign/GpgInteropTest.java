@@ -2,6 +2,7 @@ package io.pinrepo.sign;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -31,9 +32,13 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Signatures from {@link PgpSigner}, checked by the real gpgv against keys made by gpg. */
+/**
+ * {@link PgpSigner} and {@link SignatureChecker} against the real gpg and gpgv: pinrepo's
+ * signatures over keys made by gpg must satisfy gpgv, and gpg's signatures must satisfy the
+ * checker.
+ */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class PgpSignerTest {
+class GpgInteropTest {
 
   /** The throwaway keys: how each was made and exported. */
   enum Kind {
@@ -65,6 +70,7 @@ class PgpSignerTest {
   private Path dir;
   private Gpg gpg;
   private final Map<Kind, Key> keys = new EnumMap<>(Kind.class);
+  private final Map<Kind, String> fingerprints = new EnumMap<>(Kind.class);
   private Clock clock;
 
   @BeforeAll
@@ -75,7 +81,9 @@ class PgpSignerTest {
     for (Kind kind : List.of(Kind.RSA, Kind.ED25519, Kind.SPLIT)) {
       String uid = "pinrepo " + kind + " <" + kind.name().toLowerCase() + "@example.org>";
       String fpr = gpg.generate(uid, kind.algorithm, kind.usage, kind.passphrase);
+      fingerprints.put(kind, fpr);
       if (kind == Kind.SPLIT) {
+        fingerprints.put(Kind.SUBKEYS_ONLY, fpr);
         gpg.addSubkey(fpr, "rsa2048", "encr", kind.passphrase);
         gpg.addSubkey(fpr, "ed25519", "sign", kind.passphrase);
         keys.put(
@@ -275,6 +283,57 @@ class PgpSignerTest {
         signer.detachedSignature(new ByteArrayInputStream(new byte[] {7})),
         signer.detachedSignature(new ByteArrayInputStream(new byte[] {7})));
     assertEquals(signer.clearSign("a\n"), signer.clearSign("a\n"));
+  }
+
+  @ParameterizedTest
+  @MethodSource("texts")
+  void checkerAcceptsPinreposClearSignedTextAndReturnsIt(Kind kind, String text)
+      throws IOException {
+    String signed = signer(kind).clearSign(text);
+
+    assertEquals(
+        text.endsWith("\n") ? text : text + "\n",
+        checker(kind).verifyClearSigned(signed.getBytes(StandardCharsets.UTF_8)));
+  }
+
+  @ParameterizedTest
+  @MethodSource("texts")
+  void checkerAcceptsGpgsClearSignedText(Kind kind, String text) throws IOException {
+    byte[] signed = gpg.clearSign(fingerprints.get(kind), kind.passphrase, text);
+
+    String recovered = checker(kind).verifyClearSigned(signed);
+
+    assertEquals(
+        withoutTrailingBlanks(text.endsWith("\n") ? text : text + "\n"),
+        withoutTrailingBlanks(recovered));
+  }
+
+  @ParameterizedTest
+  @EnumSource(Kind.class)
+  void checkerAcceptsGpgsDetachedSignatureAndRefusesOtherData(Kind kind) throws IOException {
+    byte[] data = "Origin: gpg\n".getBytes(StandardCharsets.UTF_8);
+    byte[] signature = gpg.detachSign(fingerprints.get(kind), kind.passphrase, data);
+
+    assertTrue(checker(kind).verifyDetached(new ByteArrayInputStream(data), signature));
+    assertFalse(checker(kind).verifyDetached(new ByteArrayInputStream(new byte[] {1}), signature));
+  }
+
+  @Test
+  void checkerRefusesASignatureByAnUntrustedKey() throws IOException {
+    String signed = signer(Kind.RSA).clearSign("Suite: stable\n");
+    byte[] data = {1, 2, 3};
+    byte[] detached = signer(Kind.RSA).detachedSignature(new ByteArrayInputStream(data));
+
+    assertThrows(
+        IOException.class,
+        () -> checker(Kind.ED25519).verifyClearSigned(signed.getBytes(StandardCharsets.UTF_8)));
+    assertFalse(checker(Kind.ED25519).verifyDetached(new ByteArrayInputStream(data), detached));
+  }
+
+  private SignatureChecker checker(Kind kind) throws IOException {
+    try (var in = Files.newInputStream(keys.get(kind).keyring())) {
+      return SignatureChecker.load(in, kind + ".gpg");
+    }
   }
 
   /** gpgv's VALIDSIG names the signing key, the signature time and hash algorithm 10 (SHA-512). */
