@@ -17,7 +17,7 @@ import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.Size;
 
 /** The streaming digests equal {@link MessageDigest} over the whole input, however it arrives. */
-class StreamingDigestProperties {
+class StreamingDigestPropertiesTest {
 
   @Property
   void multiDigestOverAnyChunkingEqualsTheWhole(
