@@ -71,6 +71,7 @@ class GpgInteropTest {
   private Gpg gpg;
   private final Map<Kind, Key> keys = new EnumMap<>(Kind.class);
   private final Map<Kind, String> fingerprints = new EnumMap<>(Kind.class);
+  private final Map<Kind, PgpSigner> signers = new EnumMap<>(Kind.class);
   private Clock clock;
 
   @BeforeAll
@@ -104,12 +105,19 @@ class GpgInteropTest {
     }
   }
 
+  /** The signer for {@code kind}, loaded once: unlocking a protected key is slow on purpose. */
   private PgpSigner signer(Kind kind) throws IOException {
-    return PgpSigner.load(
-        new ByteArrayInputStream(keys.get(kind).secret()),
-        kind + ".asc",
-        kind.passphrase.toCharArray(),
-        clock);
+    PgpSigner signer = signers.get(kind);
+    if (signer == null) {
+      signer =
+          PgpSigner.load(
+              new ByteArrayInputStream(keys.get(kind).secret()),
+              kind + ".asc",
+              kind.passphrase.toCharArray(),
+              clock);
+      signers.put(kind, signer);
+    }
+    return signer;
   }
 
   @ParameterizedTest
