@@ -50,9 +50,9 @@ final class Gpg {
    * Generates a primary key with {@code algorithm} and {@code usage} (gpg's quick-gen-key words),
    * protected by {@code passphrase} unless it is empty; returns its fingerprint.
    */
-  String generate(String uid, String algorithm, String usage, String passphrase)
+  String generate(String uid, String algorithm, String usage, String passphrase, String expiry)
       throws IOException {
-    check(gpg(passphrase, "--quick-gen-key", uid, algorithm, usage, "0"));
+    check(gpg(passphrase, "--quick-gen-key", uid, algorithm, usage, expiry));
     Result list = check(gpg("", "--with-colons", "--list-secret-keys", uid));
     for (String line : list.outText().split("\n")) {
       if (line.startsWith("fpr:")) {
@@ -62,10 +62,33 @@ final class Gpg {
     throw new IllegalStateException("no fingerprint for " + uid + ": " + list.outText());
   }
 
-  /** Adds a subkey to the key {@code fingerprint}. */
+  /** Adds a subkey that never expires to the key {@code fingerprint}. */
   void addSubkey(String fingerprint, String algorithm, String usage, String passphrase)
       throws IOException {
-    check(gpg(passphrase, "--quick-add-key", fingerprint, algorithm, usage, "0"));
+    addSubkey(fingerprint, algorithm, usage, passphrase, "0");
+  }
+
+  /** Adds a subkey to the key {@code fingerprint}, expiring as gpg's {@code expiry} says. */
+  void addSubkey(
+      String fingerprint, String algorithm, String usage, String passphrase, String expiry)
+      throws IOException {
+    check(gpg(passphrase, "--quick-add-key", fingerprint, algorithm, usage, expiry));
+  }
+
+  /** The fingerprints of the subkeys of {@code fingerprint}, oldest first. */
+  List<String> subkeyFingerprints(String fingerprint) throws IOException {
+    List<String> subkeys = new ArrayList<>();
+    boolean inSubkey = false;
+    for (String line :
+        check(gpg("", "--with-colons", "--list-keys", fingerprint)).outText().split("\n")) {
+      if (line.startsWith("sub:")) {
+        inSubkey = true;
+      } else if (line.startsWith("fpr:") && inSubkey) {
+        subkeys.add(line.split(":")[9]);
+        inSubkey = false;
+      }
+    }
+    return subkeys;
   }
 
   /** The armored secret key (all of it, or only the subkeys). */

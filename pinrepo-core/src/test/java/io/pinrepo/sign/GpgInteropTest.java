@@ -52,16 +52,29 @@ class GpgInteropTest {
      */
     SPLIT("ed25519", "cert", "split secret"),
     /** As SPLIT, exported with the primary's secret left out (gpg --export-secret-subkeys). */
-    SUBKEYS_ONLY("ed25519", "cert", "split secret");
+    SUBKEYS_ONLY("ed25519", "cert", "split secret"),
+    /**
+     * A certify-only primary with two Ed25519 signing subkeys: an older one that never expires and
+     * a newer one that expires in a day, as when signing keys rotate.
+     */
+    ROTATED("ed25519", "cert", "rotate"),
+    /** An Ed25519 primary key that signs and expires in a day. */
+    EXPIRING("ed25519", "sign", "", "1d");
 
     final String algorithm;
     final String usage;
     final String passphrase;
+    final String expiry;
 
     Kind(String algorithm, String usage, String passphrase) {
+      this(algorithm, usage, passphrase, "0");
+    }
+
+    Kind(String algorithm, String usage, String passphrase, String expiry) {
       this.algorithm = algorithm;
       this.usage = usage;
       this.passphrase = passphrase;
+      this.expiry = expiry;
     }
   }
 
@@ -72,6 +85,7 @@ class GpgInteropTest {
   private final Map<Kind, Key> keys = new EnumMap<>(Kind.class);
   private final Map<Kind, String> fingerprints = new EnumMap<>(Kind.class);
   private final Map<Kind, PgpSigner> signers = new EnumMap<>(Kind.class);
+  private List<String> rotatedSubkeys;
   private Clock clock;
 
   @BeforeAll
@@ -79,10 +93,15 @@ class GpgInteropTest {
     dir = tempDir;
     assumeTrue(Gpg.installed(), "gpg and gpgv are not installed");
     gpg = new Gpg(dir.resolve("gnupg"));
-    for (Kind kind : List.of(Kind.RSA, Kind.ED25519, Kind.SPLIT)) {
+    for (Kind kind : List.of(Kind.RSA, Kind.ED25519, Kind.SPLIT, Kind.ROTATED, Kind.EXPIRING)) {
       String uid = "pinrepo " + kind + " <" + kind.name().toLowerCase() + "@example.org>";
-      String fpr = gpg.generate(uid, kind.algorithm, kind.usage, kind.passphrase);
+      String fpr = gpg.generate(uid, kind.algorithm, kind.usage, kind.passphrase, kind.expiry);
       fingerprints.put(kind, fpr);
+      if (kind == Kind.ROTATED) {
+        gpg.addSubkey(fpr, "ed25519", "sign", kind.passphrase);
+        gpg.addSubkey(fpr, "ed25519", "sign", kind.passphrase, "1d");
+        rotatedSubkeys = gpg.subkeyFingerprints(fpr);
+      }
       if (kind == Kind.SPLIT) {
         fingerprints.put(Kind.SUBKEYS_ONLY, fpr);
         gpg.addSubkey(fpr, "rsa2048", "encr", kind.passphrase);
@@ -342,6 +361,35 @@ class GpgInteropTest {
     try (var in = Files.newInputStream(keys.get(kind).keyring())) {
       return SignatureChecker.load(in, kind + ".gpg");
     }
+  }
+
+  @Test
+  void ofRotatedSigningKeysTheNewestInForceSigns() throws IOException {
+    assertEquals(2, rotatedSubkeys.size());
+
+    assertEquals(rotatedSubkeys.get(1), signer(Kind.ROTATED).fingerprint());
+    assertEquals(
+        rotatedSubkeys.get(0),
+        loadAt(Kind.ROTATED, clock.instant().plus(2, ChronoUnit.DAYS)).fingerprint());
+  }
+
+  @Test
+  void aKeyWhoseSigningKeysExpiredIsRefusedSayingSo() {
+    SigningKeyException e =
+        assertThrows(
+            SigningKeyException.class,
+            () -> loadAt(Kind.EXPIRING, clock.instant().plus(2, ChronoUnit.DAYS)));
+
+    assertEquals(
+        "EXPIRING.asc: every key in it that may sign has expired or been revoked", e.getMessage());
+  }
+
+  private PgpSigner loadAt(Kind kind, Instant when) throws IOException {
+    return PgpSigner.load(
+        new ByteArrayInputStream(keys.get(kind).secret()),
+        kind + ".asc",
+        kind.passphrase.toCharArray(),
+        Clock.fixed(when, ZoneOffset.UTC));
   }
 
   /** gpgv's VALIDSIG names the signing key, the signature time and hash algorithm 10 (SHA-512). */
