@@ -140,6 +140,7 @@ public final class FileSystemStorage implements Storage, ServerSideCopy {
   }
 
   @Override
+  @SuppressWarnings("try") // the lock is held for the block, never referenced in it
   public ObjectInfo write(ObjectKey key, ContentSource content, WriteCondition condition)
       throws IOException {
     Path target = pathOf(key);
@@ -164,6 +165,7 @@ public final class FileSystemStorage implements Storage, ServerSideCopy {
   }
 
   @Override
+  @SuppressWarnings("try") // the lock is held for the block, never referenced in it
   public void delete(ObjectKey key, WriteCondition condition) throws IOException {
     Path target = pathOf(key);
     try (DirectoryLock.Held held = lock.acquire()) {

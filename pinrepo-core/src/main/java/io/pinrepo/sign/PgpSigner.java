@@ -220,9 +220,8 @@ public final class PgpSigner implements Signer {
   }
 
   private static ArmoredOutputStream armored(ByteArrayOutputStream out) {
-    ArmoredOutputStream armor = new ArmoredOutputStream(out);
-    armor.clearHeaders(); // no "Version:" header: output depends only on inputs
-    return armor;
+    // no "Version:" header: the output depends only on the inputs
+    return ArmoredOutputStream.builder().clearHeaders().build(out);
   }
 
   private static String stripTrailingBlanks(String line) {
