@@ -1,5 +1,6 @@
 package io.pinrepo.cli;
 
+import io.pinrepo.debian.AptFormat;
 import io.pinrepo.format.RepositoryFormat;
 import io.pinrepo.pypi.PypiFormat;
 import java.util.List;
@@ -9,6 +10,6 @@ final class Formats {
   private Formats() {}
 
   static List<RepositoryFormat> all() {
-    return List.of(new PypiFormat());
+    return List.of(new AptFormat(), new PypiFormat());
   }
 }
