@@ -177,16 +177,19 @@ class GpgInteropTest {
     assertEquals(0, result.exit(), result.err());
   }
 
+  static final List<String> TEXTS =
+      List.of(
+          "Origin: pinrepo\nLabel: pinrepo\nSuite: stable\n",
+          "- a line starting with a dash\n--two dashes\n-----BEGIN PGP SIGNATURE-----\n-\n",
+          "trailing spaces   \ntrailing tab\t\n \t \nend  \n",
+          "\n\nempty lines around\n\n\nand between\n\n",
+          "no final newline",
+          "unicode: ü ß 日本語\nFrom the start\n",
+          "");
+
+  /** Every tricky text with an RSA and an Ed25519 key, one each with the subkey-signing keys. */
   static Stream<Arguments> texts() {
-    List<String> texts =
-        List.of(
-            "Origin: pinrepo\nLabel: pinrepo\nSuite: stable\n",
-            "- a line starting with a dash\n--two dashes\n-----BEGIN PGP SIGNATURE-----\n-\n",
-            "trailing spaces   \ntrailing tab\t\n \t \nend  \n",
-            "\n\nempty lines around\n\n\nand between\n\n",
-            "no final newline",
-            "unicode: ü ß 日本語\nFrom the start\n",
-            "");
+    List<String> texts = TEXTS;
     List<Arguments> arguments = new ArrayList<>();
     for (Kind kind : List.of(Kind.RSA, Kind.ED25519)) {
       for (String text : texts) {
@@ -196,6 +199,11 @@ class GpgInteropTest {
     arguments.add(Arguments.of(Kind.SPLIT, texts.get(1)));
     arguments.add(Arguments.of(Kind.SUBKEYS_ONLY, texts.get(2)));
     return arguments.stream();
+  }
+
+  /** Every tricky text with one key: gpg is the signer here, so one key is enough. */
+  static Stream<Arguments> gpgTexts() {
+    return TEXTS.stream().map(text -> Arguments.of(Kind.SPLIT, text));
   }
 
   @ParameterizedTest
@@ -315,7 +323,7 @@ class GpgInteropTest {
   }
 
   @ParameterizedTest
-  @MethodSource("texts")
+  @MethodSource("gpgTexts")
   void checkerAcceptsGpgsClearSignedText(Kind kind, String text) throws IOException {
     byte[] signed = gpg.clearSign(fingerprints.get(kind), kind.passphrase, text);
 
