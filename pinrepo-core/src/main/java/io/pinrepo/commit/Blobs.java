@@ -10,6 +10,9 @@ import io.pinrepo.spi.PreconditionFailedException;
 import io.pinrepo.spi.Storage;
 import io.pinrepo.spi.WriteCondition;
 import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
 
 /**
  * Writes blobs: objects that, once under a key, never change (step 1 and 4 of the publish
@@ -35,12 +38,33 @@ public final class Blobs {
    */
   public static Outcome put(Storage storage, ObjectKey key, ContentSource content, Digests expected)
       throws IOException {
+    return put(storage, key, content, expected, Clock.systemUTC());
+  }
+
+  /**
+   * As {@link #put(Storage, ObjectKey, ContentSource, Digests)}, judging the age of an existing
+   * blob by {@code clock}. A blob found already present and older than {@link #REFRESH_AFTER} is
+   * rewritten with the same bytes (conditionally on the version read), so that its age restarts: GC
+   * spares young blobs and deletes only on the version it listed, so a blob that a publish re-uses
+   * cannot be collected between this call and the commit that names it.
+   */
+  public static Outcome put(
+      Storage storage, ObjectKey key, ContentSource content, Digests expected, Clock clock)
+      throws IOException {
     try {
       storage.write(key, content, WriteCondition.mustBeAbsent());
       return Outcome.WRITTEN;
     } catch (PreconditionFailedException e) {
-      Digests existing = digestsOf(storage, key);
+      ObjectInfo info;
+      Digests existing;
+      try (ObjectStream in = storage.read(key)) {
+        info = in.info();
+        existing = Digests.of(in);
+      }
       if (existing.sha256().equals(expected.sha256()) && existing.size() == expected.size()) {
+        if (info.lastModified().isBefore(clock.instant().minus(REFRESH_AFTER))) {
+          refresh(storage, key, content, info);
+        }
         return Outcome.ALREADY_PRESENT;
       }
       throw new ImmutableObjectException(
@@ -50,6 +74,25 @@ public final class Blobs {
               + ", not "
               + expected.sha256()
               + ")");
+    }
+  }
+
+  /** How old a re-used blob may be before {@link #put} refreshes it. */
+  public static final Duration REFRESH_AFTER = Duration.ofHours(1);
+
+  private static void refresh(
+      Storage storage, ObjectKey key, ContentSource content, ObjectInfo info) throws IOException {
+    try {
+      storage.write(key, content, WriteCondition.matches(info.versionToken()));
+    } catch (PreconditionFailedException e) {
+      // Rewritten meanwhile (then it is fresh) or deleted by GC (then upload it again).
+      if (storage.stat(key).isEmpty()) {
+        try {
+          storage.write(key, content, WriteCondition.mustBeAbsent());
+        } catch (PreconditionFailedException raced) {
+          // Another publisher uploaded it first: present and fresh.
+        }
+      }
     }
   }
 
@@ -63,7 +106,7 @@ public final class Blobs {
   /** Whether the object under {@code key} exists with {@code expected}'s size and SHA-256. */
   public static boolean matches(Storage storage, ObjectKey key, Digests expected)
       throws IOException {
-    java.util.Optional<ObjectInfo> info = storage.stat(key);
+    Optional<ObjectInfo> info = storage.stat(key);
     if (info.isEmpty() || info.get().size() != expected.size()) {
       return false;
     }

@@ -1,0 +1,13 @@
+package io.pinrepo.cli;
+
+import io.pinrepo.format.RepositoryFormat;
+import java.util.List;
+
+/** The formats repository-wide commands (verify, gc) look for. */
+final class Formats {
+  private Formats() {}
+
+  static List<RepositoryFormat> all() {
+    return List.of();
+  }
+}

@@ -1,0 +1,94 @@
+package io.pinrepo.cli;
+
+import io.pinrepo.format.VerifyContext;
+import io.pinrepo.sign.SignatureChecker;
+import io.pinrepo.spi.Storage;
+import io.pinrepo.verify.Problem;
+import io.pinrepo.verify.Verification;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code pinrepo verify}: checks every format found in a repository; exit 1 when anything is off.
+ */
+@Command(
+    name = "verify",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Check a repository's indexes, files and signatures.",
+      "",
+      "Check that every index entry's file exists with the listed size and hashes,",
+      "that Release files list their indexes exactly, that signatures check (with",
+      "--public-key) and that Maven checksum files match. Exit 0 when clean, 1 otherwise."
+    })
+final class VerifyCommand implements Callable<Integer> {
+
+  @Mixin RepoOptions repo;
+
+  @Option(
+      names = "--public-key",
+      paramLabel = "FILE",
+      description = "Armored or binary OpenPGP public key the signatures must check against.")
+  Path publicKey;
+
+  @Option(names = "--json", description = "Print the report as JSON.")
+  boolean json;
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public Integer call() throws Exception {
+    Optional<SignatureChecker> checker = Optional.empty();
+    if (publicKey != null) {
+      try (InputStream in = Files.newInputStream(publicKey)) {
+        checker = Optional.of(SignatureChecker.load(in, publicKey.toString()));
+      }
+    }
+    Verification.Report report;
+    try (Storage storage = repo.openStorage()) {
+      report = new Verification(Formats.all()).run(storage, new VerifyContext(checker));
+    }
+    PrintWriter out = spec.commandLine().getOut();
+    if (json) {
+      Map<String, Object> doc = new LinkedHashMap<>();
+      doc.put("repository", repo.describe());
+      doc.put("formats", report.formatsFound());
+      doc.put("clean", report.clean());
+      doc.put(
+          "problems",
+          report.problems().stream()
+              .map(
+                  p ->
+                      Map.of(
+                          "format", p.format(), "key", p.key().value(), "problem", p.description()))
+              .toList());
+      out.println(Json.write(doc));
+    } else {
+      for (Problem problem : report.problems()) {
+        out.println(problem);
+      }
+      PrintWriter err = spec.commandLine().getErr();
+      if (report.formatsFound().isEmpty()) {
+        err.println("pinrepo: no repository found at " + repo.describe());
+      } else {
+        err.printf(
+            "verified %s at %s: %s%n",
+            String.join(", ", report.formatsFound()),
+            repo.describe(),
+            report.clean() ? "clean" : report.problems().size() + " problem(s)");
+      }
+    }
+    out.flush();
+    return report.clean() && !report.formatsFound().isEmpty() ? 0 : 1;
+  }
+}

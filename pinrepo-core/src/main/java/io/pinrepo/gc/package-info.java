@@ -1,0 +1,2 @@
+/** Garbage collection: mark from live tops, sweep unreachable blobs past a grace period. */
+package io.pinrepo.gc;

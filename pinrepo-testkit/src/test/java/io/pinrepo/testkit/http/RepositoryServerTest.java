@@ -1,0 +1,229 @@
+package io.pinrepo.testkit.http;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.pinrepo.spi.ContentSource;
+import io.pinrepo.spi.ObjectInfo;
+import io.pinrepo.spi.ObjectKey;
+import io.pinrepo.spi.WriteCondition;
+import io.pinrepo.testkit.memory.InMemoryStorage;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class RepositoryServerTest {
+
+  private static final String PIP_ACCEPT =
+      "application/vnd.pypi.simple.v1+json, application/vnd.pypi.simple.v1+html; q=0.1,"
+          + " text/html; q=0.01";
+
+  private final InMemoryStorage storage = new InMemoryStorage();
+  private final HttpClient client = HttpClient.newHttpClient();
+  private RepositoryServer server;
+
+  @BeforeEach
+  void start() throws IOException {
+    server = RepositoryServer.start(storage);
+  }
+
+  @AfterEach
+  void stop() {
+    server.close();
+  }
+
+  private ObjectInfo put(String key, String content) throws IOException {
+    return storage.write(ObjectKey.of(key), ContentSource.ofUtf8(content), WriteCondition.none());
+  }
+
+  private HttpResponse<byte[]> get(String path, String... headers)
+      throws IOException, InterruptedException {
+    HttpRequest.Builder request = HttpRequest.newBuilder(server.baseUri().resolve(path));
+    if (headers.length > 0) {
+      request.headers(headers);
+    }
+    return client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+  }
+
+  private static String text(HttpResponse<byte[]> response) {
+    return new String(response.body(), StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void bindsToLoopbackOnAnEphemeralPort() {
+    URI base = server.baseUri();
+    assertEquals("127.0.0.1", base.getHost());
+    assertTrue(base.getPort() > 0);
+    assertTrue(base.getPath().endsWith("/"));
+  }
+
+  @Test
+  void servesAnObjectWithItsContentTypeAndQuotedEtag() throws Exception {
+    ObjectInfo info = put("pool/main/h/hello/hello_1.0_amd64.deb", "not really a deb");
+    HttpResponse<byte[]> response = get("pool/main/h/hello/hello_1.0_amd64.deb");
+    assertEquals(200, response.statusCode());
+    assertEquals("not really a deb", text(response));
+    assertEquals(
+        "application/vnd.debian.binary-package",
+        response.headers().firstValue("Content-Type").orElseThrow());
+    assertEquals(
+        "\"" + info.versionToken() + "\"", response.headers().firstValue("ETag").orElseThrow());
+  }
+
+  @Test
+  void answers304WhenTheEtagStillMatches() throws Exception {
+    put("dists/stable/InRelease", "release");
+    String etag = get("dists/stable/InRelease").headers().firstValue("ETag").orElseThrow();
+    assertEquals(304, get("dists/stable/InRelease", "If-None-Match", etag).statusCode());
+    put("dists/stable/InRelease", "newer release");
+    HttpResponse<byte[]> changed = get("dists/stable/InRelease", "If-None-Match", etag);
+    assertEquals(200, changed.statusCode());
+    assertEquals("newer release", text(changed));
+  }
+
+  @Test
+  void servesASingleByteRange() throws Exception {
+    String content = "0123456789";
+    put("a.jar", content);
+    HttpResponse<byte[]> middle = get("a.jar", "Range", "bytes=2-5");
+    assertEquals(206, middle.statusCode());
+    assertEquals(content.substring(2, 6), text(middle));
+    assertEquals(
+        "bytes 2-5/" + content.length(),
+        middle.headers().firstValue("Content-Range").orElseThrow());
+    assertEquals(content.substring(7), text(get("a.jar", "Range", "bytes=7-")));
+    assertEquals(content.substring(content.length() - 3), text(get("a.jar", "Range", "bytes=-3")));
+    assertEquals(content.substring(4), text(get("a.jar", "Range", "bytes=4-400")));
+  }
+
+  @Test
+  void answers416ForARangePastTheEnd() throws Exception {
+    put("a.jar", "0123456789");
+    HttpResponse<byte[]> response = get("a.jar", "Range", "bytes=10-20");
+    assertEquals(416, response.statusCode());
+    assertEquals("bytes */10", response.headers().firstValue("Content-Range").orElseThrow());
+  }
+
+  @Test
+  void headSendsTheHeadersWithoutABody() throws Exception {
+    put("simple/foo/foo-1.0-py3-none-any.whl.metadata", "Metadata-Version: 2.1\n");
+    HttpResponse<byte[]> response =
+        client.send(
+            HttpRequest.newBuilder(
+                    server.baseUri().resolve("simple/foo/foo-1.0-py3-none-any.whl.metadata"))
+                .method("HEAD", HttpRequest.BodyPublishers.noBody())
+                .build(),
+            HttpResponse.BodyHandlers.ofByteArray());
+    assertEquals(200, response.statusCode());
+    assertEquals(0, response.body().length);
+    assertTrue(
+        response.headers().firstValue("Content-Type").orElseThrow().startsWith("text/plain"));
+  }
+
+  @Test
+  void servesIndexHtmlForADirectoryPath() throws Exception {
+    put("simple/index.html", "<html>root</html>");
+    put("simple/foo/index.html", "<html>foo</html>");
+    HttpResponse<byte[]> root = get("simple/");
+    assertEquals("<html>root</html>", text(root));
+    assertEquals(
+        "text/html; charset=utf-8", root.headers().firstValue("Content-Type").orElseThrow());
+    assertEquals("<html>foo</html>", text(get("simple/foo/")));
+  }
+
+  @Test
+  void prefersTheJsonTwinWhenTheClientAsksForIt() throws Exception {
+    put("simple/foo/index.html", "<html>foo</html>");
+    put("simple/foo/index.json", "{\"name\":\"foo\"}");
+    HttpResponse<byte[]> json = get("simple/foo/", "Accept", PIP_ACCEPT);
+    assertEquals("{\"name\":\"foo\"}", text(json));
+    assertEquals(
+        MediaTypes.PYPI_SIMPLE_JSON, json.headers().firstValue("Content-Type").orElseThrow());
+    assertEquals("Accept", json.headers().firstValue("Vary").orElseThrow());
+    HttpResponse<byte[]> html =
+        get("simple/foo/", "Accept", "text/html, application/vnd.pypi.simple.v1+json;q=0.5");
+    assertEquals("<html>foo</html>", text(html));
+    assertEquals("Accept", html.headers().firstValue("Vary").orElseThrow());
+    assertEquals("<html>foo</html>", text(get("simple/foo/")));
+  }
+
+  @Test
+  void fallsBackToHtmlWhenThereIsNoJsonTwin() throws Exception {
+    put("simple/foo/index.html", "<html>foo</html>");
+    assertEquals("<html>foo</html>", text(get("simple/foo/", "Accept", PIP_ACCEPT)));
+  }
+
+  @Test
+  void answers404ForAMissingKey() throws Exception {
+    assertEquals(404, get("simple/nothing/").statusCode());
+    assertEquals(404, get("nothing.whl").statusCode());
+  }
+
+  @Test
+  void refusesPathsThatEscapeTheStorage() throws Exception {
+    put("secret", "no");
+    for (String path :
+        new String[] {"/a/../secret", "/a//secret", "/%2e%2e/secret", "/a%5csecret"}) {
+      int status = rawStatus("GET " + path + " HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+      assertTrue(status == 400 || status == 404, path + " answered " + status);
+    }
+  }
+
+  @Test
+  void refusesMethodsOtherThanGetAndHead() throws Exception {
+    put("a.jar", "x");
+    HttpResponse<byte[]> response =
+        client.send(
+            HttpRequest.newBuilder(server.baseUri().resolve("a.jar"))
+                .PUT(HttpRequest.BodyPublishers.ofString("y"))
+                .build(),
+            HttpResponse.BodyHandlers.ofByteArray());
+    assertEquals(405, response.statusCode());
+    assertArrayEquals(
+        "x".getBytes(StandardCharsets.UTF_8), storage.peek(ObjectKey.of("a.jar")).orElseThrow());
+  }
+
+  @Test
+  void recordsTheRequestsItAnswered() throws Exception {
+    put("a.whl.metadata", "m");
+    get("a.whl.metadata");
+    get("missing");
+    assertEquals(
+        new RepositoryServer.Request("GET", "/a.whl.metadata", "", 200), server.requests().get(0));
+    assertEquals(404, server.requests().get(1).status());
+  }
+
+  @Test
+  void mapsContentTypesByKey() {
+    assertEquals("text/html; charset=utf-8", MediaTypes.forKey("simple/foo/index.html"));
+    assertEquals(MediaTypes.PYPI_SIMPLE_JSON, MediaTypes.forKey("simple/foo/index.json"));
+    assertEquals("application/x-xz", MediaTypes.forKey("dists/s/main/binary-amd64/Packages.xz"));
+    assertEquals("application/gzip", MediaTypes.forKey("foo-1.0.tar.gz"));
+    assertTrue(MediaTypes.forKey("dists/stable/InRelease").startsWith("text/plain"));
+    assertEquals(MediaTypes.DEFAULT, MediaTypes.forKey("by-hash/SHA256/abc"));
+  }
+
+  /** Sends a request verbatim, as HttpClient normalises paths, and returns the status code. */
+  private int rawStatus(String request) throws IOException {
+    URI base = server.baseUri();
+    try (Socket socket = new Socket(base.getHost(), base.getPort())) {
+      OutputStream out = socket.getOutputStream();
+      out.write(request.getBytes(StandardCharsets.US_ASCII));
+      out.flush();
+      InputStream in = socket.getInputStream();
+      String statusLine = new String(in.readNBytes(12), StandardCharsets.US_ASCII);
+      return Integer.parseInt(Arrays.asList(statusLine.split(" ")).get(1));
+    }
+  }
+}
