@@ -11,6 +11,9 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3ClientBuilder;
+import software.amazon.awssdk.services.s3.S3Configuration;
+import software.amazon.awssdk.services.s3.S3ServiceClientConfiguration;
+import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
 /** Builds the {@link S3Client} an {@link S3Storage} owns, from its builder's settings. */
 final class S3Clients {
@@ -45,9 +48,29 @@ final class S3Clients {
     return builder.build();
   }
 
+  /**
+   * A presigner that signs as {@code client} does: same region, credentials and endpoint; the
+   * builder's path-style setting (a client does not reveal its own).
+   */
+  static S3Presigner presigner(S3Client client, S3StorageBuilder settings) {
+    S3ServiceClientConfiguration config = client.serviceClientConfiguration();
+    S3Presigner.Builder builder =
+        S3Presigner.builder()
+            .s3Client(client)
+            .region(config.region())
+            .credentialsProvider(config.credentialsProvider())
+            .serviceConfiguration(
+                S3Configuration.builder().pathStyleAccessEnabled(settings.pathStyle).build());
+    config.endpointOverride().ifPresent(builder::endpointOverride);
+    return builder.build();
+  }
+
   private static Region region(S3StorageBuilder settings) {
     if (settings.region != null) {
       return Region.of(settings.region);
+    }
+    if (settings.endpoint != null) {
+      return Region.US_EAST_1; // what S3-compatible servers expect unless told otherwise
     }
     try {
       return new DefaultAwsRegionProviderChain().getRegion();

@@ -15,6 +15,7 @@ import io.pinrepo.spi.UnsupportedConditionException;
 import io.pinrepo.spi.WriteCondition;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Clock;
@@ -77,7 +78,7 @@ public final class S3Storage implements Storage, PresignedUrls, ServerSideCopy {
     this.location = settings.location;
     this.ownsClient = settings.client == null;
     this.client = ownsClient ? S3Clients.build(settings) : settings.client;
-    this.presigner = S3Presigner.builder().s3Client(client).build();
+    this.presigner = S3Clients.presigner(client, settings);
     this.parts =
         Executors.newFixedThreadPool(
             settings.partsInFlight,
@@ -208,6 +209,8 @@ public final class S3Storage implements Storage, PresignedUrls, ServerSideCopy {
           S3Responses.date(response.sdkHttpResponse(), clock));
     } catch (SdkException e) {
       throw S3Errors.translate(e, "PutObject", location, key, condition);
+    } catch (UncheckedIOException e) { // from ReopeningBody
+      throw new IOException("PutObject " + s3Key(key) + ": reading the content failed", e.getCause());
     }
   }
 

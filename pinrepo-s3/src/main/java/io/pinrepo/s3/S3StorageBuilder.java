@@ -57,7 +57,8 @@ public final class S3StorageBuilder {
 
   /**
    * Whether to address the bucket in the path ({@code http://host/bucket/key}) rather than the host
-   * name; most self-hosted servers need it.
+   * name; most self-hosted servers need it. Also applies to presigned URLs made with a client
+   * handed in.
    */
   public S3StorageBuilder pathStyle(boolean pathStyle) {
     this.pathStyle = pathStyle;
@@ -135,7 +136,8 @@ public final class S3StorageBuilder {
 
   /**
    * A client the caller built and keeps owning: the storage uses it and never closes it. Region,
-   * endpoint, path-style, credentials, retries and timeouts set here are then ignored.
+   * endpoint, credentials, retries and timeouts set here are then ignored (presigned URLs follow
+   * the client's region, endpoint and credentials, and {@link #pathStyle}).
    */
   public S3StorageBuilder client(S3Client client) {
     this.client = Objects.requireNonNull(client, "client");

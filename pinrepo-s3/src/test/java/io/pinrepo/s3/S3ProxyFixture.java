@@ -1,0 +1,89 @@
+package io.pinrepo.s3;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.gaul.s3proxy.AuthenticationType;
+import org.gaul.s3proxy.S3Proxy;
+import org.gaul.s3proxy.blobstore.BlobStore;
+import org.gaul.s3proxy.blobstore.options.CreateContainerOptions;
+import org.gaul.s3proxy.nio2blob.FilesystemNio2BlobStore;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/**
+ * An S3-protocol server inside the test JVM: s3proxy over a directory, with conditional writes
+ * serialised ({@link SerializedConditionsBlobStore}) and real signature checking ({@code
+ * AWS_V2_OR_V4}), so unsigned or badly presigned requests fail as on S3.
+ */
+final class S3ProxyFixture implements AutoCloseable {
+
+  static final String ACCESS_KEY = "pinrepo-access";
+  static final String SECRET_KEY = "pinrepo-secret-key";
+  static final String BUCKET = "pinrepo-test";
+
+  private final S3Proxy proxy;
+  private final BlobStore blobStore;
+  private final URI endpoint;
+
+  private S3ProxyFixture(S3Proxy proxy, BlobStore blobStore) {
+    this.proxy = proxy;
+    this.blobStore = blobStore;
+    this.endpoint = URI.create("http://127.0.0.1:" + proxy.getPort());
+  }
+
+  /** Starts a server storing under {@code dir} with one empty bucket, {@link #BUCKET}. */
+  static S3ProxyFixture start(Path dir) throws Exception {
+    Files.createDirectories(dir);
+    BlobStore store = new SerializedConditionsBlobStore(new FilesystemNio2BlobStore(dir.toString()));
+    store.createContainer(BUCKET, CreateContainerOptions.NONE);
+    S3Proxy proxy =
+        S3Proxy.builder()
+            .blobStore(store)
+            .endpoint(URI.create("http://127.0.0.1:0"))
+            .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, ACCESS_KEY, SECRET_KEY)
+            .build();
+    proxy.start();
+    return new S3ProxyFixture(proxy, store);
+  }
+
+  URI endpoint() {
+    return endpoint;
+  }
+
+  BlobStore blobStore() {
+    return blobStore;
+  }
+
+  /** A storage builder for {@code prefix} of the test bucket on this server. */
+  S3StorageBuilder storage(String prefix) {
+    return S3Storage.builder(new S3Location(BUCKET, prefix))
+        .endpoint(endpoint)
+        .region("us-east-1")
+        .pathStyle(true)
+        .credentials(ACCESS_KEY, SECRET_KEY);
+  }
+
+  /** A raw client for this server, for looking behind the storage's back; the caller closes it. */
+  S3Client client() {
+    return S3Client.builder()
+        .endpointOverride(endpoint)
+        .region(Region.US_EAST_1)
+        .forcePathStyle(true)
+        .credentialsProvider(
+            StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY)))
+        .build();
+  }
+
+  @Override
+  public void close() throws IOException {
+    try {
+      proxy.stop();
+    } catch (Exception e) {
+      throw new IOException("stopping s3proxy", e);
+    }
+  }
+}
