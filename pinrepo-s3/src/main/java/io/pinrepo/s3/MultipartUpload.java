@@ -33,8 +33,8 @@ import software.amazon.awssdk.services.s3.model.UploadPartResponse;
  * buffers of the part size and sent on the storage's part threads, at most {@code partsInFlight} at
  * once, so one upload holds at most {@code partSize * partsInFlight} bytes whatever the object's
  * length. The upload is completed with the write's condition ({@code If-None-Match} or {@code
- * If-Match} on CompleteMultipartUpload), and aborted if anything fails, so no part stays billed
- * and nothing becomes visible.
+ * If-Match} on CompleteMultipartUpload), and aborted if anything fails, so no part stays billed and
+ * nothing becomes visible.
  */
 final class MultipartUpload {
 
@@ -81,8 +81,7 @@ final class MultipartUpload {
    * Uploads {@code first} (a full part) and the rest of {@code in} as {@code key}, then completes
    * under {@code condition}. Does not close {@code in}.
    */
-  ObjectInfo upload(
-      ObjectKey key, byte[] first, InputStream in, int size, WriteCondition condition)
+  ObjectInfo upload(ObjectKey key, byte[] first, InputStream in, int size, WriteCondition condition)
       throws IOException {
     String s3Key = location.s3Key(key.value());
     CreateMultipartUploadRequest.Builder create =
@@ -168,7 +167,9 @@ final class MultipartUpload {
                         }
                       },
                       RequestBody.fromContentProvider(
-                          () -> new ByteArrayInputStream(data), data.length, "binary/octet-stream"));
+                          () -> new ByteArrayInputStream(data),
+                          data.length,
+                          "binary/octet-stream"));
               return CompletedPart.builder()
                   .partNumber(number)
                   .eTag(response.eTag())
@@ -233,8 +234,7 @@ final class MultipartUpload {
 
   private void abort(ObjectKey key, String s3Key, String uploadId, Throwable failure) {
     try {
-      client.abortMultipartUpload(
-          b -> b.bucket(location.bucket()).key(s3Key).uploadId(uploadId));
+      client.abortMultipartUpload(b -> b.bucket(location.bucket()).key(s3Key).uploadId(uploadId));
     } catch (SdkException e) {
       failure.addSuppressed(
           S3Errors.translate(e, "AbortMultipartUpload", location, key, WriteCondition.none()));

@@ -36,7 +36,8 @@ final class S3Errors {
    */
   static IOException translate(
       SdkException e, String operation, S3Location location, ObjectKey key, WriteCondition cond) {
-    String where = operation + " " + location.s3Key(key.value()) + " in bucket " + location.bucket();
+    String where =
+        operation + " " + location.s3Key(key.value()) + " in bucket " + location.bucket();
     if (e.getCause() instanceof UncheckedIOException unchecked) {
       // our ContentSource failed while the SDK was reading it
       return new IOException(where + ": reading the content failed", unchecked.getCause());
@@ -71,12 +72,15 @@ final class S3Errors {
     return new IOException(where + ": " + e.getMessage(), e);
   }
 
-  /** Translates {@code e}, raised by {@code operation} on no single key, to an {@link IOException}. */
+  /**
+   * Translates {@code e}, raised by {@code operation} on no single key, to an {@link IOException}.
+   */
   static IOException translate(SdkException e, String operation, S3Location location) {
     String where = operation + " in bucket " + location.bucket();
     if (e instanceof AwsServiceException service) {
       return new IOException(
-          where + ": " + service.statusCode() + " " + errorCode(service) + " " + detail(service), e);
+          where + ": " + service.statusCode() + " " + errorCode(service) + " " + detail(service),
+          e);
     }
     return new IOException(where + ": " + e.getMessage(), e);
   }

@@ -56,9 +56,9 @@ import software.amazon.awssdk.services.s3.presigner.S3Presigner;
  * {@code mustBeAbsent} deletes nothing and only checks, with a HEAD, that the key is absent.
  *
  * <p>Also {@link PresignedUrls} (GET URLs signed with the client's credentials) and {@link
- * ServerSideCopy} to any other {@code S3Storage} the destination's client can reach: across
- * buckets and regions. Thread-safe. It does not create buckets, set bucket policies or handle
- * object versions.
+ * ServerSideCopy} to any other {@code S3Storage} the destination's client can reach: across buckets
+ * and regions. Thread-safe. It does not create buckets, set bucket policies or handle object
+ * versions.
  */
 public final class S3Storage implements Storage, PresignedUrls, ServerSideCopy {
 
@@ -117,7 +117,8 @@ public final class S3Storage implements Storage, PresignedUrls, ServerSideCopy {
     try {
       HeadObjectResponse head = client.headObject(b -> b.bucket(bucket()).key(s3Key(key)));
       return Optional.of(
-          new ObjectInfo(key, head.contentLength(), S3Responses.token(head.eTag()), head.lastModified()));
+          new ObjectInfo(
+              key, head.contentLength(), S3Responses.token(head.eTag()), head.lastModified()));
     } catch (SdkException e) {
       if (S3Errors.hasStatus(e, 404)) {
         return Optional.empty();
@@ -173,8 +174,11 @@ public final class S3Storage implements Storage, PresignedUrls, ServerSideCopy {
     int partSize = multipart.partSizeFor(size);
     if (size.isPresent() && size.getAsLong() <= partSize) {
       try (ReopeningBody body = new ReopeningBody(content)) {
-        return put(key, RequestBody.fromContentProvider(
-                body, size.getAsLong(), ServingHeaders.contentType(key)), condition);
+        return put(
+            key,
+            RequestBody.fromContentProvider(
+                body, size.getAsLong(), ServingHeaders.contentType(key)),
+            condition);
       }
     }
     try (InputStream in = content.open()) {
@@ -210,7 +214,8 @@ public final class S3Storage implements Storage, PresignedUrls, ServerSideCopy {
     } catch (SdkException e) {
       throw S3Errors.translate(e, "PutObject", location, key, condition);
     } catch (UncheckedIOException e) { // from ReopeningBody
-      throw new IOException("PutObject " + s3Key(key) + ": reading the content failed", e.getCause());
+      throw new IOException(
+          "PutObject " + s3Key(key) + ": reading the content failed", e.getCause());
     }
   }
 
@@ -282,8 +287,8 @@ public final class S3Storage implements Storage, PresignedUrls, ServerSideCopy {
   }
 
   /**
-   * Stops the part upload threads and, unless the client was handed in, closes the client.
-   * Uploads in progress fail.
+   * Stops the part upload threads and, unless the client was handed in, closes the client. Uploads
+   * in progress fail.
    */
   @Override
   public void close() {

@@ -76,9 +76,9 @@ public final class S3StorageBuilder {
   }
 
   /**
-   * When the SDK computes and validates integrity checksums; {@link ChecksumMode#WHEN_SUPPORTED}
-   * by default. Also tells the storage whether to ask for CRC32 part checksums in multipart
-   * uploads, so set it to match a client handed in with {@link #client(S3Client)}.
+   * When the SDK computes and validates integrity checksums; {@link ChecksumMode#WHEN_SUPPORTED} by
+   * default. Also tells the storage whether to ask for CRC32 part checksums in multipart uploads,
+   * so set it to match a client handed in with {@link #client(S3Client)}.
    */
   public S3StorageBuilder checksumMode(ChecksumMode mode) {
     this.checksumMode = Objects.requireNonNull(mode, "mode");

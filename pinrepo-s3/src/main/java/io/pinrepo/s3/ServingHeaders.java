@@ -54,8 +54,28 @@ final class ServingHeaders {
 
   private static final List<String> IMMUTABLE_EXTENSIONS =
       List.of(
-          "deb", "udeb", "dsc", "jar", "war", "aar", "pom", "module", "whl", "zip", "gz", "tgz",
-          "bz2", "xz", "zst", "asc", "sig", "metadata", "md5", "sha1", "sha256", "sha512");
+          "deb",
+          "udeb",
+          "dsc",
+          "jar",
+          "war",
+          "aar",
+          "pom",
+          "module",
+          "whl",
+          "zip",
+          "gz",
+          "tgz",
+          "bz2",
+          "xz",
+          "zst",
+          "asc",
+          "sig",
+          "metadata",
+          "md5",
+          "sha1",
+          "sha256",
+          "sha512");
 
   private ServingHeaders() {}
 

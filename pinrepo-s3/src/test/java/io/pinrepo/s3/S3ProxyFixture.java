@@ -38,7 +38,8 @@ final class S3ProxyFixture implements AutoCloseable {
   /** Starts a server storing under {@code dir} with one empty bucket, {@link #BUCKET}. */
   static S3ProxyFixture start(Path dir) throws Exception {
     Files.createDirectories(dir);
-    BlobStore store = new SerializedConditionsBlobStore(new FilesystemNio2BlobStore(dir.toString()));
+    BlobStore store =
+        new SerializedConditionsBlobStore(new FilesystemNio2BlobStore(dir.toString()));
     store.createContainer(BUCKET, CreateContainerOptions.NONE);
     S3Proxy proxy =
         S3Proxy.builder()

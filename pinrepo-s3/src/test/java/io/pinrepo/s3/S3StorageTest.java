@@ -98,8 +98,10 @@ class S3StorageTest {
     try (S3Storage s = fresh(mode)) {
       byte[] small = bytes(1000, 1);
       byte[] large = bytes((5 << 20) * 2 + 12345, 2);
-      ObjectInfo a = s.write(ObjectKey.of("a.bin"), ContentSource.ofBytes(small), WriteCondition.none());
-      ObjectInfo b = s.write(ObjectKey.of("b.bin"), ContentSource.ofBytes(large), WriteCondition.none());
+      ObjectInfo a =
+          s.write(ObjectKey.of("a.bin"), ContentSource.ofBytes(small), WriteCondition.none());
+      ObjectInfo b =
+          s.write(ObjectKey.of("b.bin"), ContentSource.ofBytes(large), WriteCondition.none());
       ObjectInfo c = s.write(ObjectKey.of("c.bin"), unknownLength(large), WriteCondition.none());
       assertEquals(small.length, a.size());
       assertEquals(large.length, b.size());
@@ -203,7 +205,9 @@ class S3StorageTest {
     assertNotEquals(v1.versionToken(), v2.versionToken());
     assertThrows(
         PreconditionFailedException.class,
-        () -> storage.write(key, ContentSource.ofUtf8("v3"), WriteCondition.matches(v1.versionToken())));
+        () ->
+            storage.write(
+                key, ContentSource.ofUtf8("v3"), WriteCondition.matches(v1.versionToken())));
     assertEquals("v2", new String(readAll(storage, key), UTF_8));
   }
 
@@ -255,8 +259,7 @@ class S3StorageTest {
     } finally {
       pool.shutdownNow();
     }
-    assertEquals(
-        Integer.toString(writers * increments), new String(readAll(storage, key), UTF_8));
+    assertEquals(Integer.toString(writers * increments), new String(readAll(storage, key), UTF_8));
   }
 
   @Test
@@ -274,13 +277,15 @@ class S3StorageTest {
     storage.delete(key, WriteCondition.mustBeAbsent());
     storage.write(key, ContentSource.ofUtf8("x"), WriteCondition.none());
     assertThrows(
-        PreconditionFailedException.class, () -> storage.delete(key, WriteCondition.mustBeAbsent()));
+        PreconditionFailedException.class,
+        () -> storage.delete(key, WriteCondition.mustBeAbsent()));
     assertTrue(storage.stat(key).isPresent());
   }
 
   /**
    * s3proxy 4.0.0 answers 501 NotImplemented to DeleteObject with If-Match; Amazon S3 checks it
-   * (LocalStackIT runs the real case). What is asserted here is the honest refusal: nothing deleted.
+   * (LocalStackIT runs the real case). What is asserted here is the honest refusal: nothing
+   * deleted.
    */
   @Test
   void conditionalDeleteThatTheServerCannotCheckIsRefused() throws IOException {
@@ -329,8 +334,10 @@ class S3StorageTest {
       ObjectKey deb = ObjectKey.of("pool/main/d/demo/demo_1.0_all.deb");
       storage.write(index, ContentSource.ofUtf8("<html/>"), WriteCondition.none());
       storage.write(deb, ContentSource.ofUtf8("deb"), WriteCondition.none());
-      HeadObjectResponse i = raw.headObject(b -> b.bucket(S3ProxyFixture.BUCKET).key("repo/" + index));
-      HeadObjectResponse d = raw.headObject(b -> b.bucket(S3ProxyFixture.BUCKET).key("repo/" + deb));
+      HeadObjectResponse i =
+          raw.headObject(b -> b.bucket(S3ProxyFixture.BUCKET).key("repo/" + index));
+      HeadObjectResponse d =
+          raw.headObject(b -> b.bucket(S3ProxyFixture.BUCKET).key("repo/" + deb));
       // Jetty in s3proxy drops the space before charset
       assertEquals("text/html;charset=utf-8", i.contentType().replace(" ", ""));
       assertEquals(ServingHeaders.SHORT, i.cacheControl());
@@ -382,7 +389,8 @@ class S3StorageTest {
       s.close();
       assertEquals(
           "v",
-          raw.getObjectAsBytes(b -> b.bucket(S3ProxyFixture.BUCKET).key("supplied/k")).asUtf8String());
+          raw.getObjectAsBytes(b -> b.bucket(S3ProxyFixture.BUCKET).key("supplied/k"))
+              .asUtf8String());
     }
   }
 
