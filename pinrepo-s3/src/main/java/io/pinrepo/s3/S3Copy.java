@@ -16,9 +16,13 @@ import software.amazon.awssdk.services.s3.model.MetadataDirective;
 
 /**
  * A server-side copy into one {@link S3Storage}, issued with the destination's client so that it
- * works across buckets and regions: CopyObject up to 5 GiB, UploadPartCopy beyond. The source
- * version is pinned with {@code x-amz-copy-source-if-match}; the destination condition is sent as
- * {@code If-None-Match}/{@code If-Match}.
+ * works across buckets and regions. The source version is pinned with {@code
+ * x-amz-copy-source-if-match}.
+ *
+ * <p>An unconditional copy up to 5 GiB is one CopyObject. A conditional copy, or one beyond 5 GiB,
+ * is a multipart upload of UploadPartCopy parts completed with {@code If-None-Match}/{@code
+ * If-Match}: S3-compatible servers check conditions on CompleteMultipartUpload, while some (s3proxy
+ * 4.0.0) silently ignore them on CopyObject, which would turn a compare-and-swap into an overwrite.
  */
 final class S3Copy {
 
@@ -41,13 +45,12 @@ final class S3Copy {
 
   ObjectInfo copy(S3Location source, ObjectInfo from, ObjectKey to, WriteCondition condition)
       throws IOException {
-    return from.size() <= maxSingleCopy
-        ? copySingle(source, from, to, condition)
+    return from.size() <= maxSingleCopy && condition instanceof WriteCondition.None
+        ? copySingle(source, from, to)
         : copyParts(source, from, to, condition);
   }
 
-  private ObjectInfo copySingle(
-      S3Location source, ObjectInfo from, ObjectKey to, WriteCondition condition)
+  private ObjectInfo copySingle(S3Location source, ObjectInfo from, ObjectKey to)
       throws IOException {
     CopyObjectRequest.Builder request =
         CopyObjectRequest.builder()
@@ -59,11 +62,6 @@ final class S3Copy {
             .metadataDirective(MetadataDirective.REPLACE)
             .contentType(ServingHeaders.contentType(to))
             .cacheControl(ServingHeaders.cacheControl(to));
-    if (condition instanceof WriteCondition.MustBeAbsent) {
-      request.ifNoneMatch("*");
-    } else if (condition instanceof WriteCondition.Matches m) {
-      request.ifMatch(S3Responses.quoted(m.versionToken()));
-    }
     try {
       var response = client.copyObject(request.build());
       return new ObjectInfo(
@@ -74,7 +72,8 @@ final class S3Copy {
               ? response.copyObjectResult().lastModified()
               : S3Responses.date(response.sdkHttpResponse(), clock));
     } catch (SdkException e) {
-      throw S3Errors.translate(e, "CopyObject from " + from.key() + " to", target, to, condition);
+      throw S3Errors.translate(
+          e, "CopyObject from " + from.key() + " to", target, to, WriteCondition.none());
     }
   }
 

@@ -277,6 +277,10 @@ public final class S3Storage implements Storage, PresignedUrls, ServerSideCopy {
     }
     ObjectInfo from = stat(source).orElseThrow(() -> new ObjectNotFoundException(source));
     S3Storage to = (S3Storage) destination;
+    if (from.size() == 0 && !(condition instanceof WriteCondition.None)) {
+      // UploadPartCopy cannot copy an empty range; an empty object has no bytes to move anyway
+      return to.write(target, ContentSource.ofBytes(new byte[0]), condition);
+    }
     return new S3Copy(to.client, to.location, to.clock, to.maxSingleCopy)
         .copy(location, from, target, condition);
   }
