@@ -17,6 +17,7 @@ import java.io.IOException;
 import java.util.Random;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -39,9 +40,9 @@ class S3StorageLocalStackIT {
 
   @BeforeAll
   static void start() {
-    assumeTrue(
-        DockerClientFactory.instance().isDockerAvailable(),
-        "no Docker engine: the LocalStack S3 tests are skipped (s3proxy tests ran instead)");
+    if (!DockerClientFactory.instance().isDockerAvailable()) {
+      return; // each test reports the skip with its reason
+    }
     localstack =
         new LocalStackContainer(DockerImageName.parse("localstack/localstack:4.7"))
             .withServices(LocalStackContainer.Service.S3);
@@ -58,6 +59,13 @@ class S3StorageLocalStackIT {
             .build()) {
       client.createBucket(b -> b.bucket("pinrepo-it"));
     }
+  }
+
+  @BeforeEach
+  void requireDocker() {
+    assumeTrue(
+        localstack != null,
+        "no Docker engine: the LocalStack S3 tests are skipped (the s3proxy tests ran instead)");
   }
 
   @AfterAll
