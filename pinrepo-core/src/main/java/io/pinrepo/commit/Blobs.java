@@ -5,6 +5,7 @@ import io.pinrepo.hash.Digests;
 import io.pinrepo.spi.ContentSource;
 import io.pinrepo.spi.ObjectInfo;
 import io.pinrepo.spi.ObjectKey;
+import io.pinrepo.spi.ObjectNotFoundException;
 import io.pinrepo.spi.ObjectStream;
 import io.pinrepo.spi.PreconditionFailedException;
 import io.pinrepo.spi.Storage;
@@ -51,29 +52,37 @@ public final class Blobs {
   public static Outcome put(
       Storage storage, ObjectKey key, ContentSource content, Digests expected, Clock clock)
       throws IOException {
-    try {
-      storage.write(key, content, WriteCondition.mustBeAbsent());
-      return Outcome.WRITTEN;
-    } catch (PreconditionFailedException e) {
-      ObjectInfo info;
-      Digests existing;
-      try (ObjectStream in = storage.read(key)) {
-        info = in.info();
-        existing = Digests.of(in);
-      }
-      if (existing.sha256().equals(expected.sha256()) && existing.size() == expected.size()) {
-        if (info.lastModified().isBefore(clock.instant().minus(REFRESH_AFTER))) {
-          refresh(storage, key, content, info);
+    for (int attempt = 1; ; attempt++) {
+      try {
+        storage.write(key, content, WriteCondition.mustBeAbsent());
+        return Outcome.WRITTEN;
+      } catch (PreconditionFailedException e) {
+        ObjectInfo info;
+        Digests existing;
+        try (ObjectStream in = storage.read(key)) {
+          info = in.info();
+          existing = Digests.of(in);
+        } catch (ObjectNotFoundException gone) {
+          if (attempt < 3) {
+            continue; // deleted (by GC) since the write lost: write it again
+          }
+          gone.addSuppressed(e);
+          throw gone;
         }
-        return Outcome.ALREADY_PRESENT;
+        if (existing.sha256().equals(expected.sha256()) && existing.size() == expected.size()) {
+          if (info.lastModified().isBefore(clock.instant().minus(REFRESH_AFTER))) {
+            refresh(storage, key, content, info);
+          }
+          return Outcome.ALREADY_PRESENT;
+        }
+        throw new ImmutableObjectException(
+            key
+                + " already exists with other content (sha256 "
+                + existing.sha256()
+                + ", not "
+                + expected.sha256()
+                + ")");
       }
-      throw new ImmutableObjectException(
-          key
-              + " already exists with other content (sha256 "
-              + existing.sha256()
-              + ", not "
-              + expected.sha256()
-              + ")");
     }
   }
 

@@ -37,9 +37,14 @@ public record RetryPolicy(int maxAttempts, Duration baseDelay, Duration maxDelay
 
   /** The upper bound of the backoff after {@code failedAttempts} failures. */
   Duration ceiling(int failedAttempts) {
-    long base = Math.max(1, baseDelay.toNanos());
-    int shift = Math.min(30, Math.max(0, failedAttempts - 1));
-    long grown = base << shift;
-    return Duration.ofNanos(Math.min(grown < 0 ? Long.MAX_VALUE : grown, maxDelay.toNanos()));
+    long cap = nanos(maxDelay);
+    long base = Math.max(1, nanos(baseDelay));
+    int shift = Math.min(62, Math.max(0, failedAttempts - 1));
+    long grown = base > (Long.MAX_VALUE >> shift) ? Long.MAX_VALUE : base << shift;
+    return Duration.ofNanos(Math.min(grown, cap));
+  }
+
+  private static long nanos(Duration d) {
+    return d.compareTo(Duration.ofNanos(Long.MAX_VALUE)) >= 0 ? Long.MAX_VALUE : d.toNanos();
   }
 }

@@ -4,6 +4,7 @@ import io.pinrepo.spi.ObjectInfo;
 import io.pinrepo.spi.ObjectKey;
 import io.pinrepo.spi.ObjectListing;
 import java.io.IOException;
+import java.nio.file.DirectoryIteratorException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -38,10 +39,11 @@ final class FileSystemListing implements ObjectListing {
     this.prefix = prefix;
     int slash = prefix.lastIndexOf('/');
     String dirKey = slash < 0 ? "" : prefix.substring(0, slash);
-    Path dir = dirKey.isEmpty() ? root : root.resolve(dirKey);
-    if (!dirKey.isEmpty() && (dirKey.startsWith("/") || dirKey.contains(".."))) {
-      throw new IllegalArgumentException("invalid listing prefix '" + prefix + "'");
+    if (!dirKey.isEmpty() && !isValidKey(dirKey)) {
+      // no key can start with it (an empty, "." or ".." segment, a backslash...): nothing to list
+      return;
     }
+    Path dir = dirKey.isEmpty() ? root : root.resolve(dirKey);
     if (Files.isDirectory(dir)) {
       stack.push(children(dir, dirKey).iterator());
     }
@@ -91,17 +93,21 @@ final class FileSystemListing implements ObjectListing {
     try (DirectoryStream<Path> stream = Files.newDirectoryStream(dir)) {
       for (Path child : stream) {
         String name = child.getFileName().toString();
-        if (dirKey.isEmpty() && name.equals(FileSystemStorage.RESERVED)) {
-          continue;
-        }
         String key = dirKey.isEmpty() ? name : dirKey + "/" + name;
-        if (!isValidKey(key)) {
+        if (key.equals(FileSystemStorage.RESERVED)
+            || key.startsWith(FileSystemStorage.RESERVED + "/")
+            || !isValidKey(key)) {
           continue; // a file no key can name (e.g. with a backslash) is not an object
         }
         entries.add(new Entry(key, child, Files.isDirectory(child)));
       }
     } catch (NoSuchFileException | NotDirectoryException e) {
-      return List.of();
+      return List.of(); // removed since its parent was read: it holds nothing now
+    } catch (DirectoryIteratorException e) {
+      if (e.getCause() instanceof NoSuchFileException) {
+        return List.of();
+      }
+      throw e.getCause();
     }
     entries.sort(Comparator.comparing(Entry::sortKey));
     return entries;

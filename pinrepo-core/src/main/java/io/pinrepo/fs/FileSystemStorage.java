@@ -17,12 +17,21 @@ import java.io.OutputStream;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
@@ -39,12 +48,18 @@ import java.util.concurrent.TimeUnit;
  * processes sharing the directory. The critical section covers only the check and the rename, never
  * the upload. Keys whose first segment is {@code .pinrepo} are reserved.
  *
- * <p>The version token combines the file's inode, modification time and size, all of which a
- * replacement changes.
+ * <p>The version token combines the file's inode, modification time and size. Every write stamps
+ * the new file, under the lock, with the current time at microsecond precision and strictly after
+ * the version it replaces, so a token is not repeated even when the filesystem reuses the inode of
+ * a replaced file. Keys whose parent is itself an object cannot be stored (a file cannot also be a
+ * directory); such a write fails with an {@link IOException} naming the key. Deleting the last
+ * object under a directory removes the directory.
  */
 public final class FileSystemStorage implements Storage, ServerSideCopy {
 
   static final String RESERVED = ".pinrepo";
+  private static final List<Duration> COARSER_STEPS =
+      List.of(Duration.ofMillis(1), Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ZERO);
 
   private final Path root;
   private final Path tmp;
@@ -68,12 +83,27 @@ public final class FileSystemStorage implements Storage, ServerSideCopy {
     return root;
   }
 
-  /** The file that holds the object under {@code key}, present or not. */
+  /**
+   * The file that holds the object under {@code key}, present or not.
+   *
+   * @throws IllegalArgumentException when the key is reserved ({@code .pinrepo/...}) or cannot be a
+   *     file name in the JVM's file name encoding (run Java under a UTF-8 locale)
+   */
   public Path pathOf(ObjectKey key) {
     if (key.segments().get(0).equals(RESERVED)) {
       throw new IllegalArgumentException("key " + key + " is reserved by the filesystem storage");
     }
-    return root.resolve(key.value());
+    try {
+      return root.resolve(key.value());
+    } catch (InvalidPathException e) {
+      throw new IllegalArgumentException(
+          "key "
+              + key
+              + " cannot be a file name in encoding "
+              + System.getProperty("sun.jnu.encoding")
+              + "; run Java under a UTF-8 locale",
+          e);
+    }
   }
 
   @Override
@@ -91,11 +121,16 @@ public final class FileSystemStorage implements Storage, ServerSideCopy {
       try {
         channel = FileChannel.open(path, StandardOpenOption.READ);
       } catch (NoSuchFileException e) {
-        throw new ObjectNotFoundException(key);
+        continue; // deleted or replaced between stat and open: the next stat tells which
       }
-      Optional<ObjectInfo> after = statPath(key, path);
-      if (after.isPresent() && after.get().versionToken().equals(before.versionToken())) {
-        return new ObjectStream(rangeOf(channel, range, before.size()), before);
+      try {
+        Optional<ObjectInfo> after = statPath(key, path);
+        if (after.isPresent() && after.get().versionToken().equals(before.versionToken())) {
+          return new ObjectStream(rangeOf(channel, range, before.size()), before);
+        }
+      } catch (IOException | RuntimeException e) {
+        closeAfterFailure(channel, e);
+        throw e;
       }
       channel.close();
       if (attempt > 100) {
@@ -110,12 +145,19 @@ public final class FileSystemStorage implements Storage, ServerSideCopy {
     Path target = pathOf(key);
     Path staged = stage(content);
     try {
-      Files.createDirectories(target.getParent());
       try (DirectoryLock.Held held = lock.acquire()) {
-        checkCondition(key, target, condition);
+        Optional<ObjectInfo> current = statPath(key, target);
+        checkCondition(key, current, condition);
+        createParents(key, target);
+        if (Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
+          throw new IOException(
+              "cannot write " + key + ": objects exist under " + key + "/ on this filesystem");
+        }
+        stamp(staged, current);
         move(staged, target);
+        // stat inside the lock: after it, another writer may already have replaced this version
+        return statPath(key, target).orElseThrow(() -> new ObjectNotFoundException(key));
       }
-      return statPath(key, target).orElseThrow(() -> new ObjectNotFoundException(key));
     } finally {
       Files.deleteIfExists(staged);
     }
@@ -125,8 +167,12 @@ public final class FileSystemStorage implements Storage, ServerSideCopy {
   public void delete(ObjectKey key, WriteCondition condition) throws IOException {
     Path target = pathOf(key);
     try (DirectoryLock.Held held = lock.acquire()) {
-      checkCondition(key, target, condition);
-      Files.deleteIfExists(target);
+      Optional<ObjectInfo> current = statPath(key, target);
+      checkCondition(key, current, condition);
+      if (current.isPresent()) {
+        Files.delete(target);
+        pruneEmptyParents(target);
+      }
     }
   }
 
@@ -184,22 +230,81 @@ public final class FileSystemStorage implements Storage, ServerSideCopy {
     }
   }
 
-  private static void checkCondition(ObjectKey key, Path target, WriteCondition condition)
-      throws IOException {
-    if (condition instanceof WriteCondition.None) {
-      return;
+  private static void checkCondition(
+      ObjectKey key, Optional<ObjectInfo> current, WriteCondition condition)
+      throws PreconditionFailedException {
+    boolean holds;
+    if (condition instanceof WriteCondition.MustBeAbsent) {
+      holds = current.isEmpty();
+    } else if (condition instanceof WriteCondition.Matches m) {
+      holds = current.isPresent() && current.get().versionToken().equals(m.versionToken());
+    } else {
+      holds = true;
     }
-    Optional<ObjectInfo> current = statPath(key, target);
-    boolean holds =
-        condition instanceof WriteCondition.MustBeAbsent
-            ? current.isEmpty()
-            : current.isPresent()
-                && current
-                    .get()
-                    .versionToken()
-                    .equals(((WriteCondition.Matches) condition).versionToken());
     if (!holds) {
       throw new PreconditionFailedException(key, condition);
+    }
+  }
+
+  /**
+   * Gives the staged file a modification time that is now, at microsecond precision, and strictly
+   * after the version it replaces. The version token combines inode, modification time and size;
+   * the filesystem hands a replaced file's inode to the next new file at once and its own clock
+   * ticks in milliseconds, so without this a later version of the same size could repeat the token
+   * of an earlier one and let a stale writer win.
+   */
+  private static void stamp(Path staged, Optional<ObjectInfo> current) throws IOException {
+    Instant floor = current.map(ObjectInfo::lastModified).orElse(Instant.EPOCH);
+    Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+    Instant wanted = now.isAfter(floor) ? now : floor.plus(1, ChronoUnit.MICROS);
+    for (Duration step : COARSER_STEPS) {
+      Files.setLastModifiedTime(staged, FileTime.from(wanted));
+      if (Files.getLastModifiedTime(staged).toInstant().isAfter(floor)) {
+        return;
+      }
+      wanted = floor.plus(step); // the filesystem keeps coarser times than it was given
+    }
+    throw new IOException(
+        "the filesystem under " + staged.getParent() + " cannot keep distinct modification times");
+  }
+
+  private static void createParents(ObjectKey key, Path target) throws IOException {
+    try {
+      Files.createDirectories(target.getParent());
+    } catch (FileSystemException e) {
+      if (e instanceof NoSuchFileException || !underFile(target)) {
+        throw e;
+      }
+      throw new IOException(
+          "cannot write " + key + ": a parent of it is an object on this filesystem", e);
+    }
+  }
+
+  private void pruneEmptyParents(Path deleted) throws IOException {
+    for (Path dir = deleted.getParent(); !dir.equals(root); dir = dir.getParent()) {
+      try {
+        Files.delete(dir);
+      } catch (DirectoryNotEmptyException | NoSuchFileException e) {
+        return;
+      }
+    }
+  }
+
+  /** Whether some parent of {@code path} is a regular file, so that {@code path} cannot exist. */
+  private static boolean underFile(Path path) {
+    for (Path p = path.getParent(); p != null; p = p.getParent()) {
+      if (Files.isRegularFile(p)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static void closeAfterFailure(FileChannel channel, Exception failure) {
+    try {
+      channel.close();
+    } catch (IOException e) {
+      failure.addSuppressed(e);
     }
   }
 
@@ -209,6 +314,11 @@ public final class FileSystemStorage implements Storage, ServerSideCopy {
       attrs = Files.readAttributes(path, BasicFileAttributes.class);
     } catch (NoSuchFileException e) {
       return Optional.empty();
+    } catch (FileSystemException e) {
+      if (underFile(path)) {
+        return Optional.empty(); // "not a directory": a parent is an object, so this is none
+      }
+      throw e;
     }
     if (!attrs.isRegularFile()) {
       return Optional.empty();
@@ -231,7 +341,12 @@ public final class FileSystemStorage implements Storage, ServerSideCopy {
       channel.close();
       return InputStream.nullInputStream();
     }
-    channel.position(range.offset());
+    try {
+      channel.position(range.offset());
+    } catch (IOException e) {
+      closeAfterFailure(channel, e);
+      throw e;
+    }
     return new BoundedInputStream(Channels.newInputStream(channel), last - range.offset() + 1);
   }
 }

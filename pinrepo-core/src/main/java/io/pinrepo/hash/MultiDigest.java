@@ -29,7 +29,14 @@ public final class MultiDigest {
 
   /** Feeds one byte. */
   public void update(int b) {
-    update(new byte[] {(byte) b}, 0, 1);
+    if (finished) {
+      throw new IllegalStateException("digest already finished");
+    }
+    md5.update((byte) b);
+    sha1.update((byte) b);
+    sha256.update((byte) b);
+    sha512.update((byte) b);
+    size++;
   }
 
   /** The digests of everything fed; this instance accepts nothing more afterwards. */

@@ -1,19 +1,21 @@
 package io.pinrepo.spi;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
  * The name of an object in a {@link Storage}: slash-separated segments, relative, normalised.
  *
  * <p>Keys are validated once, here, so no backend has to: a key has no leading or trailing {@code
- * /}, no empty, {@code .} or {@code ..} segment, no backslash and no control character. This is
- * what keeps a repository's paths inside its root on every backend.
+ * /}, no empty, {@code .} or {@code ..} segment, no backslash, no control character, no unpaired
+ * surrogate, and at most {@link #MAX_LENGTH} bytes of UTF-8. This is what keeps a repository's
+ * paths inside its root on every backend.
  *
  * @param value the key, such as {@code dists/stable/InRelease}
  */
 public record ObjectKey(String value) implements Comparable<ObjectKey> {
 
-  /** The longest key accepted, in UTF-16 characters (S3 allows 1,024 bytes). */
+  /** The longest key accepted, in bytes of UTF-8 (as on S3). */
   public static final int MAX_LENGTH = 1024;
 
   /** Validates {@code value}; see the type's description for the rules. */
@@ -76,8 +78,8 @@ public record ObjectKey(String value) implements Comparable<ObjectKey> {
     if (value.isEmpty()) {
       return "empty";
     }
-    if (value.length() > MAX_LENGTH) {
-      return "longer than " + MAX_LENGTH + " characters";
+    if (value.length() > MAX_LENGTH || value.getBytes(StandardCharsets.UTF_8).length > MAX_LENGTH) {
+      return "longer than " + MAX_LENGTH + " bytes of UTF-8";
     }
     if (value.startsWith("/")) {
       return "leading '/'";
@@ -92,6 +94,13 @@ public record ObjectKey(String value) implements Comparable<ObjectKey> {
       }
       if (Character.isISOControl(c)) {
         return "control character at index " + i;
+      }
+      if (Character.isHighSurrogate(c)
+          && i + 1 < value.length()
+          && Character.isLowSurrogate(value.charAt(i + 1))) {
+        i++; // a well-formed pair
+      } else if (Character.isSurrogate(c)) {
+        return "unpaired surrogate at index " + i;
       }
     }
     for (String segment : value.split("/", -1)) {

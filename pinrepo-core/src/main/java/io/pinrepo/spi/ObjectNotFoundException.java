@@ -8,7 +8,7 @@ public class ObjectNotFoundException extends IOException {
 
   private final transient ObjectKey key;
 
-  /** For {@code key}, with an optional backend message. */
+  /** For {@code key}. */
   public ObjectNotFoundException(ObjectKey key) {
     super("no object at " + key);
     this.key = key;

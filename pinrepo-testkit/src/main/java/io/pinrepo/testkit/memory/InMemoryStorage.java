@@ -48,7 +48,7 @@ public final class InMemoryStorage implements Storage, ServerSideCopy {
   private final Object faultLock = new Object();
   private Operation faultKind;
   private long faultCountdown;
-  private boolean closed;
+  private volatile boolean closed;
 
   /** Storage on the system UTC clock, listing 1,000 keys a page. */
   public InMemoryStorage() {
