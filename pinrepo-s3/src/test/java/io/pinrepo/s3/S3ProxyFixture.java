@@ -16,8 +16,8 @@ import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * An S3-protocol server inside the test JVM: s3proxy over a directory, with conditional writes
- * serialised ({@link SerializedConditionsBlobStore}) and real signature checking ({@code
- * AWS_V2_OR_V4}), so unsigned or badly presigned requests fail as on S3.
+ * serialised ({@link S3SemanticsBlobStore}) and real signature checking ({@code AWS_V2_OR_V4}), so
+ * unsigned or badly presigned requests fail as on S3.
  */
 final class S3ProxyFixture implements AutoCloseable {
 
@@ -38,8 +38,7 @@ final class S3ProxyFixture implements AutoCloseable {
   /** Starts a server storing under {@code dir} with one empty bucket, {@link #BUCKET}. */
   static S3ProxyFixture start(Path dir) throws Exception {
     Files.createDirectories(dir);
-    BlobStore store =
-        new SerializedConditionsBlobStore(new FilesystemNio2BlobStore(dir.toString()));
+    BlobStore store = new S3SemanticsBlobStore(new FilesystemNio2BlobStore(dir.toString()));
     store.createContainer(BUCKET, CreateContainerOptions.NONE);
     S3Proxy proxy =
         S3Proxy.builder()

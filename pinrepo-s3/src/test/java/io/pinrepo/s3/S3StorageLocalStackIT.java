@@ -39,9 +39,9 @@ class S3StorageLocalStackIT {
   static LocalStackContainer localstack;
 
   @BeforeAll
-  static void start() {
-    if (!DockerClientFactory.instance().isDockerAvailable()) {
-      return; // each test reports the skip with its reason
+  static synchronized void start() {
+    if (localstack != null || !DockerClientFactory.instance().isDockerAvailable()) {
+      return; // started already, or each test reports the skip with its reason
     }
     localstack =
         new LocalStackContainer(DockerImageName.parse("localstack/localstack:4.7"))
@@ -69,13 +69,14 @@ class S3StorageLocalStackIT {
   }
 
   @AfterAll
-  static void stop() {
+  static synchronized void stop() {
     if (localstack != null) {
       localstack.stop();
+      localstack = null;
     }
   }
 
-  private static S3StorageBuilder builder(String prefix) {
+  static S3StorageBuilder builder(String prefix) {
     return S3Storage.builder(new S3Location("pinrepo-it", prefix))
         .endpoint(localstack.getEndpointOverride(LocalStackContainer.Service.S3))
         .region(localstack.getRegion())

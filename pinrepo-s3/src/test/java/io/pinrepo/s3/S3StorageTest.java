@@ -263,6 +263,37 @@ class S3StorageTest {
   }
 
   @Test
+  void ofWritersMatchingOneTokenExactlyOneWinsEachRound() throws Exception {
+    ObjectKey key = ObjectKey.of("race/top");
+    ObjectInfo current = storage.write(key, ContentSource.ofUtf8("start"), WriteCondition.none());
+    ExecutorService pool = Executors.newFixedThreadPool(8);
+    try {
+      for (int round = 0; round < 5; round++) {
+        WriteCondition condition = WriteCondition.matches(current.versionToken());
+        List<Future<ObjectInfo>> writes = new ArrayList<>();
+        for (int writer = 0; writer < 8; writer++) {
+          byte[] content = bytes(1000 + writer, round * 8 + writer); // fresh bytes: a new ETag
+          writes.add(
+              pool.submit(() -> storage.write(key, ContentSource.ofBytes(content), condition)));
+        }
+        List<ObjectInfo> winners = new ArrayList<>();
+        for (Future<ObjectInfo> write : writes) {
+          try {
+            winners.add(write.get());
+          } catch (java.util.concurrent.ExecutionException e) {
+            assertTrue(e.getCause() instanceof PreconditionFailedException, e.toString());
+          }
+        }
+        assertEquals(1, winners.size(), "winners in round " + round + ": " + winners);
+        current = storage.stat(key).orElseThrow();
+        assertEquals(winners.get(0).versionToken(), current.versionToken());
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
   void deletesUnconditionallyAndIgnoresMissingKeys() throws IOException {
     ObjectKey key = ObjectKey.of("del/x");
     storage.write(key, ContentSource.ofUtf8("x"), WriteCondition.none());

@@ -1,5 +1,6 @@
 package io.pinrepo.s3;
 
+import java.nio.file.FileSystemException;
 import java.util.List;
 import org.gaul.s3proxy.blobstore.BlobStore;
 import org.gaul.s3proxy.blobstore.ForwardingBlobStore;
@@ -9,21 +10,27 @@ import org.gaul.s3proxy.blobstore.domain.Blob;
 import org.gaul.s3proxy.blobstore.domain.BlobMetadata;
 import org.gaul.s3proxy.blobstore.domain.MultipartPart;
 import org.gaul.s3proxy.blobstore.domain.MultipartUpload;
+import org.gaul.s3proxy.blobstore.options.GetOptions;
 import org.gaul.s3proxy.blobstore.options.PutOptions;
 
 /**
- * Makes s3proxy's conditional writes atomic, as they are on S3.
+ * Gives s3proxy's directory-backed store two behaviours of S3 that pinrepo relies on.
+ *
+ * <p>Keys form a flat namespace: reading {@code a/b} when {@code a} is an object is "not found" on
+ * S3, not the 500 that the directory store's "Not a directory" error becomes.
+ *
+ * <p>Conditional writes are atomic. *
  *
  * <p>s3proxy 4.0.0 checks {@code If-Match} with a HEAD and then writes unconditionally, so two
  * publishers racing on the same ETag can both succeed: a lost update real S3 refuses. Here the
  * check and the write of every put and multipart completion happen under one lock, and a failed
  * check answers 412. Only then can concurrency tests trust the server.
  */
-final class SerializedConditionsBlobStore extends ForwardingBlobStore {
+final class S3SemanticsBlobStore extends ForwardingBlobStore {
 
   private final Object lock = new Object();
 
-  SerializedConditionsBlobStore(BlobStore delegate) {
+  S3SemanticsBlobStore(BlobStore delegate) {
     super(delegate);
   }
 
@@ -49,6 +56,40 @@ final class SerializedConditionsBlobStore extends ForwardingBlobStore {
     synchronized (lock) {
       super.removeBlob(container, name);
     }
+  }
+
+  @Override
+  public BlobMetadata blobMetadata(String container, String name) {
+    try {
+      return super.blobMetadata(container, name);
+    } catch (Exception e) {
+      if (belowAFile(e)) {
+        return null; // the BlobStore interface's "no such blob"
+      }
+      throw e;
+    }
+  }
+
+  @Override
+  public Blob getBlob(String container, String name, GetOptions options) {
+    try {
+      return super.getBlob(container, name, options);
+    } catch (Exception e) {
+      if (belowAFile(e)) {
+        return null;
+      }
+      throw e;
+    }
+  }
+
+  private static boolean belowAFile(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof FileSystemException fs
+          && String.valueOf(fs.getReason()).contains("Not a directory")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private void check(String container, String name, PutOptions options) {
