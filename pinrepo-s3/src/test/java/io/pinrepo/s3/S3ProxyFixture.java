@@ -35,8 +35,8 @@ final class S3ProxyFixture implements AutoCloseable {
     this.endpoint = URI.create("http://127.0.0.1:" + proxy.getPort());
   }
 
-  /** Starts a server storing under {@code dir} with one empty bucket, {@link #BUCKET}. */
-  static S3ProxyFixture start(Path dir) throws Exception {
+  /** Starts a server on loopback storing under {@code dir}, with one empty bucket, {@link #BUCKET}. */
+  public static S3ProxyFixture start(Path dir) throws Exception {
     Files.createDirectories(dir);
     BlobStore store = new S3SemanticsBlobStore(new FilesystemNio2BlobStore(dir.toString()));
     store.createContainer(BUCKET, CreateContainerOptions.NONE);
@@ -50,7 +50,8 @@ final class S3ProxyFixture implements AutoCloseable {
     return new S3ProxyFixture(proxy, store);
   }
 
-  URI endpoint() {
+  /** The server's base URL, for {@code --s3-endpoint}; use path-style addressing. */
+  public URI endpoint() {
     return endpoint;
   }
 
@@ -58,8 +59,8 @@ final class S3ProxyFixture implements AutoCloseable {
     return blobStore;
   }
 
-  /** A storage builder for {@code prefix} of the test bucket on this server. */
-  S3StorageBuilder storage(String prefix) {
+  /** A storage builder for {@code prefix} (may be empty) of {@link #BUCKET} on this server. */
+  public S3StorageBuilder storage(String prefix) {
     return S3Storage.builder(new S3Location(BUCKET, prefix))
         .endpoint(endpoint)
         .region("us-east-1")
@@ -78,6 +79,7 @@ final class S3ProxyFixture implements AutoCloseable {
         .build();
   }
 
+  /** Stops the server; what it stored stays in the directory. */
   @Override
   public void close() throws IOException {
     try {
