@@ -1,15 +1,191 @@
 package io.pinrepo.cli;
 
+import io.pinrepo.MalformedPackageException;
+import io.pinrepo.maven.ArtifactFile;
+import io.pinrepo.maven.Coordinates;
+import io.pinrepo.maven.DeployResult;
+import io.pinrepo.maven.Deployment;
+import io.pinrepo.maven.MavenCatalog;
+import io.pinrepo.maven.MavenDeployer;
+import io.pinrepo.maven.pom.Pom;
+import io.pinrepo.maven.pom.PomReader;
+import io.pinrepo.sign.Signer;
+import io.pinrepo.spi.ContentSource;
+import io.pinrepo.spi.Storage;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
-/** {@code pinrepo maven}: placeholder until the maven format lands. */
+/** {@code pinrepo maven}: deploy into and list Maven repositories. */
 @Command(
     name = "maven",
-    description = "Maven repositories (not available yet).",
-    mixinStandardHelpOptions = true)
+    description = "Maven repositories: deploy releases and snapshots, list what is there.",
+    mixinStandardHelpOptions = true,
+    subcommands = {MavenCommand.Deploy.class, MavenCommand.ListArtifacts.class})
 final class MavenCommand implements Runnable {
+
+  @Spec picocli.CommandLine.Model.CommandSpec spec;
+
   @Override
   public void run() {
-    throw new UnsupportedOperationException("pinrepo maven is not available yet");
+    throw new picocli.CommandLine.ParameterException(
+        spec.commandLine(), "a subcommand is required: deploy or list");
+  }
+
+  /** {@code pinrepo maven deploy}: one POM and the artifacts of its GAV. */
+  @Command(
+      name = "deploy",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Deploys one POM and its artifacts. Each artifact is named",
+        "artifactId-version[-classifier].extension, which gives its classifier and extension."
+      })
+  static final class Deploy implements Callable<Integer> {
+    @Mixin RepoOptions repo;
+    @Mixin SigningOptions signing;
+
+    @Option(
+        names = "--coordinates",
+        paramLabel = "G:A:V",
+        description = "Coordinates to use instead of the POM's (e.g. when it uses $${revision}).")
+    String coordinates;
+
+    @Option(
+        names = "--keep-snapshots",
+        paramLabel = "N",
+        description = "Keep only the newest N builds of a snapshot version (default: all).")
+    int keepSnapshots;
+
+    @Option(
+        names = "--prefix-file",
+        description = "Maintain .meta/prefixes.txt (then use it on every deploy).")
+    boolean prefixFile;
+
+    @Parameters(arity = "1..*", paramLabel = "FILE", description = "FILE.pom [FILE...]")
+    List<Path> files;
+
+    @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+      Path pomFile = pomOf(files);
+      Coordinates c = coordinatesOf(pomFile);
+      List<ArtifactFile> artifacts = new ArrayList<>();
+      for (Path f : files) {
+        if (!f.equals(pomFile)) {
+          if (!Files.isRegularFile(f)) {
+            throw new NoSuchFileException(f.toString());
+          }
+          artifacts.add(
+              ArtifactFile.fromFileName(c, f.getFileName().toString(), ContentSource.ofPath(f)));
+        }
+      }
+      Deployment deployment =
+          Deployment.of(pomFile.toString(), ContentSource.ofPath(pomFile), artifacts);
+      if (coordinates != null) {
+        deployment = deployment.withCoordinates(c);
+      }
+      Clock clock = Clock.systemUTC();
+      Optional<Signer> signer = signing.signer(clock);
+      try (Storage storage = repo.openStorage()) {
+        MavenDeployer.Builder builder =
+            MavenDeployer.builder(storage)
+                .clock(clock)
+                .keepSnapshotBuilds(keepSnapshots)
+                .prefixFile(prefixFile);
+        signer.ifPresent(builder::signer);
+        DeployResult result = builder.build().deploy(deployment);
+        PrintWriter out = spec.commandLine().getOut();
+        out.println(
+            (result.changed() ? "deployed " : "unchanged ")
+                + result.coordinates()
+                + (result.buildNumber() > 0 ? " as " + result.fileVersion() : "")
+                + " ("
+                + result.files().size()
+                + " files)");
+        out.flush();
+      }
+      return 0;
+    }
+
+    private Coordinates coordinatesOf(Path pomFile) throws IOException {
+      if (coordinates != null) {
+        return Coordinates.parse(coordinates);
+      }
+      Pom pom;
+      try (InputStream in = Files.newInputStream(pomFile)) {
+        pom = PomReader.read(pomFile.toString(), in);
+      }
+      try {
+        return new Coordinates(pom.groupId(), pom.artifactId(), pom.version());
+      } catch (IllegalArgumentException e) {
+        throw new MalformedPackageException(
+            pomFile.toString(), e.getMessage() + " (give --coordinates G:A:V)", e);
+      }
+    }
+
+    private static Path pomOf(List<Path> files) throws IOException {
+      List<Path> poms = files.stream().filter(f -> f.toString().endsWith(".pom")).toList();
+      if (poms.size() != 1) {
+        throw new IllegalArgumentException(
+            "exactly one .pom file is needed, " + poms.size() + " given");
+      }
+      if (!Files.isRegularFile(poms.get(0))) {
+        throw new NoSuchFileException(poms.get(0).toString());
+      }
+      return poms.get(0);
+    }
+  }
+
+  /** {@code pinrepo maven list}: the artifacts, or one artifact's versions. */
+  @Command(
+      name = "list",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Without an argument, lists every GROUP:ARTIFACT; with one, its versions in Maven order",
+        "(a snapshot followed by its newest build)."
+      })
+  static final class ListArtifacts implements Callable<Integer> {
+    @Mixin RepoOptions repo;
+
+    @Parameters(arity = "0..1", paramLabel = "GROUP:ARTIFACT")
+    String artifact;
+
+    @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+      PrintWriter out = spec.commandLine().getOut();
+      try (Storage storage = repo.openStorage()) {
+        MavenCatalog catalog = new MavenCatalog(storage);
+        if (artifact == null) {
+          catalog.artifacts().forEach(out::println);
+        } else {
+          String[] ga = artifact.split(":", -1);
+          if (ga.length != 2) {
+            throw new IllegalArgumentException("not GROUP:ARTIFACT: '" + artifact + "'");
+          }
+          for (MavenCatalog.Listed v : catalog.versions(ga[0], ga[1])) {
+            out.println(
+                v.newestBuild().isEmpty() ? v.version() : v.version() + " " + v.newestBuild());
+          }
+        }
+      }
+      out.flush();
+      return 0;
+    }
   }
 }

@@ -1,0 +1,120 @@
+package io.pinrepo.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.pinrepo.testkit.python.SdistBuilder;
+import io.pinrepo.testkit.python.WheelBuilder;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PypiCommandTest {
+
+  @TempDir Path dir;
+
+  private record Run(int status, String out, String err) {}
+
+  private Run run(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int status = Pinrepo.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
+    return new Run(status, out.toString(), err.toString());
+  }
+
+  @Test
+  void publishesListsAndYanks() throws Exception {
+    Path repo = dir.resolve("repo");
+    Path whl = WheelBuilder.of("Demo_Pin", "1.0").writeTo(dir.resolve("in"));
+    Path sdist = SdistBuilder.of("demo-pin", "1.1").writeTo(dir.resolve("in"));
+    Run publish =
+        run("pypi", "publish", "--repo", repo.toString(), whl.toString(), sdist.toString());
+    assertEquals(0, publish.status(), publish.err());
+    assertTrue(publish.out().contains("published demo-pin " + whl.getFileName()), publish.out());
+    assertTrue(Files.exists(repo.resolve("simple/demo-pin/index.html")));
+
+    Run again = run("pypi", "publish", "--repo", repo.toString(), whl.toString());
+    assertTrue(again.out().startsWith("unchanged"), again.out());
+
+    Run yank =
+        run(
+            "pypi",
+            "yank",
+            "--repo",
+            repo.toString(),
+            "--project",
+            "DEMO.pin",
+            "--version",
+            "1.0",
+            "--reason",
+            "broken");
+    assertEquals(0, yank.status(), yank.err());
+
+    assertEquals("demo-pin\n", run("pypi", "list", "--repo", repo.toString()).out());
+    String files = run("pypi", "list", "--repo", repo.toString(), "demo-pin").out();
+    assertTrue(files.contains(whl.getFileName() + "\t"), files);
+    assertTrue(
+        files
+            .lines()
+            .filter(l -> l.startsWith("1.0\t"))
+            .allMatch(l -> l.endsWith("yanked: broken")),
+        files);
+  }
+
+  @Test
+  void refusesAWheelWhoseMetadataDisagreesWithItsName() throws Exception {
+    Path whl = WheelBuilder.of("demo", "1.0").metadataName("other").writeTo(dir);
+    Run run = run("pypi", "publish", "--repo", dir.resolve("repo").toString(), whl.toString());
+    assertEquals(1, run.status());
+    assertTrue(run.err().startsWith("pinrepo: " + whl.getFileName() + ": "), run.err());
+    assertEquals(1, run.err().lines().count(), run.err());
+  }
+
+  @Test
+  void yankOfAnUnknownVersionFails() throws Exception {
+    Path repo = dir.resolve("repo");
+    run(
+        "pypi",
+        "publish",
+        "--repo",
+        repo.toString(),
+        WheelBuilder.of("demo", "1.0").writeTo(dir).toString());
+    Run run = run("pypi", "yank", "--repo", repo.toString(), "--project", "demo", "--version", "9");
+    assertEquals(1, run.status());
+    assertTrue(run.err().contains("no version 9"), run.err());
+  }
+
+  @Test
+  void yankHasHelp() {
+    Run run = run("pypi", "yank", "--help");
+    assertEquals(0, run.status(), run.err());
+    assertTrue(run.out().contains("--reason"), run.out());
+  }
+
+  @Test
+  void keepsTheNewestVersionsUnyanksAndDeletes() throws Exception {
+    String repo = dir.resolve("repo").toString();
+    for (String v : new String[] {"1.0", "1.1", "2.0"}) {
+      Path whl = WheelBuilder.of("demo", v).writeTo(dir.resolve("in"));
+      assertEquals(
+          0, run("pypi", "publish", "--repo", repo, "--keep", "2", whl.toString()).status());
+    }
+    String files = run("pypi", "list", "--repo", repo, "demo").out();
+    assertEquals(2, files.lines().count(), files);
+    assertTrue(files.startsWith("1.1\t"), files);
+
+    run("pypi", "yank", "--repo", repo, "--project", "demo", "--version", "2.0");
+    assertTrue(run("pypi", "list", "--repo", repo, "demo").out().contains("yanked"));
+    assertEquals(
+        0, run("pypi", "unyank", "--repo", repo, "--project", "demo", "--version", "2.0").status());
+    assertTrue(!run("pypi", "list", "--repo", repo, "demo").out().contains("yanked"));
+
+    Run delete =
+        run("pypi", "delete-version", "--repo", repo, "--project", "demo", "--version", "1.1");
+    assertEquals(0, delete.status(), delete.err());
+    assertTrue(run("pypi", "list", "--repo", repo, "demo").out().startsWith("2.0\t"));
+  }
+}

@@ -1,0 +1,52 @@
+package io.pinrepo.maven;
+
+import java.util.regex.Pattern;
+
+/**
+ * A Maven project's coordinates: {@code groupId:artifactId:version}. Parse with {@link #parse};
+ * {@link #toString()} gives the same text back.
+ *
+ * @param groupId dotted, such as {@code com.example}
+ * @param artifactId such as {@code demo}
+ * @param version such as {@code 1.0} or {@code 2.0-SNAPSHOT}
+ */
+public record Coordinates(String groupId, String artifactId, String version) {
+
+  private static final Pattern ID = Pattern.compile("[A-Za-z0-9_\\-]+(\\.[A-Za-z0-9_\\-]+)*");
+  private static final Pattern VERSION = Pattern.compile("[A-Za-z0-9_.+\\-]+");
+
+  /** Validates each part: ids of letters, digits, {@code _ - .}; no path or property syntax. */
+  public Coordinates {
+    check("groupId", groupId, ID);
+    check("artifactId", artifactId, ID);
+    check("version", version, VERSION);
+    if (version.equals(".") || version.equals("..") || version.startsWith(".")) {
+      throw new IllegalArgumentException("invalid version '" + version + "'");
+    }
+  }
+
+  /** Parses {@code groupId:artifactId:version}. */
+  public static Coordinates parse(String text) {
+    String[] parts = text.split(":", -1);
+    if (parts.length != 3) {
+      throw new IllegalArgumentException("not groupId:artifactId:version: '" + text + "'");
+    }
+    return new Coordinates(parts[0], parts[1], parts[2]);
+  }
+
+  /** Whether this is a snapshot version ({@code -SNAPSHOT}), deployed as timestamped builds. */
+  public boolean isSnapshot() {
+    return version.endsWith("-SNAPSHOT");
+  }
+
+  @Override
+  public String toString() {
+    return groupId + ":" + artifactId + ":" + version;
+  }
+
+  private static void check(String what, String value, Pattern pattern) {
+    if (value == null || !pattern.matcher(value).matches()) {
+      throw new IllegalArgumentException("invalid " + what + " '" + value + "'");
+    }
+  }
+}

@@ -1,0 +1,55 @@
+package io.pinrepo.maven;
+
+import io.pinrepo.spi.ContentSource;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * What one deploy publishes: a POM and the artifacts of one GAV. The coordinates come from the POM
+ * (groupId and version inherited from its parent when absent) unless given with {@link
+ * #withCoordinates}; given coordinates must then agree with whatever the POM declares literally.
+ *
+ * @param pomSource the POM file as the user named it, for messages
+ * @param pom the POM's bytes
+ * @param artifacts the other files, at most one per classifier and extension
+ * @param coordinates coordinates given instead of read from the POM
+ */
+public record Deployment(
+    String pomSource,
+    ContentSource pom,
+    List<ArtifactFile> artifacts,
+    Optional<Coordinates> coordinates) {
+
+  /** Copies the list; rejects two artifacts of the same classifier and extension. */
+  public Deployment {
+    Objects.requireNonNull(pomSource, "pomSource");
+    Objects.requireNonNull(pom, "pom");
+    artifacts = List.copyOf(artifacts);
+    Objects.requireNonNull(coordinates, "coordinates");
+    Set<String> kinds = new HashSet<>(Set.of(":pom"));
+    for (ArtifactFile a : artifacts) {
+      if (!kinds.add(a.kind())) {
+        throw new IllegalArgumentException(
+            a.source()
+                + ": a second file for classifier '"
+                + a.classifier()
+                + "' and extension '"
+                + a.extension()
+                + "'");
+      }
+    }
+  }
+
+  /** A deploy whose coordinates are read from the POM. */
+  public static Deployment of(String pomSource, ContentSource pom, List<ArtifactFile> artifacts) {
+    return new Deployment(pomSource, pom, artifacts, Optional.empty());
+  }
+
+  /** This deploy with the coordinates given rather than read from the POM. */
+  public Deployment withCoordinates(Coordinates given) {
+    return new Deployment(pomSource, pom, artifacts, Optional.of(given));
+  }
+}

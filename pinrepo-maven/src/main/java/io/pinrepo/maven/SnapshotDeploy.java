@@ -1,0 +1,155 @@
+package io.pinrepo.maven;
+
+import io.pinrepo.commit.OptimisticCommit;
+import io.pinrepo.commit.Top;
+import io.pinrepo.hash.Digests;
+import io.pinrepo.maven.FileUploads.Upload;
+import io.pinrepo.maven.metadata.MavenMetadata;
+import io.pinrepo.maven.metadata.SnapshotBuild;
+import io.pinrepo.spi.ContentSource;
+import io.pinrepo.spi.ObjectInfo;
+import io.pinrepo.spi.ObjectKey;
+import io.pinrepo.spi.ObjectListing;
+import io.pinrepo.spi.PreconditionFailedException;
+import io.pinrepo.spi.Storage;
+import io.pinrepo.spi.WriteCondition;
+import java.io.IOException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * One deploy of a snapshot version: picks the next build number, uploads the build's timestamped
+ * files under names that must be new, then commits the version-level metadata conditionally on the
+ * version it read. The metadata commit decides who owns a build number: a deploy that loses the
+ * race re-reads the metadata and, if its number was taken, deletes what it uploaded and uploads
+ * again under the next free number. So two deploys never share a build number, and every build
+ * reported deployed is the one the metadata names.
+ */
+final class SnapshotDeploy {
+
+  /** A source of the bytes of one file of the build, with its kind. */
+  record Part(String classifier, String extension, ContentSource content) {}
+
+  /** The outcome: the build committed and its main files' keys. */
+  record Outcome(SnapshotBuild build, List<ObjectKey> files) {}
+
+  private final Storage storage;
+  private final FileUploads uploads;
+  private final OptimisticCommit commit;
+  private final Clock clock;
+  private final int keepBuilds;
+  private final Sidecars sidecars;
+
+  SnapshotDeploy(
+      Storage storage, FileUploads uploads, OptimisticCommit commit, Clock clock, int keepBuilds) {
+    this.storage = storage;
+    this.uploads = uploads;
+    this.commit = commit;
+    this.clock = clock;
+    this.keepBuilds = keepBuilds;
+    this.sidecars = new Sidecars(storage);
+  }
+
+  Outcome deploy(Coordinates c, List<Part> parts) throws IOException {
+    List<Prepared> prepared = new ArrayList<>();
+    for (Part p : parts) {
+      prepared.add(new Prepared(p, FileUploads.digest(p.content())));
+    }
+    ObjectKey metadataKey = Layout.versionMetadata(c);
+    Attempts state = new Attempts();
+    Committed done;
+    try {
+      done = commit.run(metadataKey.value(), () -> attempt(c, prepared, metadataKey, state));
+    } catch (IOException | RuntimeException e) {
+      try {
+        uploads.discard(state.written);
+      } catch (IOException cleanup) {
+        e.addSuppressed(cleanup);
+      }
+      throw e;
+    }
+    sidecars.sync(metadataKey, done.bytes, done.token, true);
+    return new Outcome(state.build, state.mainKeys);
+  }
+
+  /** Deletes the files of builds older than the newest {@code keepBuilds}; metadata is done. */
+  void expire(Coordinates c, SnapshotBuild newest) throws IOException {
+    int oldestKept = newest.buildNumber() - keepBuilds + 1;
+    if (keepBuilds <= 0 || oldestKept <= 1) {
+      return;
+    }
+    String base = c.version().substring(0, c.version().length() - "-SNAPSHOT".length());
+    String prefix = Layout.versionDir(c).value() + "/" + c.artifactId() + "-" + base + "-";
+    Pattern build = Pattern.compile("\\d{8}\\.\\d{6}-(\\d{1,9})([-.].*)");
+    List<ObjectKey> old = new ArrayList<>();
+    try (ObjectListing listing = storage.list(prefix)) {
+      while (listing.hasNext()) {
+        ObjectKey key = listing.next().key();
+        Matcher m = build.matcher(key.value().substring(prefix.length()));
+        if (m.matches() && Integer.parseInt(m.group(1)) < oldestKept) {
+          old.add(key);
+        }
+      }
+    }
+    for (ObjectKey key : old) {
+      storage.delete(key, WriteCondition.none());
+    }
+  }
+
+  private Committed attempt(
+      Coordinates c, List<Prepared> prepared, ObjectKey metadataKey, Attempts state)
+      throws IOException {
+    Top top = Top.read(storage, metadataKey, Sidecars.MAX_TOP_BYTES);
+    MavenMetadata current =
+        top.exists() ? MavenMetadata.parse(metadataKey.value(), top.bytes()) : MavenMetadata.EMPTY;
+    int committed = current.buildNumber();
+    if (state.build == null || state.build.buildNumber() <= committed) {
+      uploads.discard(state.written);
+      state.build = SnapshotBuild.of(clock.instant(), committed + 1);
+      upload(c, prepared, state);
+    }
+    Set<String> kinds = new LinkedHashSet<>();
+    prepared.forEach(p -> kinds.add(p.part.classifier() + ":" + p.part.extension()));
+    MavenMetadata next =
+        current.withSnapshotBuild(
+            c.groupId(), c.artifactId(), c.version(), state.build, kinds, keepBuilds);
+    byte[] bytes = next.toXml();
+    ObjectInfo info = top.replace(storage, bytes);
+    state.written.clear();
+    return new Committed(bytes, info.versionToken());
+  }
+
+  private void upload(Coordinates c, List<Prepared> prepared, Attempts state) throws IOException {
+    String fileVersion = state.build.fileVersion(c.version());
+    state.mainKeys.clear();
+    for (Prepared p : prepared) {
+      ObjectKey key = Layout.file(c, fileVersion, p.part.classifier(), p.part.extension());
+      try {
+        uploads.putFresh(new Upload(key, p.part.content(), p.digests), state.written);
+      } catch (PreconditionFailedException taken) {
+        // Another deploy uploads the same build number in the same second. Back off and read
+        // again: once it commits, the next number is free; if it never does, the clock moves on.
+        uploads.discard(state.written);
+        state.build = null;
+        throw taken;
+      }
+      state.mainKeys.add(key);
+    }
+  }
+
+  private record Prepared(Part part, Digests digests) {}
+
+  private record Committed(byte[] bytes, String token) {}
+
+  /** What survives from one attempt to the next: the build uploaded and not yet committed. */
+  private static final class Attempts {
+    SnapshotBuild build;
+    final List<ObjectKey> written = new ArrayList<>();
+    final List<ObjectKey> mainKeys = new ArrayList<>();
+  }
+}

@@ -1,0 +1,152 @@
+package io.pinrepo.pypi;
+
+import io.pinrepo.commit.Blobs;
+import io.pinrepo.commit.Top;
+import io.pinrepo.format.RepositoryFormat;
+import io.pinrepo.format.VerifyContext;
+import io.pinrepo.hash.Digests;
+import io.pinrepo.pypi.simple.ProjectFile;
+import io.pinrepo.pypi.simple.ProjectPage;
+import io.pinrepo.pypi.simple.RootIndex;
+import io.pinrepo.pypi.simple.SimpleHtml;
+import io.pinrepo.pypi.simple.SimpleJson;
+import io.pinrepo.spi.ObjectKey;
+import io.pinrepo.spi.ObjectListing;
+import io.pinrepo.spi.ObjectNotFoundException;
+import io.pinrepo.spi.Storage;
+import io.pinrepo.verify.Problem;
+import java.io.IOException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Consumer;
+
+/**
+ * The simple repository layout for repository-wide tools: verification (every listed file and
+ * {@code .metadata} exists with the listed size and SHA-256; each HTML page is exactly what its
+ * JSON state renders to; every listed project has a page) and GC marking (the root, and the pages,
+ * files and metadata of every project that has a page, listed in the root or not). Stateless and
+ * thread-safe.
+ */
+public final class PypiFormat implements RepositoryFormat {
+
+  private static final String NAME = "pypi";
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  @Override
+  public boolean isPresent(Storage storage) throws IOException {
+    return storage.stat(SimpleLayout.ROOT).isPresent();
+  }
+
+  @Override
+  public void verify(Storage storage, VerifyContext context, Consumer<Problem> problems)
+      throws IOException {
+    RootIndex root = root(storage);
+    Top rootJson = Top.read(storage, SimpleLayout.ROOT_JSON, ProjectCommitter.MAX_PAGE_BYTES);
+    if (!Arrays.equals(rootJson.bytes(), root.renderJson())) {
+      problems.accept(problem(rootJson.key(), "does not match simple/index.html"));
+    }
+    for (ProjectName project : root.projects()) {
+      Top json =
+          Top.read(storage, SimpleLayout.projectJson(project), ProjectCommitter.MAX_PAGE_BYTES);
+      if (!json.exists()) {
+        problems.accept(problem(json.key(), "listed in simple/index.html but missing"));
+        continue;
+      }
+      ProjectPage page = SimpleJson.parse(json.bytes());
+      Top html =
+          Top.read(storage, SimpleLayout.projectHtml(project), ProjectCommitter.MAX_PAGE_BYTES);
+      if (!Arrays.equals(html.bytes(), SimpleHtml.render(page))) {
+        problems.accept(problem(html.key(), "does not match index.json"));
+      }
+      for (ProjectFile f : page.files()) {
+        check(storage, SimpleLayout.file(project, f.fileName()), f.size(), f.sha256(), problems);
+        if (f.coreMetadataSha256().isPresent()) {
+          check(
+              storage,
+              SimpleLayout.coreMetadata(project, f.fileName()),
+              -1,
+              f.coreMetadataSha256().get(),
+              problems);
+        }
+      }
+    }
+  }
+
+  private static void check(
+      Storage storage, ObjectKey key, long size, String sha256, Consumer<Problem> problems)
+      throws IOException {
+    Digests actual;
+    try {
+      actual = Blobs.digestsOf(storage, key);
+    } catch (ObjectNotFoundException e) {
+      problems.accept(problem(key, "listed but missing"));
+      return;
+    }
+    if (size >= 0 && actual.size() != size) {
+      problems.accept(problem(key, "size " + actual.size() + ", listed as " + size));
+    } else if (!actual.sha256().equals(sha256)) {
+      problems.accept(problem(key, "sha256 " + actual.sha256() + ", listed as " + sha256));
+    }
+  }
+
+  @Override
+  public void markLive(Storage storage, Consumer<ObjectKey> live) throws IOException {
+    live.accept(SimpleLayout.ROOT);
+    live.accept(SimpleLayout.ROOT_JSON);
+    for (ProjectName project : projectsWithPages(storage)) {
+      Top json =
+          Top.read(storage, SimpleLayout.projectJson(project), ProjectCommitter.MAX_PAGE_BYTES);
+      live.accept(SimpleLayout.projectJson(project));
+      live.accept(SimpleLayout.projectHtml(project));
+      if (!json.exists()) {
+        continue;
+      }
+      for (ProjectFile f : SimpleJson.parse(json.bytes()).files()) {
+        live.accept(SimpleLayout.file(project, f.fileName()));
+        if (f.coreMetadataSha256().isPresent()) {
+          live.accept(SimpleLayout.coreMetadata(project, f.fileName()));
+        }
+      }
+    }
+  }
+
+  @Override
+  public List<String> collectablePrefixes(Storage storage) {
+    return List.of(SimpleLayout.PREFIX);
+  }
+
+  /**
+   * Every project that has a JSON page, listed or not: a publish that crashed between its project
+   * commit and the root update leaves a project that only the next publish lists, and GC must not
+   * take it meanwhile.
+   */
+  private static Set<ProjectName> projectsWithPages(Storage storage) throws IOException {
+    Set<ProjectName> projects = new TreeSet<>(root(storage).projects());
+    try (ObjectListing listing = storage.list(SimpleLayout.PREFIX)) {
+      while (listing.hasNext()) {
+        List<String> segments = listing.next().key().segments();
+        if (segments.size() == 3
+            && segments.get(2).equals("index.json")
+            && ProjectName.isValid(segments.get(1))) {
+          projects.add(ProjectName.of(segments.get(1)));
+        }
+      }
+    }
+    return projects;
+  }
+
+  private static RootIndex root(Storage storage) throws IOException {
+    return RootIndex.parse(
+        Top.read(storage, SimpleLayout.ROOT, ProjectCommitter.MAX_PAGE_BYTES).bytes());
+  }
+
+  private static Problem problem(ObjectKey key, String description) {
+    return new Problem(NAME, key, description);
+  }
+}

@@ -1,0 +1,50 @@
+package io.pinrepo.pypi;
+
+import io.pinrepo.spi.ObjectKey;
+
+/**
+ * Where a simple repository keeps its objects. The index URL is {@code <base>/simple/}; each
+ * project's files sit beside its pages, so every link is relative and the tree can be served from
+ * any prefix:
+ *
+ * <pre>
+ * simple/index.html                      every project (the root top)
+ * simple/index.json                      its PEP 691 twin, rendered from it
+ * simple/&lt;project&gt;/index.json             PEP 691 page: the project's state and its top
+ * simple/&lt;project&gt;/index.html             PEP 503 page, rendered from the same state
+ * simple/&lt;project&gt;/&lt;file&gt;                 wheels and sdists (blobs)
+ * simple/&lt;project&gt;/&lt;file&gt;.metadata        PEP 658 core metadata (blobs)
+ * </pre>
+ */
+public final class SimpleLayout {
+  private SimpleLayout() {}
+
+  /** The prefix of everything this layout writes. */
+  public static final String PREFIX = "simple/";
+
+  /** The root page. */
+  public static final ObjectKey ROOT = ObjectKey.of("simple/index.html");
+
+  /** The root page's PEP 691 JSON twin. */
+  public static final ObjectKey ROOT_JSON = ObjectKey.of("simple/index.json");
+
+  /** The project's PEP 691 JSON page, its state. */
+  public static ObjectKey projectJson(ProjectName project) {
+    return ObjectKey.of("simple", project.value(), "index.json");
+  }
+
+  /** The project's PEP 503 HTML page. */
+  public static ObjectKey projectHtml(ProjectName project) {
+    return ObjectKey.of("simple", project.value(), "index.html");
+  }
+
+  /** A distribution file of the project. */
+  public static ObjectKey file(ProjectName project, String fileName) {
+    return ObjectKey.of("simple", project.value(), fileName);
+  }
+
+  /** The PEP 658 core metadata file of a distribution file. */
+  public static ObjectKey coreMetadata(ProjectName project, String fileName) {
+    return ObjectKey.of("simple", project.value(), fileName + ".metadata");
+  }
+}

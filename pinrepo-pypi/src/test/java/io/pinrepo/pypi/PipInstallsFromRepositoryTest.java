@@ -1,0 +1,150 @@
+package io.pinrepo.pypi;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.pinrepo.pypi.version.Pep440Version;
+import io.pinrepo.spi.ContentSource;
+import io.pinrepo.spi.Storage;
+import io.pinrepo.spi.WriteCondition;
+import io.pinrepo.testkit.http.RepositoryServer;
+import io.pinrepo.testkit.memory.InMemoryStorage;
+import io.pinrepo.testkit.python.WheelBuilder;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The real pip, pointed at a repository served over loopback, picks what PEP 440, 592 and
+ * Requires-Python say it should. Three pip runs in all, each resolving several projects at once.
+ */
+class PipInstallsFromRepositoryTest {
+
+  @TempDir static Path dir;
+  static InMemoryStorage storage;
+
+  @BeforeAll
+  static void publishFixtures() throws IOException, InterruptedException {
+    Process probe =
+        new ProcessBuilder("python3", "-m", "pip", "--version").redirectErrorStream(true).start();
+    boolean pipThere = probe.waitFor(60, TimeUnit.SECONDS) && probe.exitValue() == 0;
+    Assumptions.assumeTrue(pipThere, "python3 -m pip is not available on this machine");
+    storage =
+        new InMemoryStorage(
+            Clock.fixed(Instant.parse("2026-01-02T03:04:05Z"), ZoneOffset.UTC), 100);
+    PypiRepository repo = PypiRepository.on(storage);
+    Path wheels = dir.resolve("wheels");
+    List<Path> files = new ArrayList<>();
+    files.add(WheelBuilder.of("demo-pin", "1.0").writeTo(wheels));
+    files.add(WheelBuilder.of("demo-pin", "1.1").requiresPython(">=3.8").writeTo(wheels));
+    files.add(WheelBuilder.of("demo-pin", "1.2").writeTo(wheels));
+    files.add(WheelBuilder.of("demo-pin", "2.0rc1").writeTo(wheels));
+    files.add(WheelBuilder.of("gate", "1.0").writeTo(wheels));
+    files.add(WheelBuilder.of("gate", "2.0").requiresPython(">=4").writeTo(wheels));
+    files.add(WheelBuilder.of("pinned", "1.0").writeTo(wheels));
+    files.add(WheelBuilder.of("pinned", "1.1").writeTo(wheels));
+    files.add(WheelBuilder.of("tampered", "1.0").writeTo(wheels));
+    for (Path f : files) {
+      repo.publish(f);
+    }
+    repo.yank(ProjectName.of("demo-pin"), Pep440Version.parse("1.2"), "broken <build>");
+    repo.yank(ProjectName.of("pinned"), Pep440Version.parse("1.1"), "");
+    Path other =
+        WheelBuilder.of("tampered", "1.0").summary("other bytes").writeTo(dir.resolve("other"));
+    storage.write(
+        SimpleLayout.file(ProjectName.of("tampered"), "tampered-1.0-py3-none-any.whl"),
+        ContentSource.ofPath(other),
+        WriteCondition.none());
+  }
+
+  /** What one pip run did. */
+  private record PipRun(int exit, String output, Map<String, String> picked) {}
+
+  private static PipRun pip(Storage served, List<String> requests, List<String> args)
+      throws IOException, InterruptedException {
+    try (RepositoryServer server = RepositoryServer.start(served)) {
+      Path report = Files.createTempFile(dir, "report", ".json");
+      List<String> command = new ArrayList<>(List.of("python3", "-m", "pip", "install"));
+      command.addAll(
+          List.of(
+              "--no-deps",
+              "--no-cache-dir",
+              "--disable-pip-version-check",
+              "--ignore-installed",
+              "--index-url",
+              server.baseUri().resolve("simple/").toString(),
+              "--report",
+              report.toString()));
+      command.addAll(args);
+      command.addAll(requests);
+      ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
+      pb.environment().put("PIP_CONFIG_FILE", "/dev/null");
+      pb.environment().put("PYTHONDONTWRITEBYTECODE", "1");
+      Process p = pb.start();
+      String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      assertTrue(p.waitFor(120, TimeUnit.SECONDS), "pip did not finish");
+      Map<String, String> picked = new TreeMap<>();
+      String json = Files.readString(report);
+      Matcher m =
+          Pattern.compile("\"name\":\\s*\"([^\"]+)\",\\s*\"version\":\\s*\"([^\"]+)\"")
+              .matcher(json);
+      while (m.find()) {
+        picked.put(ProjectName.of(m.group(1)).value(), m.group(2));
+      }
+      lastRequests = server.requests();
+      return new PipRun(p.exitValue(), output, picked);
+    }
+  }
+
+  private static List<RepositoryServer.Request> lastRequests = List.of();
+
+  @Test
+  void pipPicksNewestFinalSkipsYankedHonoursRequiresPythonAndReadsMetadata() throws Exception {
+    PipRun run = pip(storage, List.of("DEMO.pin", "Gate", "pinned==1.1"), List.of("--dry-run"));
+    assertEquals(0, run.exit(), run.output());
+    assertEquals(Map.of("demo-pin", "1.1", "gate", "1.0", "pinned", "1.1"), run.picked());
+    assertTrue(
+        lastRequests.stream()
+            .anyMatch(r -> r.path().endsWith(".whl.metadata") && r.status() == 200),
+        "pip fetched no .metadata file: " + lastRequests);
+    assertTrue(
+        lastRequests.stream()
+            .anyMatch(r -> r.path().equals("/simple/demo-pin/") && r.accept().contains("json")),
+        "pip did not ask for the JSON page: " + lastRequests);
+  }
+
+  @Test
+  void pipReadsTheHtmlPagesWithPreReleasesAllowed() throws Exception {
+    PipRun run =
+        pip(
+            new HtmlOnlyStorage(storage),
+            List.of("demo_pin", "gate", "pinned==1.1"),
+            List.of("--dry-run", "--pre"));
+    assertEquals(0, run.exit(), run.output());
+    assertEquals(Map.of("demo-pin", "2.0rc1", "gate", "1.0", "pinned", "1.1"), run.picked());
+  }
+
+  @Test
+  void pipRefusesAFileWhoseBytesDoNotMatchTheIndexHash() throws Exception {
+    PipRun run =
+        pip(storage, List.of("tampered"), List.of("--target", dir.resolve("t").toString()));
+    assertNotEquals(0, run.exit(), run.output());
+    assertTrue(run.output().contains("HASHES"), run.output());
+  }
+}
