@@ -18,12 +18,25 @@ import software.amazon.awssdk.services.s3.S3Client;
  * An S3-protocol server inside the test JVM: s3proxy over a directory, with conditional writes
  * serialised ({@link S3SemanticsBlobStore}) and real signature checking ({@code AWS_V2_OR_V4}), so
  * unsigned or badly presigned requests fail as on S3.
+ *
+ * <p>Other modules use it from pinrepo-s3's tests jar (type {@code test-jar}, with {@code
+ * org.gaul:s3proxy} as a test dependency) to run a test once on S3:
+ *
+ * <pre>{@code
+ * try (S3ProxyFixture s3 = S3ProxyFixture.start(tempDir);
+ *     S3Storage storage = s3.storage("repo").build()) { ... }
+ * }</pre>
  */
-final class S3ProxyFixture implements AutoCloseable {
+public final class S3ProxyFixture implements AutoCloseable {
 
-  static final String ACCESS_KEY = "pinrepo-access";
-  static final String SECRET_KEY = "pinrepo-secret-key";
-  static final String BUCKET = "pinrepo-test";
+  /** The access key the server accepts. */
+  public static final String ACCESS_KEY = "pinrepo-access";
+
+  /** The secret key the server accepts. */
+  public static final String SECRET_KEY = "pinrepo-secret-key";
+
+  /** The one bucket the server starts with, empty. */
+  public static final String BUCKET = "pinrepo-test";
 
   private final S3Proxy proxy;
   private final BlobStore blobStore;
@@ -35,7 +48,9 @@ final class S3ProxyFixture implements AutoCloseable {
     this.endpoint = URI.create("http://127.0.0.1:" + proxy.getPort());
   }
 
-  /** Starts a server on loopback storing under {@code dir}, with one empty bucket, {@link #BUCKET}. */
+  /**
+   * Starts a server on loopback storing under {@code dir}, with one empty bucket, {@link #BUCKET}.
+   */
   public static S3ProxyFixture start(Path dir) throws Exception {
     Files.createDirectories(dir);
     BlobStore store = new S3SemanticsBlobStore(new FilesystemNio2BlobStore(dir.toString()));
