@@ -142,7 +142,29 @@ final class MultipartUpload {
     } catch (ExecutionException e) {
       throw rethrow(e.getCause());
     } finally {
-      sent.forEach(f -> f.cancel(true));
+      settle(sent);
+    }
+  }
+
+  /**
+   * Waits until no part is in flight, so that an abort that follows cannot race a part upload still
+   * running (S3 would keep, and bill, a part that lands after the abort).
+   */
+  private static void settle(List<CompletableFuture<CompletedPart>> sent) {
+    boolean interrupted = false;
+    for (CompletableFuture<CompletedPart> part : sent) {
+      while (!part.isDone()) {
+        try {
+          part.handle((done, failed) -> null).get();
+        } catch (InterruptedException e) {
+          interrupted = true; // the SDK's attempt timeout bounds the wait
+        } catch (ExecutionException impossible) {
+          throw new IllegalStateException(impossible);
+        }
+      }
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
     }
   }
 

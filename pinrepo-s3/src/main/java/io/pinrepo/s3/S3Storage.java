@@ -296,7 +296,7 @@ public final class S3Storage implements Storage, PresignedUrls, ServerSideCopy {
    */
   @Override
   public void close() {
-    parts.shutdownNow();
+    parts.shutdown(); // queued parts still run (and fail fast on the closed client)
     presigner.close();
     if (ownsClient) {
       client.close();

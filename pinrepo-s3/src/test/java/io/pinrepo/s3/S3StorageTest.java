@@ -412,6 +412,40 @@ class S3StorageTest {
   }
 
   @Test
+  void aStreamFailingMidwayAbortsTheMultipartUploadAndLeavesNothing() throws IOException {
+    try (S3Storage s = fresh(ChecksumMode.WHEN_SUPPORTED);
+        S3Client raw = server.client()) {
+      ObjectKey key = ObjectKey.of("pool/broken.deb");
+      ContentSource failing =
+          new ContentSource() {
+            @Override
+            public InputStream open() {
+              return new java.io.SequenceInputStream(
+                  new GeneratedStream(12 << 20, 9),
+                  new InputStream() {
+                    @Override
+                    public int read() throws IOException {
+                      throw new IOException("pipe broke");
+                    }
+                  });
+            }
+
+            @Override
+            public OptionalLong size() {
+              return OptionalLong.empty();
+            }
+          };
+      IOException e =
+          assertThrows(IOException.class, () -> s.write(key, failing, WriteCondition.none()));
+      assertEquals("pipe broke", e.getMessage());
+      assertTrue(s.stat(key).isEmpty());
+      assertTrue(
+          raw.listMultipartUploads(b -> b.bucket(S3ProxyFixture.BUCKET)).uploads().isEmpty(),
+          "the upload was aborted");
+    }
+  }
+
+  @Test
   void aCallerSuppliedClientIsUsedAndNotClosed() throws IOException {
     try (S3Client raw = server.client()) {
       S3Storage s =
