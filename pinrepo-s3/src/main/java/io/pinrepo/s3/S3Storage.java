@@ -62,8 +62,6 @@ import software.amazon.awssdk.services.s3.presigner.S3Presigner;
  */
 public final class S3Storage implements Storage, PresignedUrls, ServerSideCopy {
 
-  private static final AtomicInteger THREADS = new AtomicInteger();
-
   private final S3Location location;
   private final S3Client client;
   private final boolean ownsClient;
@@ -79,11 +77,12 @@ public final class S3Storage implements Storage, PresignedUrls, ServerSideCopy {
     this.ownsClient = settings.client == null;
     this.client = ownsClient ? S3Clients.build(settings) : settings.client;
     this.presigner = S3Clients.presigner(client, settings);
+    AtomicInteger threads = new AtomicInteger();
     this.parts =
         Executors.newFixedThreadPool(
             settings.partsInFlight,
             r -> {
-              Thread t = new Thread(r, "pinrepo-s3-part-" + THREADS.incrementAndGet());
+              Thread t = new Thread(r, "pinrepo-s3-part-" + threads.incrementAndGet());
               t.setDaemon(true);
               return t;
             });
