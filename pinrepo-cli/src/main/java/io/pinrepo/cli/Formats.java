@@ -1,6 +1,8 @@
 package io.pinrepo.cli;
 
+import io.pinrepo.debian.AptFormat;
 import io.pinrepo.format.RepositoryFormat;
+import io.pinrepo.pypi.PypiFormat;
 import java.util.List;
 
 /** The formats repository-wide commands (verify, gc) look for. */
@@ -8,6 +10,6 @@ final class Formats {
   private Formats() {}
 
   static List<RepositoryFormat> all() {
-    return List.of();
+    return List.of(new AptFormat(), new PypiFormat());
   }
 }

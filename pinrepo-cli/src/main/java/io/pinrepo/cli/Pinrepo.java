@@ -23,6 +23,7 @@ import picocli.CommandLine.Option;
       VerifyCommand.class,
       GcCommand.class,
       ServeCommand.class,
+      DemoCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Pinrepo implements Runnable {

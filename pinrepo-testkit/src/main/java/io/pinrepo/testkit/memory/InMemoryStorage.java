@@ -46,6 +46,7 @@ public final class InMemoryStorage implements Storage, ServerSideCopy {
   private final AtomicInteger openStreams = new AtomicInteger();
   private final Map<Operation, AtomicLong> counts = new EnumMap<>(Operation.class);
   private final Object faultLock = new Object();
+  private final Object mutation = new Object();
   private Operation faultKind;
   private long faultCountdown;
   private volatile boolean closed;
@@ -177,18 +178,13 @@ public final class InMemoryStorage implements Storage, ServerSideCopy {
     ObjectInfo info =
         new ObjectInfo(key, bytes.length, "v" + versions.incrementAndGet(), clock.instant());
     Stored next = new Stored(bytes, info);
-    boolean[] applied = {false};
-    objects.compute(
-        key.value(),
-        (k, current) -> {
-          if (!holds(condition, current)) {
-            return current;
-          }
-          applied[0] = true;
-          return next;
-        });
-    if (!applied[0]) {
-      throw new PreconditionFailedException(key, condition);
+    // One lock for check-and-set: ConcurrentSkipListMap.compute is not atomic (it may apply the
+    // function more than once), and a strict fake must not let two conditional writers both win.
+    synchronized (mutation) {
+      if (!holds(condition, objects.get(key.value()))) {
+        throw new PreconditionFailedException(key, condition);
+      }
+      objects.put(key.value(), next);
     }
     return info;
   }
@@ -196,18 +192,11 @@ public final class InMemoryStorage implements Storage, ServerSideCopy {
   @Override
   public void delete(ObjectKey key, WriteCondition condition) throws IOException {
     begin(Operation.DELETE, key);
-    boolean[] applied = {false};
-    objects.compute(
-        key.value(),
-        (k, current) -> {
-          if (!holds(condition, current)) {
-            return current;
-          }
-          applied[0] = true;
-          return null;
-        });
-    if (!applied[0]) {
-      throw new PreconditionFailedException(key, condition);
+    synchronized (mutation) {
+      if (!holds(condition, objects.get(key.value()))) {
+        throw new PreconditionFailedException(key, condition);
+      }
+      objects.remove(key.value());
     }
   }
 

@@ -1,0 +1,273 @@
+package io.pinrepo.debian;
+
+import io.pinrepo.ImmutableObjectException;
+import io.pinrepo.commit.Blobs;
+import io.pinrepo.commit.RetryPolicy;
+import io.pinrepo.sign.Signer;
+import io.pinrepo.spi.ContentSource;
+import io.pinrepo.spi.Storage;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.SortedSet;
+import java.util.TreeSet;
+
+/**
+ * An APT repository on a {@link Storage}: publishes .deb files into distributions and components,
+ * removes and lists them. Every change follows the commit protocol: package files first, then the
+ * touched indexes under their by-hash names, then {@code InRelease} (or {@code Release} when
+ * unsigned) replaced conditionally on the version read, retried on a lost race. Concurrent
+ * publishers, in one process or many, never lose each other's packages and apt never sees an index
+ * that does not match its Release.
+ *
+ * <p>A publish reads the distribution's Release and the indexes it touches, never the pool, so its
+ * cost does not grow with the number of packages already published. Thread-safe.
+ *
+ * <pre>{@code
+ * AptRepository repo = AptRepository.builder(storage).signer(signer).origin("Example").build();
+ * repo.publish("stable", "main", List.of(Path.of("hello_1.0_amd64.deb")));
+ * }</pre>
+ */
+public final class AptRepository {
+
+  private final Settings settings;
+
+  private AptRepository(Settings settings) {
+    this.settings = settings;
+  }
+
+  /** A builder over {@code storage}, which the caller keeps owning and closes. */
+  public static Builder builder(Storage storage) {
+    return new Builder(storage);
+  }
+
+  /**
+   * Publishes .deb files into {@code dist}/{@code component}.
+   *
+   * @throws io.pinrepo.MalformedPackageException when a file is not a valid .deb; nothing changed
+   * @throws PackageConflictException when the same name, version and architecture is listed with
+   *     other bytes and replace-on-conflict is off; nothing was committed
+   * @throws io.pinrepo.commit.CommitConflictException when other publishers kept winning
+   * @throws IOException also when the distribution is signed and this repository has no signer
+   */
+  public ChangeReport publish(String dist, String component, List<Path> debs) throws IOException {
+    return publishSources(dist, component, debs.stream().map(ContentSource::ofPath).toList());
+  }
+
+  /**
+   * Publishes .deb contents into {@code dist}/{@code component}; each source's {@code toString()}
+   * names it in errors. See {@link #publish}.
+   */
+  public ChangeReport publishSources(String dist, String component, List<ContentSource> debs)
+      throws IOException {
+    DistLayout.checkName("component", component);
+    DistCommit commit = new DistCommit(settings, dist);
+    List<IndexEntry> incoming = new ArrayList<>();
+    for (ContentSource source : debs) {
+      incoming.add(upload(component, source));
+    }
+    return commit.run(
+        new PublishEdit(component, incoming, settings.retention(), settings.replaceOnConflict()));
+  }
+
+  /**
+   * Removes the packages {@code selector} matches from {@code dist}/{@code component}. Their pool
+   * files stay until garbage collection. Removing what is not listed changes nothing.
+   */
+  public ChangeReport remove(String dist, String component, PackageSelector selector)
+      throws IOException {
+    DistLayout.checkName("component", component);
+    return new DistCommit(settings, dist).run(new RemoveEdit(component, selector));
+  }
+
+  /**
+   * Every package listed in {@code dist}, once each (an {@code all} package is in every
+   * architecture's index), ordered by component, name, version and architecture. Empty when the
+   * distribution does not exist.
+   */
+  public List<PackageRef> list(String dist) throws IOException {
+    DistState state = DistState.readLatest(settings, new DistLayout(dist));
+    Map<String, PackageRef> refs = new LinkedHashMap<>();
+    for (String component : state.components()) {
+      for (String arch : state.architectures(component)) {
+        for (IndexEntry e : state.packages(component, arch)) {
+          refs.putIfAbsent(component + " " + e.filename(), e.ref(component));
+        }
+      }
+    }
+    return refs.values().stream()
+        .sorted(
+            Comparator.comparing(PackageRef::component)
+                .thenComparing(PackageRef::name)
+                .thenComparing(PackageRef::version)
+                .thenComparing(PackageRef::architecture))
+        .toList();
+  }
+
+  private IndexEntry upload(String component, ContentSource source) throws IOException {
+    DebPackage deb;
+    try (InputStream in = source.open()) {
+      deb = DebPackage.read(in, source.toString());
+    }
+    String path = PoolLayout.path(component, deb);
+    try {
+      Blobs.put(settings.storage(), PoolLayout.key(path), source, deb.digests(), settings.clock());
+    } catch (ImmutableObjectException e) {
+      // The same name, version and architecture rebuilt: keep both files; the index decides.
+      path = PoolLayout.alternatePath(component, deb);
+      Blobs.put(settings.storage(), PoolLayout.key(path), source, deb.digests(), settings.clock());
+    }
+    return IndexEntry.of(deb, path);
+  }
+
+  /** Settings for an {@link AptRepository}; every one has a default except the storage. */
+  public static final class Builder {
+    private final Storage storage;
+    private Signer signer;
+    private Clock clock = Clock.systemUTC();
+    private String origin;
+    private String label;
+    private Duration validFor;
+    private IndexCompression compression = IndexCompression.DEFAULT;
+    private SortedSet<String> defaultArchitectures = new TreeSet<>(List.of("amd64"));
+    private Retention retention = Retention.keepAll();
+    private boolean replaceOnConflict;
+    private RetryPolicy retryPolicy = RetryPolicy.DEFAULT;
+    private int maxIndexBytes = 512 << 20;
+    private Duration byHashRetention = Duration.ofDays(1);
+
+    private Builder(Storage storage) {
+      this.storage = Objects.requireNonNull(storage, "storage");
+    }
+
+    /** Signs {@code InRelease} and {@code Release.gpg}; without one the repository is unsigned. */
+    public Builder signer(Signer signer) {
+      this.signer = Objects.requireNonNull(signer, "signer");
+      return this;
+    }
+
+    /** The clock for the Release {@code Date}; the system UTC clock by default. */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /** The Release {@code Origin}; none by default. */
+    public Builder origin(String origin) {
+      this.origin = singleLine("origin", origin);
+      return this;
+    }
+
+    /** The Release {@code Label}; none by default. */
+    public Builder label(String label) {
+      this.label = singleLine("label", label);
+      return this;
+    }
+
+    /** Writes {@code Valid-Until} this long after {@code Date}; none by default. */
+    public Builder validFor(Duration validFor) {
+      if (validFor.isNegative() || validFor.isZero()) {
+        throw new IllegalArgumentException("validFor must be positive: " + validFor);
+      }
+      this.validFor = validFor;
+      return this;
+    }
+
+    /** Which compressed indexes to write; {@link IndexCompression#DEFAULT} by default. */
+    public Builder compression(IndexCompression compression) {
+      this.compression = Objects.requireNonNull(compression, "compression");
+      return this;
+    }
+
+    /**
+     * The architectures of a new distribution that receives only {@code all} packages; {@code
+     * amd64} by default.
+     */
+    public Builder defaultArchitectures(List<String> architectures) {
+      if (architectures.isEmpty() || architectures.contains("all")) {
+        throw new IllegalArgumentException("need real architectures: " + architectures);
+      }
+      this.defaultArchitectures = new TreeSet<>(architectures);
+      return this;
+    }
+
+    /** Which versions to keep when a new one is published; every version by default. */
+    public Builder retention(Retention retention) {
+      this.retention = Objects.requireNonNull(retention, "retention");
+      return this;
+    }
+
+    /**
+     * Whether publishing other bytes under a listed name, version and architecture replaces the
+     * listed package instead of failing with {@link PackageConflictException}; off by default.
+     */
+    public Builder replaceOnConflict(boolean replace) {
+      this.replaceOnConflict = replace;
+      return this;
+    }
+
+    /** How lost races are retried; {@link RetryPolicy#DEFAULT} by default. */
+    public Builder retryPolicy(RetryPolicy policy) {
+      this.retryPolicy = Objects.requireNonNull(policy, "policy");
+      return this;
+    }
+
+    /**
+     * How long index files stay fetchable by hash (and the packages they name stay out of GC's
+     * reach) after a commit stops listing them, for clients that read the previous InRelease; one
+     * day by default. {@link Duration#ZERO} records nothing, leaving superseded files to GC's grace
+     * period alone.
+     */
+    public Builder byHashRetention(Duration retention) {
+      if (retention.isNegative()) {
+        throw new IllegalArgumentException("negative retention: " + retention);
+      }
+      this.byHashRetention = retention;
+      return this;
+    }
+
+    /** The largest uncompressed {@code Packages} index read; 512 MiB by default. */
+    public Builder maxIndexBytes(int bytes) {
+      if (bytes < 1) {
+        throw new IllegalArgumentException("maxIndexBytes must be positive: " + bytes);
+      }
+      this.maxIndexBytes = bytes;
+      return this;
+    }
+
+    /** The repository. */
+    public AptRepository build() {
+      return new AptRepository(
+          new Settings(
+              storage,
+              Optional.ofNullable(signer),
+              clock,
+              Optional.ofNullable(origin),
+              Optional.ofNullable(label),
+              Optional.ofNullable(validFor),
+              compression,
+              new TreeSet<>(defaultArchitectures),
+              retention,
+              replaceOnConflict,
+              retryPolicy,
+              maxIndexBytes,
+              byHashRetention));
+    }
+
+    private static String singleLine(String what, String value) {
+      if (value.isBlank() || value.contains("\n") || !value.strip().equals(value)) {
+        throw new IllegalArgumentException(what + " must be one non-blank line: '" + value + "'");
+      }
+      return value;
+    }
+  }
+}

@@ -1,0 +1,157 @@
+package io.pinrepo.debian;
+
+import io.pinrepo.commit.Top;
+import io.pinrepo.hash.Digests;
+import io.pinrepo.hash.HashAlgorithm;
+import io.pinrepo.spi.ObjectKey;
+import io.pinrepo.spi.ObjectStream;
+import io.pinrepo.spi.Storage;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Optional;
+import java.util.SortedMap;
+import java.util.SortedSet;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * A distribution as read at the start of a commit attempt: the commit point ({@code InRelease} when
+ * signing, else {@code Release}) with its version token, and the Release it holds. Indexes are read
+ * through their by-hash names, so they are exactly the ones that Release lists even while other
+ * publishers commit.
+ */
+final class DistState {
+  private static final int MAX_RELEASE_BYTES = 16 << 20;
+
+  private final Settings settings;
+  private final DistLayout layout;
+  private final Top top;
+  private final Optional<ReleaseFile> release;
+
+  private DistState(Settings settings, DistLayout layout, Top top, Optional<ReleaseFile> release) {
+    this.settings = settings;
+    this.layout = layout;
+    this.top = top;
+    this.release = release;
+  }
+
+  static ObjectKey commitPoint(Settings settings, DistLayout layout) {
+    return settings.signer().isPresent() ? layout.inRelease() : layout.release();
+  }
+
+  static DistState read(Settings settings, DistLayout layout) throws IOException {
+    Storage storage = settings.storage();
+    boolean signed = settings.signer().isPresent();
+    if (!signed && storage.stat(layout.inRelease()).isPresent()) {
+      // Committing on Release would leave apt reading the stale InRelease.
+      throw new IOException(
+          layout.inRelease() + " exists: this distribution is signed; publish with a signing key");
+    }
+    Top top = Top.read(storage, commitPoint(settings, layout), MAX_RELEASE_BYTES);
+    if (top.exists()) {
+      String text = new String(top.bytes(), StandardCharsets.UTF_8);
+      String where = top.key().value();
+      String release = signed ? ClearSigned.content(text, where) : text;
+      return new DistState(settings, layout, top, Optional.of(ReleaseFile.parse(release, where)));
+    }
+    if (signed) {
+      // A distribution published unsigned so far: start from its Release.
+      Top plain = Top.read(storage, layout.release(), MAX_RELEASE_BYTES);
+      Optional<ReleaseFile> release =
+          plain.exists()
+              ? Optional.of(
+                  ReleaseFile.parse(
+                      new String(plain.bytes(), StandardCharsets.UTF_8), plain.key().value()))
+              : Optional.empty();
+      return new DistState(settings, layout, top, release);
+    }
+    return new DistState(settings, layout, top, Optional.empty());
+  }
+
+  /**
+   * Reads the newest state for reading only: {@code InRelease} when there is one (whether or not
+   * this publisher signs; the signature is not checked), else {@code Release}.
+   */
+  static DistState readLatest(Settings settings, DistLayout layout) throws IOException {
+    Top signed = Top.read(settings.storage(), layout.inRelease(), MAX_RELEASE_BYTES);
+    if (signed.exists()) {
+      String text = new String(signed.bytes(), StandardCharsets.UTF_8);
+      String where = signed.key().value();
+      return new DistState(
+          settings,
+          layout,
+          signed,
+          Optional.of(ReleaseFile.parse(ClearSigned.content(text, where), where)));
+    }
+    Top plain = Top.read(settings.storage(), layout.release(), MAX_RELEASE_BYTES);
+    Optional<ReleaseFile> release =
+        plain.exists()
+            ? Optional.of(
+                ReleaseFile.parse(
+                    new String(plain.bytes(), StandardCharsets.UTF_8), plain.key().value()))
+            : Optional.empty();
+    return new DistState(settings, layout, plain, release);
+  }
+
+  Top top() {
+    return top;
+  }
+
+  SortedMap<String, Digests> files() {
+    return release.map(ReleaseFile::files).orElseGet(TreeMap::new);
+  }
+
+  SortedSet<String> components() {
+    return release.map(ReleaseFile::components).orElseGet(TreeSet::new);
+  }
+
+  SortedSet<String> architectures() {
+    return release.map(ReleaseFile::architectures).orElseGet(TreeSet::new);
+  }
+
+  /** The architectures {@code component} has indexes for. */
+  SortedSet<String> architectures(String component) {
+    SortedSet<String> archs = new TreeSet<>();
+    for (String path : files().keySet()) {
+      String[] parts = path.split("/");
+      if (parts[0].equals(component) && parts[2].equals("Packages")) {
+        archs.add(parts[1].substring("binary-".length()));
+      }
+    }
+    return archs;
+  }
+
+  /** The bytes of {@code component}'s index for {@code arch}, which must exist. */
+  byte[] packagesBytes(String component, String arch) throws IOException {
+    String path = DistLayout.indexDir(component, arch) + "/Packages";
+    Digests digests = files().get(path);
+    if (digests == null) {
+      throw new IllegalStateException("no index " + path);
+    }
+    return readByHash(settings, layout, path, digests);
+  }
+
+  /** The entries of {@code component}'s index for {@code arch}, which must exist. */
+  List<IndexEntry> packages(String component, String arch) throws IOException {
+    return PackagesIndex.parse(
+        packagesBytes(component, arch), layout.file(DistLayout.indexDir(component, arch)).value());
+  }
+
+  /** Reads an index file through its SHA-256 by-hash name and checks it. */
+  static byte[] readByHash(Settings settings, DistLayout layout, String path, Digests digests)
+      throws IOException {
+    ObjectKey key = layout.byHash(path, HashAlgorithm.SHA256, digests.sha256());
+    if (digests.size() > settings.maxIndexBytes()) {
+      throw new IOException(key + " is " + digests.size() + " bytes, over the limit");
+    }
+    byte[] bytes;
+    try (ObjectStream in = settings.storage().read(key)) {
+      bytes = in.readNBytes((int) digests.size() + 1);
+    }
+    if (!Digests.of(bytes).sha256().equals(digests.sha256())) {
+      throw new IOException(key + " does not match the SHA-256 its Release lists");
+    }
+    return bytes;
+  }
+}

@@ -1,0 +1,51 @@
+package io.pinrepo.debian;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
+
+/** Takes the packages a selector matches out of one component's indexes. */
+final class RemoveEdit implements Edit {
+  private final String component;
+  private final PackageSelector selector;
+
+  RemoveEdit(String component, PackageSelector selector) {
+    this.component = component;
+    this.selector = selector;
+  }
+
+  @Override
+  public String component() {
+    return component;
+  }
+
+  @Override
+  public Set<String> newArchitectures() {
+    return Set.of();
+  }
+
+  @Override
+  public Set<String> touched(SortedSet<String> distArchs, SortedSet<String> componentArchs) {
+    Set<String> touched = new TreeSet<>(componentArchs);
+    selector
+        .architecture()
+        .filter(a -> !a.equals("all"))
+        .ifPresent(a -> touched.retainAll(Set.of(a)));
+    return touched;
+  }
+
+  @Override
+  public List<IndexEntry> apply(String arch, List<IndexEntry> current, Changes changes) {
+    List<IndexEntry> kept = new ArrayList<>();
+    for (IndexEntry e : current) {
+      if (selector.matches(e)) {
+        changes.removed(e);
+      } else {
+        kept.add(e);
+      }
+    }
+    return kept;
+  }
+}

@@ -1,0 +1,106 @@
+package io.pinrepo.debian;
+
+import io.pinrepo.commit.OptimisticCommit;
+import io.pinrepo.commit.Top;
+import io.pinrepo.hash.Digests;
+import io.pinrepo.spi.ObjectKey;
+import io.pinrepo.spi.Storage;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The record of index files a distribution's Release no longer lists, each with the time until
+ * which its by-hash files (and the packages it names) must stay: apt may have fetched the previous
+ * InRelease a moment before a commit and fetch its indexes after. Kept in {@code
+ * dists/<dist>/pinrepo-superseded}, one line per file: {@code <until-epoch-seconds> <path> <size>
+ * <md5> <sha1> <sha256> <sha512>}. Written before the commit that supersedes the files, so they are
+ * protected from GC from the moment they stop being current.
+ */
+final class SupersededIndexes {
+  private static final int MAX_BYTES = 16 << 20;
+
+  /** One superseded index file. */
+  record Entry(Instant until, String path, Digests digests) {
+    String line() {
+      return until.getEpochSecond()
+          + " "
+          + path
+          + " "
+          + digests.size()
+          + " "
+          + digests.md5()
+          + " "
+          + digests.sha1()
+          + " "
+          + digests.sha256()
+          + " "
+          + digests.sha512();
+    }
+
+    static Entry parse(String line) {
+      String[] f = line.strip().split(" ");
+      return new Entry(
+          Instant.ofEpochSecond(Long.parseLong(f[0])),
+          f[1],
+          new Digests(Long.parseLong(f[2]), f[3], f[4], f[5], f[6]));
+    }
+  }
+
+  private SupersededIndexes() {}
+
+  static ObjectKey key(DistLayout layout) {
+    return layout.file("pinrepo-superseded");
+  }
+
+  /** The entries recorded for a distribution, expired ones included. */
+  static List<Entry> read(Storage storage, DistLayout layout) throws IOException {
+    return parse(Top.read(storage, key(layout), MAX_BYTES));
+  }
+
+  /**
+   * Records {@code superseded} as kept until {@code until}, dropping entries expired at {@code
+   * now}.
+   */
+  static void record(
+      Settings settings,
+      DistLayout layout,
+      Map<String, Digests> superseded,
+      Instant now,
+      Instant until)
+      throws IOException {
+    new OptimisticCommit(settings.retryPolicy())
+        .run(
+            key(layout).value(),
+            () -> {
+              Top top = Top.read(settings.storage(), key(layout), MAX_BYTES);
+              List<Entry> entries = new ArrayList<>();
+              for (Entry e : parse(top)) {
+                if (e.until().isAfter(now) && !e.digests().equals(superseded.get(e.path()))) {
+                  entries.add(e);
+                }
+              }
+              superseded.forEach((path, digests) -> entries.add(new Entry(until, path, digests)));
+              entries.sort(Comparator.comparing(Entry::until).thenComparing(Entry::path));
+              StringBuilder sb = new StringBuilder();
+              entries.forEach(e -> sb.append(e.line()).append('\n'));
+              return top.replace(
+                  settings.storage(), sb.toString().getBytes(StandardCharsets.UTF_8));
+            });
+  }
+
+  private static List<Entry> parse(Top top) throws IOException {
+    List<Entry> entries = new ArrayList<>();
+    String text = new String(top.bytes(), StandardCharsets.UTF_8);
+    try {
+      text.lines().filter(l -> !l.isBlank()).forEach(l -> entries.add(Entry.parse(l)));
+    } catch (RuntimeException e) {
+      throw new IOException(top.key() + ": unreadable: " + e.getMessage(), e);
+    }
+    return entries;
+  }
+}
