@@ -165,29 +165,84 @@ class S3RepoTest {
   }
 
   @Test
-  void mavenDeploysIntoS3AndListsFromIt() throws Exception {
+  void mavenDeploysIntoS3AndARealMavenConsumerResolvesFromIt() throws Exception {
+    String group = "io.pinrepo.s3clitest";
     Path in = Files.createDirectories(dir.resolve("maven"));
     Path pom =
         Files.writeString(
             in.resolve("demo-1.0.pom"),
-            "<project><modelVersion>4.0.0</modelVersion><groupId>com.example</groupId>"
-                + "<artifactId>demo</artifactId><version>1.0</version></project>");
+            "<project><modelVersion>4.0.0</modelVersion><groupId>"
+                + group
+                + "</groupId><artifactId>demo</artifactId><version>1.0</version></project>");
     Path jar = Files.write(in.resolve("demo-1.0.jar"), jar());
     CliRun deploy = CliRun.of(s3Args("m2", "maven", "deploy", pom.toString(), jar.toString()));
     assertEquals(0, deploy.status(), deploy.err());
-    CliRun list = CliRun.of(s3Args("m2", "maven", "list", "com.example:demo"));
+    CliRun list = CliRun.of(s3Args("m2", "maven", "list", group + ":demo"));
     assertEquals(0, list.status(), list.err());
     assertTrue(list.out().contains("1.0"), list.out());
+    String path = "m2/" + group.replace('.', '/') + "/demo/";
     try (S3Client raw = s3Client()) {
       var jarHead =
-          raw.headObject(
-              b -> b.bucket(S3ProxyFixture.BUCKET).key("m2/com/example/demo/1.0/demo-1.0.jar"));
+          raw.headObject(b -> b.bucket(S3ProxyFixture.BUCKET).key(path + "1.0/demo-1.0.jar"));
       assertEquals("application/java-archive", jarHead.contentType());
       assertEquals("public, max-age=31536000, immutable", jarHead.cacheControl());
       var metadata =
-          raw.headObject(
-              b -> b.bucket(S3ProxyFixture.BUCKET).key("m2/com/example/demo/maven-metadata.xml"));
+          raw.headObject(b -> b.bucket(S3ProxyFixture.BUCKET).key(path + "maven-metadata.xml"));
       assertEquals("public, max-age=60", metadata.cacheControl());
+    }
+    Assumptions.assumeTrue(
+        Files.isExecutable(Path.of("/usr/bin/mvn")), "mvn is not on this machine");
+    Path cached =
+        Path.of(System.getProperty("user.home"), ".m2", "repository", group.replace('.', '/'));
+    try (S3Storage storage = s3.storage("m2").build();
+        RepositoryServer server = RepositoryServer.start(storage)) {
+      Path consumer = Files.createDirectories(dir.resolve("consumer"));
+      Files.writeString(
+          consumer.resolve("pom.xml"), consumerPom(server.baseUri().toString(), group));
+      Process mvn =
+          new ProcessBuilder(
+                  "mvn",
+                  "-B",
+                  "-q",
+                  "-o",
+                  "-Daether.offline.hosts=127.0.0.1",
+                  "-C",
+                  "-U",
+                  "dependency:copy-dependencies",
+                  "-DoutputDirectory=deps")
+              .directory(consumer.toFile())
+              .redirectErrorStream(true)
+              .start();
+      String output = new String(mvn.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      assertTrue(mvn.waitFor(300, TimeUnit.SECONDS), "mvn did not finish");
+      assertEquals(0, mvn.exitValue(), output);
+      assertEquals(Files.size(jar), Files.size(consumer.resolve("deps/demo-1.0.jar")));
+    } finally {
+      deleteTree(cached); // what mvn cached of the test group in the shared local repository
+    }
+  }
+
+  private static String consumerPom(String url, String group) {
+    return """
+        <project xmlns="http://maven.apache.org/POM/4.0.0"><modelVersion>4.0.0</modelVersion>
+        <groupId>check</groupId><artifactId>consumer</artifactId><version>1</version>
+        <repositories><repository><id>pinrepo-on-s3</id><url>%s</url>
+        <releases><enabled>true</enabled><checksumPolicy>fail</checksumPolicy></releases>
+        </repository></repositories>
+        <dependencies>
+          <dependency><groupId>%s</groupId><artifactId>demo</artifactId><version>1.0</version></dependency>
+        </dependencies></project>
+        """
+        .formatted(url, group);
+  }
+
+  private static void deleteTree(Path root) throws IOException {
+    if (Files.exists(root)) {
+      try (var walk = Files.walk(root)) {
+        for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+          Files.delete(p);
+        }
+      }
     }
   }
 
