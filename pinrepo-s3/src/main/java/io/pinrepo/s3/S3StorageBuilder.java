@@ -106,7 +106,8 @@ public final class S3StorageBuilder {
   /**
    * The size of multipart upload parts and the threshold above which uploads use multipart; 8 MiB
    * by default, at least {@link #MIN_PART_SIZE}. Grown automatically for known sizes beyond 10,000
-   * parts. Memory held by one upload is at most {@code partSize * partsInFlight}.
+   * parts; content of unknown length is limited to 10,000 parts (78 GiB at 8 MiB). Memory held by
+   * one upload is at most {@code partSize * partsInFlight}.
    */
   public S3StorageBuilder partSize(int bytes) {
     if (bytes < MIN_PART_SIZE) {
