@@ -28,6 +28,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.jar.Attributes;
 import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
 import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
 import picocli.CommandLine;
@@ -55,6 +56,7 @@ final class DemoCommand implements Callable<Integer> {
   static final String NAME = "pinrepo-demo";
   static final String VERSION = "1.0.0";
   static final String GROUP = "io.pinrepo.demo";
+  private static final long FIXED_TIME = 1_767_225_600_000L; // 2026-01-01T00:00:00Z
 
   @Parameters(index = "0", arity = "0..1", paramLabel = "DIR", description = "Default: demo-repo.")
   Path dir = Path.of("demo-repo");
@@ -175,17 +177,20 @@ final class DemoCommand implements Callable<Integer> {
                         "", "jar", ContentSource.ofBytes(jar()), NAME + "-" + VERSION + ".jar"))));
   }
 
-  /**
-   * A jar with a manifest and one resource; its entries carry a fixed time so it is reproducible.
-   */
+  /** A jar with a manifest and one resource, byte-identical on every run (fixed entry times). */
   static byte[] jar() throws IOException {
     Manifest manifest = new Manifest();
     manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
     manifest.getMainAttributes().putValue("Automatic-Module-Name", GROUP);
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    try (JarOutputStream jar = new JarOutputStream(bytes, manifest)) {
+    try (JarOutputStream jar = new JarOutputStream(bytes)) {
+      JarEntry manifestEntry = new JarEntry(JarFile.MANIFEST_NAME);
+      manifestEntry.setTime(FIXED_TIME);
+      jar.putNextEntry(manifestEntry);
+      manifest.write(jar);
+      jar.closeEntry();
       JarEntry entry = new JarEntry("io/pinrepo/demo/hello.txt");
-      entry.setTime(0);
+      entry.setTime(FIXED_TIME);
       jar.putNextEntry(entry);
       jar.write("hello from pinrepo\n".getBytes(StandardCharsets.UTF_8));
       jar.closeEntry();
