@@ -10,6 +10,8 @@ import io.pinrepo.spi.ContentSource;
 import io.pinrepo.spi.ObjectKey;
 import io.pinrepo.spi.Storage;
 import io.pinrepo.spi.WriteCondition;
+import io.pinrepo.testkit.clients.AptRoot;
+import io.pinrepo.testkit.clients.Programs;
 import io.pinrepo.testkit.deb.DebBuilder;
 import io.pinrepo.testkit.http.RepositoryServer;
 import io.pinrepo.testkit.python.WheelBuilder;
@@ -263,65 +265,19 @@ class S3RepoTest {
       assertEquals("application/vnd.debian.binary-package", pool.contentType());
       assertEquals("public, max-age=31536000, immutable", pool.cacheControl());
     }
-    Assumptions.assumeTrue(
-        Files.isExecutable(Path.of("/usr/bin/apt-get")), "apt-get is not on this machine");
     try (S3Storage storage = s3.storage("apt").build();
         RepositoryServer server = RepositoryServer.start(storage)) {
-      Path root = dir.resolve("apt-root");
-      for (String d :
-          List.of(
-              "etc/apt/sources.list.d",
-              "etc/apt/preferences.d",
-              "etc/apt/apt.conf.d",
-              "etc/apt/trusted.gpg.d",
-              "var/lib/apt/lists/partial",
-              "var/cache/apt/archives/partial",
-              "var/lib/dpkg",
-              "dl")) {
-        Files.createDirectories(root.resolve(d));
-      }
-      Files.writeString(root.resolve("var/lib/dpkg/status"), "");
-      Files.writeString(
-          root.resolve("etc/apt/sources.list"),
-          "deb [arch=amd64 trusted=yes] " + server.baseUri() + " stable main\n");
-      String update = apt(root, "update");
-      assertFalse(update.lines().anyMatch(l -> l.startsWith("E:") || l.startsWith("Err:")), update);
-      apt(root, "download", "hello-s3");
-      assertEquals(Files.size(deb), Files.size(root.resolve("dl/hello-s3_1.0-1_amd64.deb")));
+      AptRoot apt =
+          AptRoot.create(
+              dir.resolve("apt-root"),
+              "deb [arch=amd64 trusted=yes] " + server.baseUri() + " stable main",
+              "amd64");
+      Programs.Result update = apt.update();
+      assertEquals(0, update.exit(), update.err());
+      assertEquals(List.of(), AptRoot.problems(update));
+      assertEquals("1.0-1", apt.candidate("hello-s3"));
+      assertEquals(Files.size(deb), Files.size(apt.download("hello-s3")));
     }
-  }
-
-  /** Runs apt-get in a private root, as an unprivileged new machine would; fails on exit != 0. */
-  private static String apt(Path root, String... args) throws Exception {
-    List<String> command = new ArrayList<>(List.of("apt-get"));
-    for (String option :
-        List.of(
-            "Dir=" + root,
-            "Dir::State::status=" + root.resolve("var/lib/dpkg/status"),
-            "Dir::Etc::SourceList=" + root.resolve("etc/apt/sources.list"),
-            "Dir::Etc::SourceParts=" + root.resolve("etc/apt/sources.list.d"),
-            "Dir::Etc::Parts=" + root.resolve("etc/apt/apt.conf.d"),
-            "Dir::Etc::PreferencesParts=" + root.resolve("etc/apt/preferences.d"),
-            "Dir::Etc::TrustedParts=" + root.resolve("etc/apt/trusted.gpg.d"),
-            "APT::Architecture=amd64",
-            "APT::Architectures=amd64",
-            "Debug::NoLocking=1",
-            "APT::Sandbox::User=root",
-            "Acquire::Languages=none",
-            "Acquire::http::Proxy=false")) {
-      command.add("-o");
-      command.add(option);
-    }
-    command.addAll(List.of(args));
-    Process p =
-        new ProcessBuilder(command)
-            .directory(root.resolve("dl").toFile())
-            .redirectErrorStream(true)
-            .start();
-    String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertTrue(p.waitFor(120, TimeUnit.SECONDS), "apt-get did not finish");
-    assertEquals(0, p.exitValue(), output);
-    return output;
   }
 
   private static S3Client s3Client() {
