@@ -6,6 +6,7 @@ import io.pinrepo.spi.ObjectKey;
 import io.pinrepo.spi.ObjectListing;
 import io.pinrepo.spi.PreconditionFailedException;
 import io.pinrepo.spi.Storage;
+import io.pinrepo.spi.UnsupportedConditionException;
 import io.pinrepo.spi.WriteCondition;
 import java.io.IOException;
 import java.time.Clock;
@@ -16,6 +17,7 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -26,8 +28,8 @@ import java.util.function.Consumer;
  * <p>Safe against concurrent publishers: a publisher's new blobs are younger than the grace period
  * until its commit names them; the mark is taken a second time after the listing, so a commit that
  * lands during the sweep protects what it names; and each deletion is conditional on the version
- * seen in the listing, so a blob that a publisher re-used (and so refreshed, see {@link
- * io.pinrepo.commit.Blobs}) after the listing is not deleted. The grace period must exceed the
+ * seen in the listing and preceded by a fresh stat, so a blob that a publisher re-used (and so
+ * refreshed, see {@link io.pinrepo.commit.Blobs}) after the listing is not deleted. The grace period must exceed the
  * longest publish and {@link io.pinrepo.commit.Blobs#REFRESH_AFTER}: a re-used blob younger than
  * that is not refreshed, so only the grace period keeps it from a concurrent sweep.
  */
@@ -121,7 +123,7 @@ public final class GarbageCollector {
         spared++;
         continue;
       }
-      if (!dryRun && !delete(storage, candidate)) {
+      if (!dryRun && !delete(storage, candidate, cutoff)) {
         spared++;
         continue;
       }
@@ -145,12 +147,29 @@ public final class GarbageCollector {
     return live;
   }
 
-  private static boolean delete(Storage storage, ObjectInfo candidate) throws IOException {
+  /**
+   * Deletes {@code candidate} unless it changed since the listing. A fresh stat comes first: on S3
+   * the version token is a content hash, so a blob refreshed with the same bytes keeps its token
+   * but not its age. Then the delete is conditional on the token where the backend can do that; a
+   * backend that cannot (s3proxy, some S3-compatible servers) is deleted from right after the stat,
+   * which leaves only the milliseconds between the two for a publisher to re-use the blob.
+   */
+  private static boolean delete(Storage storage, ObjectInfo candidate, Instant cutoff)
+      throws IOException {
+    Optional<ObjectInfo> now = storage.stat(candidate.key());
+    if (now.isEmpty()
+        || now.get().lastModified().isAfter(cutoff)
+        || !now.get().versionToken().equals(candidate.versionToken())) {
+      return false; // gone, refreshed or replaced since the listing: someone is using it
+    }
     try {
       storage.delete(candidate.key(), WriteCondition.matches(candidate.versionToken()));
       return true;
     } catch (PreconditionFailedException e) {
-      return false; // replaced or refreshed since the listing: someone is using it
+      return false;
+    } catch (UnsupportedConditionException e) {
+      storage.delete(candidate.key(), WriteCondition.none());
+      return true;
     }
   }
 }

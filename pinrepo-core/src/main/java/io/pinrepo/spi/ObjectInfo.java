@@ -8,8 +8,9 @@ import java.util.Objects;
  *
  * @param key the object's key
  * @param size its length in bytes
- * @param versionToken an opaque token that changes whenever the object is replaced (the ETag on
- *     S3); pass it to {@link WriteCondition#matches(String)} to replace exactly this version
+ * @param versionToken an opaque token that changes whenever the object's content changes (the ETag
+ *     on S3, a hash of the content, so rewriting identical bytes may keep it); pass it to {@link
+ *     WriteCondition#matches(String)} to replace exactly this version
  * @param lastModified when this version was written, by the backend's clock
  */
 public record ObjectInfo(ObjectKey key, long size, String versionToken, Instant lastModified) {

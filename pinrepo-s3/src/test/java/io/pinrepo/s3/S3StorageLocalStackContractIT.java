@@ -15,7 +15,6 @@ import org.testcontainers.DockerClientFactory;
  * cannot check; every case is skipped, with a message, when no Docker engine is reachable.
  */
 @ExtendWith({
-  ContractExceptions.ContentHashTokens.class,
   S3StorageLocalStackContractIT.RequiresDocker.class
 })
 class S3StorageLocalStackContractIT extends StorageContract {

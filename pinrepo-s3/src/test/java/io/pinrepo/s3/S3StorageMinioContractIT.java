@@ -19,7 +19,6 @@ import software.amazon.awssdk.services.s3.S3Client;
  * skipped, with a message, when no Docker engine is reachable.
  */
 @ExtendWith({
-  ContractExceptions.ContentHashTokens.class,
   S3StorageLocalStackContractIT.RequiresDocker.class
 })
 class S3StorageMinioContractIT extends StorageContract {

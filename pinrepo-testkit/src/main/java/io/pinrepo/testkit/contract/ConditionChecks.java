@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import io.pinrepo.spi.ContentSource;
 import io.pinrepo.spi.ObjectInfo;
 import io.pinrepo.spi.PreconditionFailedException;
+import io.pinrepo.spi.UnsupportedConditionException;
 import io.pinrepo.spi.WriteCondition;
 import java.io.IOException;
 import java.util.Optional;
@@ -107,6 +108,7 @@ abstract class ConditionChecks extends ContractChecks {
   @Test
   @DisplayName("delete with matches(current token) deletes")
   void deleteMatchingCurrentDeletes() throws IOException {
+    assumeConditionalDeletes();
     ObjectInfo current = put("top", utf8("one"));
 
     storage.delete(key("top"), WriteCondition.matches(current.versionToken()));
@@ -117,6 +119,7 @@ abstract class ConditionChecks extends ContractChecks {
   @Test
   @DisplayName("delete with matches(stale token) fails and keeps the object")
   void deleteWithStaleTokenFails() throws IOException {
+    assumeConditionalDeletes();
     ObjectInfo first = put("top", utf8("one"));
     put("top", utf8("two"));
 
@@ -130,11 +133,32 @@ abstract class ConditionChecks extends ContractChecks {
   @Test
   @DisplayName("delete with matches on a missing object fails")
   void deleteMatchingMissingFails() throws IOException {
+    assumeConditionalDeletes();
     ObjectInfo gone = put("top", utf8("one"));
     storage.delete(key("top"), WriteCondition.none());
 
     assertThrows(
         PreconditionFailedException.class,
         () -> storage.delete(key("top"), WriteCondition.matches(gone.versionToken())));
+  }
+
+  @Test
+  @DisplayName("a backend without conditional deletes refuses them and keeps the object")
+  void conditionalDeleteRefusedWhenUnsupported() throws IOException {
+    assumeTrue(!supportsConditionalDeletes(), "the backend checks conditions on delete");
+    ObjectInfo current = put("top", utf8("one"));
+
+    assertThrows(
+        UnsupportedConditionException.class,
+        () -> storage.delete(key("top"), WriteCondition.matches(current.versionToken())));
+
+    assertArrayEquals(utf8("one"), get("top"));
+  }
+
+  private void assumeConditionalDeletes() {
+    assumeTrue(
+        supportsConditionalDeletes(),
+        "the backend cannot check a condition on delete (it must refuse with"
+            + " UnsupportedConditionException; see WithoutConditions)");
   }
 }

@@ -37,6 +37,10 @@ abstract class ContractChecks {
     return contract.supportsConditionalWrites();
   }
 
+  boolean supportsConditionalDeletes() {
+    return contract.supportsConditionalWrites() && contract.supportsConditionalDeletes();
+  }
+
   boolean supportsPresign() {
     return contract.supportsPresign();
   }

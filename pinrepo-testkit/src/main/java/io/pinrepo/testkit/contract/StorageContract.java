@@ -48,6 +48,14 @@ public abstract class StorageContract {
   }
 
   /**
+   * Whether the storage checks conditions on deletes too (s3proxy, for one, refuses them with
+   * {@link UnsupportedConditionException}); true by default.
+   */
+  protected boolean supportsConditionalDeletes() {
+    return true;
+  }
+
+  /**
    * Whether the storage is a {@link PresignedUrls} whose URLs this JVM can fetch; false by default.
    */
   protected boolean supportsPresign() {
@@ -79,7 +87,9 @@ public abstract class StorageContract {
 
   @AfterEach
   void closeStorage() throws IOException {
-    storage.close();
+    if (storage != null) { // null when newStorage() was skipped by an assumption
+      storage.close();
+    }
   }
 
   @Nested
