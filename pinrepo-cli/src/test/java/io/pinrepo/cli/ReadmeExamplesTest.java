@@ -16,6 +16,10 @@ import io.pinrepo.maven.MavenDeployer;
 import io.pinrepo.pypi.PublishResult;
 import io.pinrepo.pypi.PypiFormat;
 import io.pinrepo.pypi.PypiRepository;
+import io.pinrepo.s3.ChecksumMode;
+import io.pinrepo.s3.S3Location;
+import io.pinrepo.s3.S3ProxyFixture;
+import io.pinrepo.s3.S3Storage;
 import io.pinrepo.sign.PgpKeyGenerator;
 import io.pinrepo.sign.PgpSigner;
 import io.pinrepo.sign.Signer;
@@ -162,6 +166,36 @@ class ReadmeExamplesTest {
               .clean());
     }
     assertTrue(Files.isRegularFile(repo.resolve("simple/example-lib/index.html")));
+  }
+
+  @Test
+  void publishToS3() throws Exception {
+    Path deb = DebBuilder.of("hello", "1.0-1", "amd64").writeTo(dir);
+    try (S3ProxyFixture s3 = S3ProxyFixture.start(dir.resolve("s3"))) {
+      URI endpoint = s3.endpoint();
+      String accessKey = S3ProxyFixture.ACCESS_KEY;
+      String secretKey = S3ProxyFixture.SECRET_KEY;
+      // README:s3
+      S3Location location = S3Location.parse("s3://pinrepo-test/apt");
+      try (Storage storage =
+          S3Storage.builder(location)
+              .endpoint(endpoint) // leave out for Amazon S3
+              .pathStyle(true)
+              .region("us-east-1")
+              .credentials(accessKey, secretKey) // leave out for the AWS default chain
+              .checksumMode(ChecksumMode.WHEN_REQUIRED)
+              .build()) {
+        AptRepository.builder(storage).build().publish("stable", "main", List.of(deb));
+      }
+      // README:end
+      try (Storage storage = s3.storage("apt").build()) {
+        assertTrue(
+            new Verification(List.of(new AptFormat()))
+                .run(storage, VerifyContext.unsigned())
+                .clean());
+        assertTrue(storage.stat(io.pinrepo.spi.ObjectKey.of("dists/stable/Release")).isPresent());
+      }
+    }
   }
 
   @Test

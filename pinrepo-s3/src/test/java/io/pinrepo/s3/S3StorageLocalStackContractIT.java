@@ -14,9 +14,7 @@ import org.testcontainers.DockerClientFactory;
  * The storage contract against LocalStack in Docker, including the conditional deletes s3proxy
  * cannot check; every case is skipped, with a message, when no Docker engine is reachable.
  */
-@ExtendWith({
-  S3StorageLocalStackContractIT.RequiresDocker.class
-})
+@ExtendWith({S3StorageLocalStackContractIT.RequiresDocker.class})
 class S3StorageLocalStackContractIT extends StorageContract {
 
   /** Disables every case, with the reason, when no Docker engine is reachable. */

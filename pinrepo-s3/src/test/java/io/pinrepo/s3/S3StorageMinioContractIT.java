@@ -18,9 +18,7 @@ import software.amazon.awssdk.services.s3.S3Client;
  * The storage contract against MinIO in Docker, with the SDK's default checksums; every case is
  * skipped, with a message, when no Docker engine is reachable.
  */
-@ExtendWith({
-  S3StorageLocalStackContractIT.RequiresDocker.class
-})
+@ExtendWith({S3StorageLocalStackContractIT.RequiresDocker.class})
 class S3StorageMinioContractIT extends StorageContract {
 
   private static final String USER = "pinrepo";

@@ -42,8 +42,7 @@ abstract class RaceChecks extends ContractChecks {
           Race.run(
               concurrentWriters(),
               writer ->
-                  storage.write(
-                      target, writerContent(writer, 0), WriteCondition.mustBeAbsent()));
+                  storage.write(target, writerContent(writer, 0), WriteCondition.mustBeAbsent()));
       assertExactlyOneWinner(target, outcomes, 0);
     }
   }
