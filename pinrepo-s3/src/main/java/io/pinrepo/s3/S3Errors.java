@@ -69,7 +69,7 @@ final class S3Errors {
       }
       return new IOException(message, e);
     }
-    return new IOException(where + ": " + e.getMessage(), e);
+    return new IOException(where + ": " + clientMessage(e), e);
   }
 
   /**
@@ -82,7 +82,20 @@ final class S3Errors {
           where + ": " + service.statusCode() + " " + errorCode(service) + " " + detail(service),
           e);
     }
-    return new IOException(where + ": " + e.getMessage(), e);
+    return new IOException(where + ": " + clientMessage(e), e);
+  }
+
+  /**
+   * The SDK's own message, except where it is a page long: the credentials chain lists every
+   * provider it tried; a user needs to know what to set.
+   */
+  static String clientMessage(SdkException e) {
+    String message = String.valueOf(e.getMessage());
+    if (message.startsWith("Unable to load credentials")) {
+      return "no AWS credentials found: set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or"
+          + " AWS_PROFILE, or run with an instance, container or web-identity role";
+    }
+    return message;
   }
 
   /** Whether {@code e} is the HTTP status {@code status} from the server. */
