@@ -1,5 +1,6 @@
 package io.pinrepo.s3;
 
+import io.pinrepo.serving.ServingHeaders;
 import io.pinrepo.spi.ObjectInfo;
 import io.pinrepo.spi.ObjectKey;
 import io.pinrepo.spi.WriteCondition;

@@ -1,5 +1,6 @@
 package io.pinrepo.s3;
 
+import io.pinrepo.serving.ServingHeaders;
 import io.pinrepo.spi.ByteRange;
 import io.pinrepo.spi.ContentSource;
 import io.pinrepo.spi.ObjectInfo;

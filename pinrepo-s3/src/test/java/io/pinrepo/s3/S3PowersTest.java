@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.pinrepo.fs.FileSystemStorage;
+import io.pinrepo.serving.ServingHeaders;
 import io.pinrepo.spi.ContentSource;
 import io.pinrepo.spi.ObjectInfo;
 import io.pinrepo.spi.ObjectKey;

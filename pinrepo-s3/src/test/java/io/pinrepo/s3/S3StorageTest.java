@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.pinrepo.commit.OptimisticCommit;
 import io.pinrepo.commit.RetryPolicy;
+import io.pinrepo.serving.ServingHeaders;
 import io.pinrepo.spi.ByteRange;
 import io.pinrepo.spi.ContentSource;
 import io.pinrepo.spi.ObjectInfo;

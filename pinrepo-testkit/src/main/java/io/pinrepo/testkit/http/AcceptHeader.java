@@ -1,5 +1,6 @@
 package io.pinrepo.testkit.http;
 
+import io.pinrepo.serving.ServingHeaders;
 import java.util.Locale;
 
 /** PEP 691 content negotiation: whether an {@code Accept} header prefers the JSON form. */
@@ -7,9 +8,9 @@ final class AcceptHeader {
   private AcceptHeader() {}
 
   /**
-   * Whether {@code accept} ranks {@link MediaTypes#PYPI_SIMPLE_JSON} (or its {@code latest} alias)
-   * with a quality above zero and at least as high as any HTML form or wildcard. A missing header
-   * means HTML, as PEP 691 says for clients that do not ask.
+   * Whether {@code accept} ranks {@link ServingHeaders#PYPI_SIMPLE_JSON} (or its {@code latest}
+   * alias) with a quality above zero and at least as high as any HTML form or wildcard. A missing
+   * header means HTML, as PEP 691 says for clients that do not ask.
    */
   static boolean prefersSimpleJson(String accept) {
     if (accept == null || accept.isBlank()) {
@@ -22,9 +23,9 @@ final class AcceptHeader {
       String type = parts[0].trim().toLowerCase(Locale.ROOT);
       double q = quality(parts);
       switch (type) {
-        case MediaTypes.PYPI_SIMPLE_JSON, "application/vnd.pypi.simple.latest+json" ->
+        case ServingHeaders.PYPI_SIMPLE_JSON, "application/vnd.pypi.simple.latest+json" ->
             json = Math.max(json, q);
-        case MediaTypes.PYPI_SIMPLE_HTML,
+        case ServingHeaders.PYPI_SIMPLE_HTML,
                 "application/vnd.pypi.simple.latest+html",
                 "text/html",
                 "text/*",

@@ -2,6 +2,7 @@ package io.pinrepo.testkit.http;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.pinrepo.serving.ServingHeaders;
 import io.pinrepo.spi.ObjectInfo;
 import io.pinrepo.spi.ObjectKey;
 import io.pinrepo.spi.ObjectNotFoundException;
@@ -39,7 +40,7 @@ import java.util.function.Consumer;
  *       when unsatisfiable; several ranges are ignored (200 with everything).
  *   <li>{@code ETag} is the object's version token, quoted; a matching {@code If-None-Match}
  *       answers 304.
- *   <li>Content types come from {@link MediaTypes}.
+ *   <li>Content-Type and Cache-Control come from {@link io.pinrepo.serving.ServingHeaders}.
  *   <li>Paths that are not valid {@link ObjectKey}s ({@code ..}, empty segments, backslashes)
  *       answer 400, so nothing outside the storage is ever reachable; missing keys answer 404.
  * </ul>
@@ -207,7 +208,8 @@ public final class RepositoryServer implements AutoCloseable {
     headers.set("ETag", etag);
     headers.set("Last-Modified", HTTP_DATE.format(info.lastModified()));
     headers.set("Accept-Ranges", "bytes");
-    headers.set("Content-Type", MediaTypes.forKey(info.key().value()));
+    headers.set("Content-Type", ServingHeaders.contentType(info.key()));
+    headers.set("Cache-Control", ServingHeaders.cacheControl(info.key()));
     String ifNoneMatch = exchange.getRequestHeaders().getFirst("If-None-Match");
     if (ifNoneMatch != null && etagMatches(ifNoneMatch, etag)) {
       exchange.sendResponseHeaders(304, -1);

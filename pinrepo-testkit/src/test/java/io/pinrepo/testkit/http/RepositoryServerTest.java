@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.pinrepo.serving.ServingHeaders;
 import io.pinrepo.spi.ContentSource;
 import io.pinrepo.spi.ObjectInfo;
 import io.pinrepo.spi.ObjectKey;
@@ -149,7 +150,7 @@ class RepositoryServerTest {
     HttpResponse<byte[]> json = get("simple/foo/", "Accept", PIP_ACCEPT);
     assertEquals("{\"name\":\"foo\"}", text(json));
     assertEquals(
-        MediaTypes.PYPI_SIMPLE_JSON, json.headers().firstValue("Content-Type").orElseThrow());
+        ServingHeaders.PYPI_SIMPLE_JSON, json.headers().firstValue("Content-Type").orElseThrow());
     assertEquals("Accept", json.headers().firstValue("Vary").orElseThrow());
     HttpResponse<byte[]> html =
         get("simple/foo/", "Accept", "text/html, application/vnd.pypi.simple.v1+json;q=0.5");
@@ -206,12 +207,22 @@ class RepositoryServerTest {
 
   @Test
   void mapsContentTypesByKey() {
-    assertEquals("text/html; charset=utf-8", MediaTypes.forKey("simple/foo/index.html"));
-    assertEquals(MediaTypes.PYPI_SIMPLE_JSON, MediaTypes.forKey("simple/foo/index.json"));
-    assertEquals("application/x-xz", MediaTypes.forKey("dists/s/main/binary-amd64/Packages.xz"));
-    assertEquals("application/gzip", MediaTypes.forKey("foo-1.0.tar.gz"));
-    assertTrue(MediaTypes.forKey("dists/stable/InRelease").startsWith("text/plain"));
-    assertEquals(MediaTypes.DEFAULT, MediaTypes.forKey("by-hash/SHA256/abc"));
+    assertEquals(
+        "text/html; charset=utf-8",
+        ServingHeaders.contentType(ObjectKey.of("simple/foo/index.html")));
+    assertEquals(
+        ServingHeaders.PYPI_SIMPLE_JSON,
+        ServingHeaders.contentType(ObjectKey.of("simple/foo/index.json")));
+    assertEquals(
+        "application/x-xz",
+        ServingHeaders.contentType(ObjectKey.of("dists/s/main/binary-amd64/Packages.xz")));
+    assertEquals("application/gzip", ServingHeaders.contentType(ObjectKey.of("foo-1.0.tar.gz")));
+    assertTrue(
+        ServingHeaders.contentType(ObjectKey.of("dists/stable/InRelease"))
+            .startsWith("text/plain"));
+    assertEquals(
+        ServingHeaders.OCTET_STREAM,
+        ServingHeaders.contentType(ObjectKey.of("by-hash/SHA256/abc")));
   }
 
   /** Sends a request verbatim, as HttpClient normalises paths, and returns the status code. */

@@ -1,4 +1,4 @@
-package io.pinrepo.s3;
+package io.pinrepo.serving;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

@@ -1,4 +1,4 @@
-package io.pinrepo.s3;
+package io.pinrepo.serving;
 
 import io.pinrepo.spi.ObjectKey;
 import java.util.List;
@@ -6,20 +6,31 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The Content-Type and Cache-Control an object is stored with, chosen from its key, because S3
- * serves them back as given: pip ignores an index page served as {@code binary/octet-stream}, and a
- * CDN in front of the bucket must not cache {@code InRelease} for a year.
+ * The Content-Type and Cache-Control a repository object is served with, chosen from its key: what
+ * the S3 backend stores with each object (S3 serves them back as given), what {@code pinrepo serve}
+ * sends, and what an nginx configuration should say. pip ignores an index page served as {@code
+ * binary/octet-stream}, and a CDN must not cache {@code InRelease} for a year.
  *
  * <p>Mutable tops (APT {@code InRelease}, {@code Release*}, legacy {@code Packages*} paths, PyPI
  * {@code index.html} and its JSON twin, {@code maven-metadata.xml*}) get a short max-age; package
  * files, {@code pool/} and {@code by-hash/} files are immutable.
  */
-final class ServingHeaders {
+public final class ServingHeaders {
 
-  static final String SHORT = "public, max-age=60";
-  static final String IMMUTABLE = "public, max-age=31536000, immutable";
-  static final String OCTET_STREAM = "application/octet-stream";
-  static final String PYPI_SIMPLE_JSON = "application/vnd.pypi.simple.v1+json";
+  /** Cache-Control of the tops, which change on every publish. */
+  public static final String SHORT = "public, max-age=60";
+
+  /** Cache-Control of objects that never change once written. */
+  public static final String IMMUTABLE = "public, max-age=31536000, immutable";
+
+  /** The content type of a name this class does not know. */
+  public static final String OCTET_STREAM = "application/octet-stream";
+
+  /** The PEP 691 JSON form of a simple repository page. */
+  public static final String PYPI_SIMPLE_JSON = "application/vnd.pypi.simple.v1+json";
+
+  /** The PEP 691 HTML form of a simple repository page. */
+  public static final String PYPI_SIMPLE_HTML = "application/vnd.pypi.simple.v1+html";
 
   private static final String TEXT = "text/plain; charset=utf-8";
 
@@ -80,7 +91,7 @@ final class ServingHeaders {
   private ServingHeaders() {}
 
   /** The Content-Type for {@code key}. */
-  static String contentType(ObjectKey key) {
+  public static String contentType(ObjectKey key) {
     String name = key.fileName();
     if (name.equals("InRelease") || name.equals("Release")) {
       return TEXT;
@@ -99,7 +110,7 @@ final class ServingHeaders {
   }
 
   /** The Cache-Control for {@code key}. */
-  static String cacheControl(ObjectKey key) {
+  public static String cacheControl(ObjectKey key) {
     List<String> segments = key.segments();
     if (segments.contains("by-hash") || segments.get(0).equals("pool")) {
       return IMMUTABLE;
