@@ -50,10 +50,12 @@ public final class RepoOptions {
 
   /** Opens the storage the option names; the caller closes it. */
   public Storage openStorage() throws IOException {
-    if (repo.startsWith("s3://")) {
-      return s3Storage().build();
-    }
-    return FileSystemStorage.open(localPath());
+    Storage storage =
+        repo.startsWith("s3://") ? s3Storage().build() : FileSystemStorage.open(localPath());
+    // Progress only for a person watching a terminal; scripts and CI logs get none.
+    return System.console() == null
+        ? storage
+        : new UploadProgress(storage, new java.io.PrintWriter(System.err, true));
   }
 
   /** The S3 storage's settings; credentials come from the AWS default chain. */

@@ -1,0 +1,138 @@
+package io.pinrepo.cli;
+
+import io.pinrepo.spi.ByteRange;
+import io.pinrepo.spi.ContentSource;
+import io.pinrepo.spi.ObjectInfo;
+import io.pinrepo.spi.ObjectKey;
+import io.pinrepo.spi.ObjectListing;
+import io.pinrepo.spi.ObjectStream;
+import io.pinrepo.spi.Storage;
+import io.pinrepo.spi.WriteCondition;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/**
+ * Shows on a terminal how far each large upload has got: a storage decorator that counts the bytes
+ * the backend reads from each write's content. Writes under 1 MiB pass unseen; so does everything
+ * when stderr is not a terminal (the CLI only installs it on one).
+ */
+final class UploadProgress implements Storage {
+
+  static final long SHOWN_FROM = 1 << 20;
+
+  private final Storage delegate;
+  private final PrintWriter err;
+
+  UploadProgress(Storage delegate, PrintWriter err) {
+    this.delegate = delegate;
+    this.err = err;
+  }
+
+  @Override
+  public ObjectInfo write(ObjectKey key, ContentSource content, WriteCondition condition)
+      throws IOException {
+    OptionalLong size = content.size();
+    if (size.isEmpty() || size.getAsLong() < SHOWN_FROM) {
+      return delegate.write(key, content, condition);
+    }
+    ContentSource counted =
+        new ContentSource() {
+          @Override
+          public InputStream open() throws IOException {
+            return new Counting(content.open(), key, size.getAsLong());
+          }
+
+          @Override
+          public OptionalLong size() {
+            return size;
+          }
+        };
+    try {
+      return delegate.write(key, counted, condition);
+    } finally {
+      err.print("\r\033[K");
+      err.flush();
+    }
+  }
+
+  @Override
+  public Optional<ObjectInfo> stat(ObjectKey key) throws IOException {
+    return delegate.stat(key);
+  }
+
+  @Override
+  public ObjectStream read(ObjectKey key, ByteRange range) throws IOException {
+    return delegate.read(key, range);
+  }
+
+  @Override
+  public void delete(ObjectKey key, WriteCondition condition) throws IOException {
+    delegate.delete(key, condition);
+  }
+
+  @Override
+  public ObjectListing list(String prefix) throws IOException {
+    return delegate.list(prefix);
+  }
+
+  @Override
+  public void close() throws IOException {
+    delegate.close();
+  }
+
+  @Override
+  public String toString() {
+    return delegate.toString();
+  }
+
+  /** Counts bytes read and redraws the line at most ten times a second. */
+  private final class Counting extends FilterInputStream {
+    private final ObjectKey key;
+    private final long total;
+    private long done;
+    private long lastDraw;
+
+    Counting(InputStream in, ObjectKey key, long total) {
+      super(in);
+      this.key = key;
+      this.total = total;
+    }
+
+    @Override
+    public int read() throws IOException {
+      int b = super.read();
+      if (b >= 0) {
+        advance(1);
+      }
+      return b;
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+      int n = super.read(b, off, len);
+      if (n > 0) {
+        advance(n);
+      }
+      return n;
+    }
+
+    private void advance(long n) {
+      done += n;
+      long now = System.nanoTime();
+      if (now - lastDraw > 100_000_000L || done == total) {
+        lastDraw = now;
+        err.printf(
+            "\r\033[Kuploading %s %.1f/%.1f MiB (%d%%)",
+            key.fileName(),
+            done / 1048576.0,
+            total / 1048576.0,
+            total == 0 ? 100 : done * 100 / total);
+        err.flush();
+      }
+    }
+  }
+}
