@@ -174,12 +174,8 @@ class S3RepoTest {
     try (S3Storage storage = s3.storage("m2").build();
         RepositoryServer server = RepositoryServer.start(storage)) {
       Map<String, Path> resolved =
-          MavenConsumer.resolve(
-              dir.resolve("consumer"),
-              MavenConsumer.pom(
-                  MavenConsumer.strictRepository("pinrepo-on-s3", server.baseUri().toString())
-                      + MavenConsumer.dependencies(
-                          MavenConsumer.dependency(group, "demo", "1.0"))));
+          MavenConsumer.resolveFrom(
+              dir.resolve("consumer"), server.baseUri().toString(), group + ":demo:1.0");
       assertEquals(Files.size(jar), Files.size(resolved.get("demo-1.0.jar")));
     } finally {
       MavenConsumer.forgetCached(

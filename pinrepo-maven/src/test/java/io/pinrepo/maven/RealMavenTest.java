@@ -99,14 +99,12 @@ class RealMavenTest {
   @Test
   void strictConsumerResolvesReleaseRangeAndNewestSnapshotFromPinrepoAlone() throws Exception {
     Map<String, Path> resolved =
-        MavenConsumer.resolve(
+        MavenConsumer.resolveFrom(
             tmp.resolve("consumer"),
-            MavenConsumer.pom(
-                MavenConsumer.strictRepository("under-test", ours.toUri().toString())
-                    + MavenConsumer.dependencies(
-                        MavenConsumer.dependency(GROUP, "demo", "[1.0,1.5)"),
-                        MavenConsumer.dependency(GROUP, "lib", "1.0"),
-                        MavenConsumer.dependency(GROUP, "snap", "2.0-SNAPSHOT"))));
+            ours.toUri().toString(),
+            GROUP + ":demo:[1.0,1.5)",
+            GROUP + ":lib:1.0",
+            GROUP + ":snap:2.0-SNAPSHOT");
 
     Map<String, String> builds = new TreeMap<>();
     for (Map.Entry<String, Path> jar : resolved.entrySet()) {

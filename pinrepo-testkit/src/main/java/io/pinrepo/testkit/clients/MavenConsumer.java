@@ -20,28 +20,33 @@ public final class MavenConsumer {
   private MavenConsumer() {}
 
   /**
-   * A {@code <repositories>} block with the one repository {@code id} at {@code url}, releases and
-   * snapshots enabled, snapshots always re-checked, and a checksum mismatch failing the build.
+   * Resolves {@code coordinates} ({@code groupId:artifactId:version}, the version may be a range)
+   * from the one repository at {@code repositoryUrl} with {@link #resolve}: releases and snapshots
+   * enabled, snapshots always re-checked, and any checksum mismatch failing the build.
    */
-  public static String strictRepository(String id, String url) {
-    return """
-        <repositories><repository><id>%s</id><url>%s</url>
-        <releases><enabled>true</enabled><checksumPolicy>fail</checksumPolicy></releases>
-        <snapshots><enabled>true</enabled><updatePolicy>always</updatePolicy>
-          <checksumPolicy>fail</checksumPolicy></snapshots></repository></repositories>
-        """
-        .formatted(id, url);
-  }
-
-  /** A {@code <dependency>} element. */
-  public static String dependency(String groupId, String artifactId, String version) {
-    return "<dependency><groupId>%s</groupId><artifactId>%s</artifactId><version>%s</version></dependency>"
-        .formatted(groupId, artifactId, version);
-  }
-
-  /** A {@code <dependencies>} block of {@code dependencies} elements. */
-  public static String dependencies(String... dependencies) {
-    return "<dependencies>\n" + String.join("\n", dependencies) + "\n</dependencies>\n";
+  public static Map<String, Path> resolveFrom(
+      Path project, String repositoryUrl, String... coordinates) throws IOException {
+    StringBuilder body =
+        new StringBuilder(
+            """
+            <repositories><repository><id>under-test</id><url>%s</url>
+            <releases><enabled>true</enabled><checksumPolicy>fail</checksumPolicy></releases>
+            <snapshots><enabled>true</enabled><updatePolicy>always</updatePolicy>
+              <checksumPolicy>fail</checksumPolicy></snapshots></repository></repositories>
+            <dependencies>
+            """
+                .formatted(repositoryUrl));
+    for (String c : coordinates) {
+      String[] gav = c.split(":", -1);
+      if (gav.length != 3) {
+        throw new IllegalArgumentException("not groupId:artifactId:version: " + c);
+      }
+      body.append(
+          "<dependency><groupId>%s</groupId><artifactId>%s</artifactId><version>%s</version></dependency>\n"
+              .formatted(gav[0], gav[1], gav[2]));
+    }
+    body.append("</dependencies>");
+    return resolve(project, pom(body.toString()));
   }
 
   /** The consumer POM ({@code check:consumer:1}) with {@code body} (repositories, dependencies). */
