@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.pinrepo.testkit.clients.AptRoot;
+import io.pinrepo.testkit.clients.MavenConsumer;
+import io.pinrepo.testkit.clients.Pip;
 import io.pinrepo.testkit.clients.Programs;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -103,15 +105,10 @@ class DemoEndToEndTest {
   @Test
   void thePipLineInstallsTheWheel() {
     String pipLine = printedLine("pip install --index-url ");
-    Programs.require("python3");
+    Pip.require();
     Path target = work.resolve("site");
     Map<String, String> env =
-        Map.of(
-            "PIP_TARGET", target.toString(),
-            "PIP_CONFIG_FILE", "/dev/null",
-            "PIP_NO_CACHE_DIR", "1",
-            "PIP_DISABLE_PIP_VERSION_CHECK", "1",
-            "PYTHONPATH", target.toString());
+        Pip.environment(Map.of("PIP_TARGET", target.toString(), "PYTHONPATH", target.toString()));
     // As pasted, through a shell; 'pip' is python3's pip here (the test machine's PATH).
     Programs.run(work, env, List.of("sh", "-c", pipLine.replaceFirst("^pip ", "python3 -m pip ")))
         .orFail();
@@ -128,32 +125,12 @@ class DemoEndToEndTest {
     int from = indexOf("<repositories>");
     int to = indexOf("</dependencies>");
     String block = String.join("\n", printed.subList(from, to + 1));
-    Path project = Files.createDirectories(work.resolve("consumer"));
-    Files.writeString(
-        project.resolve("pom.xml"),
-        "<project xmlns=\"http://maven.apache.org/POM/4.0.0\"><modelVersion>4.0.0</modelVersion>\n"
-            + "<groupId>check</groupId><artifactId>consumer</artifactId><version>1</version>\n"
-            + block
-            + "\n</project>\n");
     // Nothing of the demo may come from the local cache; the rest (plugins) may, offline.
-    Path cached =
-        Path.of(System.getProperty("user.home"), ".m2", "repository", "io", "pinrepo", "demo");
-    deleteTree(cached);
-    Programs.run(
-            project,
-            Map.of(),
-            List.of(
-                "mvn",
-                "-B",
-                "-q",
-                "-C",
-                "-o",
-                "-Daether.offline.hosts=127.0.0.1",
-                "dependency:copy-dependencies",
-                "-DoutputDirectory=deps"))
-        .orFail();
-    Path jar =
-        project.resolve("deps").resolve(DemoCommand.NAME + "-" + DemoCommand.VERSION + ".jar");
+    MavenConsumer.forgetCached("io.pinrepo", "demo");
+    Map<String, Path> resolved =
+        MavenConsumer.resolve(work.resolve("consumer"), MavenConsumer.pom(block));
+    Path jar = resolved.get(DemoCommand.NAME + "-" + DemoCommand.VERSION + ".jar");
+    assertTrue(jar != null, "mvn resolved no demo jar: " + resolved.keySet());
     try (ZipFile zip = new ZipFile(jar.toFile())) {
       assertTrue(
           zip.getEntry("io/pinrepo/demo/hello.txt") != null, "resolved jar lacks its resource");

@@ -4,12 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.pinrepo.testkit.clients.Programs;
+import io.pinrepo.testkit.clients.Gpg;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -103,42 +102,10 @@ class ErrorMessagesTest {
 
   @Test
   void aWrongPassphraseIsNamed() throws IOException {
-    Programs.require("gpg");
-    Path home = Files.createDirectories(dir.resolve("gnupg"));
-    Map<String, String> env = Map.of("GNUPGHOME", home.toString());
-    Programs.run(
-            dir,
-            env,
-            List.of(
-                "gpg",
-                "--batch",
-                "--pinentry-mode",
-                "loopback",
-                "--passphrase",
-                "hunter2",
-                "--quick-gen-key",
-                "Test <t@example.invalid>",
-                "ed25519",
-                "sign",
-                "never"))
-        .orFail();
-    Path key = dir.resolve("secret.asc");
-    Files.writeString(
-        key,
-        Programs.run(
-                dir,
-                env,
-                List.of(
-                    "gpg",
-                    "--batch",
-                    "--pinentry-mode",
-                    "loopback",
-                    "--passphrase",
-                    "hunter2",
-                    "--armor",
-                    "--export-secret-keys"))
-            .orFail()
-            .out());
+    Path key;
+    try (Gpg gpg = Gpg.generate(dir, "ed25519", "hunter2")) {
+      key = gpg.secretKeyFile();
+    }
     Path deb = Files.write(dir.resolve("x_1.0_all.deb"), new byte[] {1});
     assertOneLineFailure(
         CliRun.of(

@@ -11,6 +11,8 @@ import io.pinrepo.spi.ObjectKey;
 import io.pinrepo.spi.Storage;
 import io.pinrepo.spi.WriteCondition;
 import io.pinrepo.testkit.clients.AptRoot;
+import io.pinrepo.testkit.clients.MavenConsumer;
+import io.pinrepo.testkit.clients.Pip;
 import io.pinrepo.testkit.clients.Programs;
 import io.pinrepo.testkit.deb.DebBuilder;
 import io.pinrepo.testkit.http.RepositoryServer;
@@ -22,11 +24,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -134,34 +135,11 @@ class S3RepoTest {
       assertEquals("text/html;charset=utf-8", head.contentType().replace(" ", ""));
       assertEquals("public, max-age=60", head.cacheControl());
     }
-    Process probe =
-        new ProcessBuilder("python3", "-m", "pip", "--version").redirectErrorStream(true).start();
-    Assumptions.assumeTrue(
-        probe.waitFor(60, TimeUnit.SECONDS) && probe.exitValue() == 0,
-        "python3 -m pip is not available on this machine");
+    Pip.require();
     try (S3Storage storage = s3.storage("py").build();
         RepositoryServer server = RepositoryServer.start(storage)) {
       Path into = dir.resolve("downloaded");
-      ProcessBuilder pb =
-          new ProcessBuilder(
-                  "python3",
-                  "-m",
-                  "pip",
-                  "download",
-                  "--no-deps",
-                  "--no-cache-dir",
-                  "--disable-pip-version-check",
-                  "--index-url",
-                  server.baseUri().resolve("simple/").toString(),
-                  "-d",
-                  into.toString(),
-                  "demo-s3==1.0")
-              .redirectErrorStream(true);
-      pb.environment().put("PIP_CONFIG_FILE", "/dev/null");
-      Process pip = pb.start();
-      String output = new String(pip.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-      assertTrue(pip.waitFor(120, TimeUnit.SECONDS), "pip did not finish");
-      assertEquals(0, pip.exitValue(), output);
+      Pip.download(dir, server.baseUri().resolve("simple/"), into, "demo-s3==1.0");
       assertEquals(Files.size(whl), Files.size(into.resolve(whl.getFileName())));
     }
   }
@@ -192,59 +170,16 @@ class S3RepoTest {
           raw.headObject(b -> b.bucket(S3ProxyFixture.BUCKET).key(path + "maven-metadata.xml"));
       assertEquals("public, max-age=60", metadata.cacheControl());
     }
-    Assumptions.assumeTrue(
-        Files.isExecutable(Path.of("/usr/bin/mvn")), "mvn is not on this machine");
-    Path cached =
-        Path.of(System.getProperty("user.home"), ".m2", "repository", group.replace('.', '/'));
+    Programs.require("mvn");
     try (S3Storage storage = s3.storage("m2").build();
         RepositoryServer server = RepositoryServer.start(storage)) {
-      Path consumer = Files.createDirectories(dir.resolve("consumer"));
-      Files.writeString(
-          consumer.resolve("pom.xml"), consumerPom(server.baseUri().toString(), group));
-      Process mvn =
-          new ProcessBuilder(
-                  "mvn",
-                  "-B",
-                  "-q",
-                  "-o",
-                  "-Daether.offline.hosts=127.0.0.1",
-                  "-C",
-                  "-U",
-                  "dependency:copy-dependencies",
-                  "-DoutputDirectory=deps")
-              .directory(consumer.toFile())
-              .redirectErrorStream(true)
-              .start();
-      String output = new String(mvn.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-      assertTrue(mvn.waitFor(300, TimeUnit.SECONDS), "mvn did not finish");
-      assertEquals(0, mvn.exitValue(), output);
-      assertEquals(Files.size(jar), Files.size(consumer.resolve("deps/demo-1.0.jar")));
+      Map<String, Path> resolved =
+          MavenConsumer.resolveFrom(
+              dir.resolve("consumer"), server.baseUri().toString(), group + ":demo:1.0");
+      assertEquals(Files.size(jar), Files.size(resolved.get("demo-1.0.jar")));
     } finally {
-      deleteTree(cached); // what mvn cached of the test group in the shared local repository
-    }
-  }
-
-  private static String consumerPom(String url, String group) {
-    return """
-        <project xmlns="http://maven.apache.org/POM/4.0.0"><modelVersion>4.0.0</modelVersion>
-        <groupId>check</groupId><artifactId>consumer</artifactId><version>1</version>
-        <repositories><repository><id>pinrepo-on-s3</id><url>%s</url>
-        <releases><enabled>true</enabled><checksumPolicy>fail</checksumPolicy></releases>
-        </repository></repositories>
-        <dependencies>
-          <dependency><groupId>%s</groupId><artifactId>demo</artifactId><version>1.0</version></dependency>
-        </dependencies></project>
-        """
-        .formatted(url, group);
-  }
-
-  private static void deleteTree(Path root) throws IOException {
-    if (Files.exists(root)) {
-      try (var walk = Files.walk(root)) {
-        for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
-          Files.delete(p);
-        }
-      }
+      MavenConsumer.forgetCached(
+          group); // what mvn cached of the test group in the shared local repository
     }
   }
 

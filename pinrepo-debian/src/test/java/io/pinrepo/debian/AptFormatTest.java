@@ -10,6 +10,7 @@ import io.pinrepo.sign.SignatureChecker;
 import io.pinrepo.spi.ContentSource;
 import io.pinrepo.spi.ObjectKey;
 import io.pinrepo.spi.WriteCondition;
+import io.pinrepo.testkit.clients.Gpg;
 import io.pinrepo.testkit.memory.InMemoryStorage;
 import io.pinrepo.verify.Problem;
 import java.io.InputStream;
@@ -55,7 +56,7 @@ class AptFormatTest {
 
   @Test
   void signaturesVerifyAgainstTheTrustedKey() throws Exception {
-    try (TestKey key = TestKey.generate(tmp, "ed25519")) {
+    try (Gpg key = Gpg.generate(tmp, "ed25519")) {
       publishSome(
           AptRepository.builder(storage)
               .clock(Repos.CLOCK)

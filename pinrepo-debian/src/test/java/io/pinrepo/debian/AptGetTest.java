@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.pinrepo.fs.FileSystemStorage;
 import io.pinrepo.hash.Digests;
+import io.pinrepo.testkit.clients.AptRoot;
+import io.pinrepo.testkit.clients.Gpg;
+import io.pinrepo.testkit.clients.Programs;
 import io.pinrepo.testkit.deb.DebBuilder;
 import io.pinrepo.testkit.deb.DebBuilder.Compression;
 import io.pinrepo.testkit.http.RepositoryServer;
@@ -29,12 +32,12 @@ class AptGetTest {
   @TempDir static Path keys;
   @TempDir Path tmp;
 
-  private static TestKey key;
+  private static Gpg key;
 
   @BeforeAll
   static void makeKey() throws IOException {
     if (Programs.installed("gpg")) {
-      key = TestKey.generate(keys, "ed25519");
+      key = Gpg.generate(keys, "ed25519");
     }
   }
 
@@ -80,7 +83,7 @@ class AptGetTest {
 
   private void assertAptAgrees(String uri, List<Path> debs) throws IOException {
     AptRoot apt =
-        new AptRoot(
+        AptRoot.create(
             tmp.resolve("apt"),
             AptRoot.sourceLine(uri, "stable", "main", key.keyring(), "amd64"),
             "amd64");
@@ -146,7 +149,7 @@ class AptGetTest {
     }
     assertFalse(Files.exists(repo.resolve("dists/stable/InRelease")));
     AptRoot apt =
-        new AptRoot(
+        AptRoot.create(
             tmp.resolve("apt"),
             "deb [arch=amd64 trusted=yes] file:" + repo + " stable main",
             "amd64");
@@ -194,23 +197,15 @@ class AptGetTest {
     Path repo = tmp.resolve("repo");
     publishSigned(repo);
     Path dists = repo.resolve("dists/stable");
-    String keyring = key.keyring().toString();
-    Programs.run(tmp, "gpgv", "--keyring", keyring, dists.resolve("InRelease").toString())
-        .orFail("gpgv InRelease");
-    Programs.run(
-            tmp,
-            "gpgv",
-            "--keyring",
-            keyring,
-            dists.resolve("Release.gpg").toString(),
-            dists.resolve("Release").toString())
-        .orFail("gpgv Release.gpg Release");
+    key.gpgv(tmp, dists.resolve("InRelease").toString()).orFail();
+    key.gpgv(tmp, dists.resolve("Release.gpg").toString(), dists.resolve("Release").toString())
+        .orFail();
   }
 
   @Test
   void rsaKeysSignToo() throws IOException {
     Programs.require("gpg", "gpgv");
-    try (TestKey rsa = TestKey.generate(tmp, "rsa3072");
+    try (Gpg rsa = Gpg.generate(tmp, "rsa3072");
         FileSystemStorage storage = FileSystemStorage.open(tmp.resolve("repo"))) {
       AptRepository.builder(storage)
           .signer(rsa.signer(Clock.systemUTC()))
@@ -219,13 +214,7 @@ class AptGetTest {
               "stable",
               "main",
               List.of(DebBuilder.of("hello", "1.0", "amd64").writeTo(tmp.resolve("debs"))));
-      Programs.run(
-              tmp,
-              "gpgv",
-              "--keyring",
-              rsa.keyring().toString(),
-              tmp.resolve("repo/dists/stable/InRelease").toString())
-          .orFail("gpgv InRelease (RSA)");
+      rsa.gpgv(tmp, tmp.resolve("repo/dists/stable/InRelease").toString()).orFail();
     }
   }
 
@@ -250,7 +239,7 @@ class AptGetTest {
       }
     }
     AptRoot apt =
-        new AptRoot(
+        AptRoot.create(
             tmp.resolve("apt"),
             AptRoot.sourceLine("file:" + repo, "stable", "main", key.keyring(), "amd64"),
             "amd64");
@@ -279,8 +268,7 @@ class AptGetTest {
       AptRepository.builder(storage).build().publish("stable", "main", debs);
     }
     Programs.Result scan =
-        Programs.run(repo, "dpkg-scanpackages", "--multiversion", "pool", "/dev/null")
-            .orFail("dpkg-scanpackages");
+        Programs.run(repo, "dpkg-scanpackages", "--multiversion", "pool", "/dev/null").orFail();
     List<io.pinrepo.debian.control.ControlParagraph> theirs =
         io.pinrepo.debian.control.ControlParagraph.parseAll(scan.out());
     List<io.pinrepo.debian.control.ControlParagraph> ours =

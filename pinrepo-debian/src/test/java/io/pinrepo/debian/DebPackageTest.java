@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.pinrepo.MalformedPackageException;
 import io.pinrepo.hash.Digests;
+import io.pinrepo.testkit.clients.Programs;
 import io.pinrepo.testkit.deb.DebBuilder;
 import io.pinrepo.testkit.deb.DebBuilder.Compression;
 import java.io.ByteArrayInputStream;
@@ -51,11 +52,10 @@ class DebPackageTest {
             .controlCompression(compression)
             .dataCompression(compression);
     Path file = builder.writeTo(tmp);
-    Programs.Result info =
-        Programs.run(tmp, "dpkg-deb", "--info", file.toString()).orFail("dpkg-deb");
+    Programs.Result info = Programs.run(tmp, "dpkg-deb", "--info", file.toString()).orFail();
     assertTrue(info.out().contains("Package: pin-built"), info.out());
     Programs.Result contents =
-        Programs.run(tmp, "dpkg-deb", "--contents", file.toString()).orFail("dpkg-deb");
+        Programs.run(tmp, "dpkg-deb", "--contents", file.toString()).orFail();
     assertTrue(contents.out().contains("./usr/share/doc/pin-built/README"), contents.out());
   }
 
@@ -77,7 +77,7 @@ class DebPackageTest {
     Path deb = tmp.resolve("from-dpkg.deb");
     Programs.run(
             tmp, "dpkg-deb", "-Z" + z, "--root-owner-group", "-b", root.toString(), deb.toString())
-        .orFail("dpkg-deb -b");
+        .orFail();
     DebPackage read;
     try (InputStream in = Files.newInputStream(deb)) {
       read = DebPackage.read(in, deb.toString());

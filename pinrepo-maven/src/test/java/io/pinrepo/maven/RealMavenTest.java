@@ -9,10 +9,12 @@ import io.pinrepo.format.VerifyContext;
 import io.pinrepo.fs.FileSystemStorage;
 import io.pinrepo.maven.metadata.MavenMetadata;
 import io.pinrepo.maven.metadata.SnapshotVersion;
-import io.pinrepo.sign.PgpSigner;
 import io.pinrepo.sign.SignatureChecker;
 import io.pinrepo.sign.Signer;
 import io.pinrepo.spi.ContentSource;
+import io.pinrepo.testkit.clients.Gpg;
+import io.pinrepo.testkit.clients.MavenConsumer;
+import io.pinrepo.testkit.clients.Programs;
 import io.pinrepo.verify.Verification;
 import java.io.IOException;
 import java.io.InputStream;
@@ -55,17 +57,20 @@ class RealMavenTest {
   @TempDir static Path tmp;
   static Path ours;
   static Path stock;
-  static Path gnupg;
+  static Gpg key;
   static Signer signer;
 
   @BeforeAll
   static void deployWithPinrepoAndWithMaven() throws Exception {
-    assumeTrue(Programs.available("mvn"), "mvn is not installed: skipping the real-Maven checks");
+    Programs.require("mvn");
     clearLocalCache();
     ours = tmp.resolve("ours");
     stock = tmp.resolve("stock");
     List<Path> inputs = writeInputs(tmp.resolve("in"));
-    signer = gpgAvailable() ? throwawayKey() : null;
+    if (Programs.installed("gpg")) {
+      key = Gpg.generate(tmp, "rsa2048");
+      signer = key.signer(Clock.systemUTC());
+    }
     try (FileSystemStorage storage = FileSystemStorage.open(ours)) {
       MavenDeployer.Builder b = MavenDeployer.builder(storage).clock(Clock.systemUTC());
       if (signer != null) {
@@ -81,41 +86,29 @@ class RealMavenTest {
 
   @AfterAll
   static void clearLocalCache() throws IOException {
-    Path cached =
-        Path.of(System.getProperty("user.home"), ".m2", "repository")
-            .resolve(GROUP.replace('.', '/'));
-    if (Files.exists(cached)) {
-      try (Stream<Path> walk = Files.walk(cached)) {
-        for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
-          Files.delete(p);
-        }
-      }
+    MavenConsumer.forgetCached(GROUP);
+  }
+
+  @AfterAll
+  static void stopAgent() {
+    if (key != null) {
+      key.close();
     }
   }
 
   @Test
   void strictConsumerResolvesReleaseRangeAndNewestSnapshotFromPinrepoAlone() throws Exception {
-    Path consumer = Files.createDirectories(tmp.resolve("consumer"));
-    Files.writeString(consumer.resolve("pom.xml"), consumerPom(ours.toUri().toString()));
-    Programs.run(
-        consumer,
-        Map.of(),
-        List.of(
-            "mvn",
-            "-B",
-            "-q",
-            "-o",
-            "-Daether.offline.protocols=file",
-            "-C",
-            "-U",
-            "dependency:copy-dependencies",
-            "-DoutputDirectory=deps"));
+    Map<String, Path> resolved =
+        MavenConsumer.resolveFrom(
+            tmp.resolve("consumer"),
+            ours.toUri().toString(),
+            GROUP + ":demo:[1.0,1.5)",
+            GROUP + ":lib:1.0",
+            GROUP + ":snap:2.0-SNAPSHOT");
 
     Map<String, String> builds = new TreeMap<>();
-    try (Stream<Path> jars = Files.list(consumer.resolve("deps"))) {
-      for (Path jar : jars.toList()) {
-        builds.put(jar.getFileName().toString(), buildOf(jar));
-      }
+    for (Map.Entry<String, Path> jar : resolved.entrySet()) {
+      builds.put(jar.getKey(), buildOf(jar.getValue()));
     }
     assertEquals(
         Map.of("demo-1.1.jar", "r11", "lib-1.0.jar", "lib10", "snap-2.0-SNAPSHOT.jar", "B"),
@@ -124,7 +117,7 @@ class RealMavenTest {
 
   @Test
   void gpgVerifiesEverySignature() throws Exception {
-    assumeTrue(gnupg != null, "gpg is not installed: skipping signature checks");
+    assumeTrue(key != null, "gpg is not installed: skipping signature checks");
     List<Path> signatures = filesUnder(ours, p -> p.toString().endsWith(".asc"));
     List<Path> signed =
         filesUnder(ours, p -> p.toString().endsWith(".jar") || p.toString().endsWith(".pom"));
@@ -132,9 +125,10 @@ class RealMavenTest {
     for (Path asc : signatures) {
       Path data = Path.of(asc.toString().replaceFirst("\\.asc$", ""));
       Programs.run(
-          tmp,
-          Map.of("GNUPGHOME", gnupg.toString()),
-          List.of("gpg", "--batch", "--verify", asc.toString(), data.toString()));
+              tmp,
+              key.environment(),
+              List.of("gpg", "--batch", "--verify", asc.toString(), data.toString()))
+          .orFail();
     }
   }
 
@@ -319,57 +313,12 @@ class RealMavenTest {
             .formatted(executions);
     Path project = Files.createDirectories(tmp.resolve("stock-project"));
     Files.writeString(project.resolve("pom.xml"), pom);
-    Programs.run(project, Map.of(), List.of("mvn", "-B", "-q", "validate"));
-  }
-
-  private static String consumerPom(String url) {
-    return """
-        <project xmlns="http://maven.apache.org/POM/4.0.0"><modelVersion>4.0.0</modelVersion>
-        <groupId>check</groupId><artifactId>consumer</artifactId><version>1</version>
-        <repositories><repository><id>under-test</id><url>%s</url>
-        <releases><enabled>true</enabled><checksumPolicy>fail</checksumPolicy></releases>
-        <snapshots><enabled>true</enabled><updatePolicy>always</updatePolicy>
-          <checksumPolicy>fail</checksumPolicy></snapshots></repository></repositories>
-        <dependencies>
-          <dependency><groupId>%s</groupId><artifactId>demo</artifactId><version>[1.0,1.5)</version></dependency>
-          <dependency><groupId>%s</groupId><artifactId>lib</artifactId><version>1.0</version></dependency>
-          <dependency><groupId>%s</groupId><artifactId>snap</artifactId><version>2.0-SNAPSHOT</version></dependency>
-        </dependencies></project>
-        """
-        .formatted(url, GROUP, GROUP, GROUP);
-  }
-
-  private static boolean gpgAvailable() {
-    return Programs.available("gpg");
-  }
-
-  /** A throwaway key made by gpg in a private GNUPGHOME, loaded into pinrepo's signer. */
-  private static Signer throwawayKey() throws IOException {
-    gnupg = Files.createDirectories(tmp.resolve("gnupg"));
-    Files.setPosixFilePermissions(
-        gnupg, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
-    Map<String, String> env = Map.of("GNUPGHOME", gnupg.toString());
-    List<String> gpg = List.of("gpg", "--batch", "--pinentry-mode", "loopback", "--passphrase", "");
-    List<String> gen = new ArrayList<>(gpg);
-    gen.addAll(
-        List.of("--quick-gen-key", "Pinrepo Test <test@example.org>", "rsa2048", "sign", "never"));
-    Programs.run(tmp, env, gen);
-    List<String> export = new ArrayList<>(gpg);
-    Path secret = tmp.resolve("secret.asc");
-    export.addAll(List.of("--armor", "--output", secret.toString(), "--export-secret-keys"));
-    Programs.run(tmp, env, export);
-    try (InputStream in = Files.newInputStream(secret)) {
-      return PgpSigner.load(in, secret.toString(), new char[0], Clock.systemUTC());
-    }
+    Programs.run(project, Map.of(), List.of("mvn", "-B", "-q", "validate")).orFail();
   }
 
   /** The throwaway key's public half, exported by gpg. */
   private static SignatureChecker publicKey() throws IOException {
-    Path exported = tmp.resolve("public.asc");
-    Programs.run(
-        tmp,
-        Map.of("GNUPGHOME", gnupg.toString()),
-        List.of("gpg", "--batch", "--armor", "--output", exported.toString(), "--yes", "--export"));
+    Path exported = key.publicKeyFile();
     try (InputStream in = Files.newInputStream(exported)) {
       return SignatureChecker.load(in, exported.toString());
     }

@@ -8,11 +8,12 @@ import io.pinrepo.pypi.version.Pep440Version;
 import io.pinrepo.spi.ContentSource;
 import io.pinrepo.spi.Storage;
 import io.pinrepo.spi.WriteCondition;
+import io.pinrepo.testkit.clients.Pip;
+import io.pinrepo.testkit.clients.Programs;
 import io.pinrepo.testkit.http.RepositoryServer;
 import io.pinrepo.testkit.memory.InMemoryStorage;
 import io.pinrepo.testkit.python.WheelBuilder;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -22,10 +23,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -40,11 +39,8 @@ class PipInstallsFromRepositoryTest {
   static InMemoryStorage storage;
 
   @BeforeAll
-  static void publishFixtures() throws IOException, InterruptedException {
-    Process probe =
-        new ProcessBuilder("python3", "-m", "pip", "--version").redirectErrorStream(true).start();
-    boolean pipThere = probe.waitFor(60, TimeUnit.SECONDS) && probe.exitValue() == 0;
-    Assumptions.assumeTrue(pipThere, "python3 -m pip is not available on this machine");
+  static void publishFixtures() throws IOException {
+    Pip.require();
     storage =
         new InMemoryStorage(
             Clock.fixed(Instant.parse("2026-01-02T03:04:05Z"), ZoneOffset.UTC), 100);
@@ -77,28 +73,14 @@ class PipInstallsFromRepositoryTest {
   private record PipRun(int exit, String output, Map<String, String> picked) {}
 
   private static PipRun pip(Storage served, List<String> requests, List<String> args)
-      throws IOException, InterruptedException {
+      throws IOException {
     try (RepositoryServer server = RepositoryServer.start(served)) {
       Path report = Files.createTempFile(dir, "report", ".json");
-      List<String> command = new ArrayList<>(List.of("python3", "-m", "pip", "install"));
-      command.addAll(
-          List.of(
-              "--no-deps",
-              "--no-cache-dir",
-              "--disable-pip-version-check",
-              "--ignore-installed",
-              "--index-url",
-              server.baseUri().resolve("simple/").toString(),
-              "--report",
-              report.toString()));
-      command.addAll(args);
-      command.addAll(requests);
-      ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
-      pb.environment().put("PIP_CONFIG_FILE", "/dev/null");
-      pb.environment().put("PYTHONDONTWRITEBYTECODE", "1");
-      Process p = pb.start();
-      String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-      assertTrue(p.waitFor(120, TimeUnit.SECONDS), "pip did not finish");
+      List<String> options =
+          new ArrayList<>(List.of("--ignore-installed", "--report", report.toString()));
+      options.addAll(args);
+      Programs.Result result =
+          Pip.install(dir, server.baseUri().resolve("simple/"), options, requests);
       Map<String, String> picked = new TreeMap<>();
       String json = Files.readString(report);
       Matcher m =
@@ -108,7 +90,7 @@ class PipInstallsFromRepositoryTest {
         picked.put(ProjectName.of(m.group(1)).value(), m.group(2));
       }
       lastRequests = server.requests();
-      return new PipRun(p.exitValue(), output, picked);
+      return new PipRun(result.exit(), result.out() + result.err(), picked);
     }
   }
 

@@ -4,12 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.pinrepo.testkit.clients.Programs;
 import io.pinrepo.testkit.deb.DebBuilder.Compression;
-import java.io.File;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
@@ -44,27 +42,14 @@ class DebBuilderTest {
   @ParameterizedTest
   @EnumSource(Compression.class)
   void dpkgDebReadsIt(Compression compression) throws Exception {
-    assumeTrue(onPath("dpkg-deb"), "dpkg-deb is not installed: skipping this check");
+    Programs.require("dpkg-deb");
     Path deb =
         DebBuilder.of("pin", "2.0", "amd64")
             .controlCompression(compression)
             .dataCompression(compression)
             .writeTo(dir);
-    Process p =
-        new ProcessBuilder("dpkg-deb", "--field", deb.toString(), "Version")
-            .redirectErrorStream(true)
-            .start();
-    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertEquals(0, p.waitFor(), out);
-    assertEquals("2.0\n", out);
-  }
-
-  private static boolean onPath(String program) {
-    for (String d : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
-      if (Files.isExecutable(Path.of(d, program))) {
-        return true;
-      }
-    }
-    return false;
+    Programs.Result field = Programs.run(dir, "dpkg-deb", "--field", deb.toString(), "Version");
+    assertEquals(0, field.exit(), field.out() + field.err());
+    assertEquals("2.0\n", field.out());
   }
 }

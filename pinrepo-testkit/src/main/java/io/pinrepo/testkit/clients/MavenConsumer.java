@@ -1,0 +1,120 @@
+package io.pinrepo.testkit.clients;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+/**
+ * The real {@code mvn} as a consumer project resolving dependencies from one repository under test:
+ * a POM whose repository fails on any checksum mismatch, run offline except for {@code file:} URLs
+ * and loopback ({@code 127.0.0.1}), with {@code -C} (strict checksums) and {@code -U}. Plugins come
+ * from the machine's local repository. Skips the test when mvn is missing.
+ */
+public final class MavenConsumer {
+  private MavenConsumer() {}
+
+  /**
+   * Resolves {@code coordinates} ({@code groupId:artifactId:version}, the version may be a range)
+   * from the one repository at {@code repositoryUrl} with {@link #resolve}: releases and snapshots
+   * enabled, snapshots always re-checked, and any checksum mismatch failing the build.
+   */
+  public static Map<String, Path> resolveFrom(
+      Path project, String repositoryUrl, String... coordinates) throws IOException {
+    StringBuilder body =
+        new StringBuilder(
+            """
+            <repositories><repository><id>under-test</id><url>%s</url>
+            <releases><enabled>true</enabled><checksumPolicy>fail</checksumPolicy></releases>
+            <snapshots><enabled>true</enabled><updatePolicy>always</updatePolicy>
+              <checksumPolicy>fail</checksumPolicy></snapshots></repository></repositories>
+            <dependencies>
+            """
+                .formatted(repositoryUrl));
+    for (String c : coordinates) {
+      String[] gav = c.split(":", -1);
+      if (gav.length != 3) {
+        throw new IllegalArgumentException("not groupId:artifactId:version: " + c);
+      }
+      body.append(
+          "<dependency><groupId>%s</groupId><artifactId>%s</artifactId><version>%s</version></dependency>\n"
+              .formatted(gav[0], gav[1], gav[2]));
+    }
+    body.append("</dependencies>");
+    return resolve(project, pom(body.toString()));
+  }
+
+  /** The consumer POM ({@code check:consumer:1}) with {@code body} (repositories, dependencies). */
+  public static String pom(String body) {
+    return "<project xmlns=\"http://maven.apache.org/POM/4.0.0\"><modelVersion>4.0.0</modelVersion>\n"
+        + "<groupId>check</groupId><artifactId>consumer</artifactId><version>1</version>\n"
+        + body
+        + "\n</project>\n";
+  }
+
+  /**
+   * Writes {@code pom} as {@code project/pom.xml}, runs {@code dependency:copy-dependencies} into
+   * {@code project/deps}, fails the test when mvn fails, and returns the resolved files by name.
+   */
+  public static Map<String, Path> resolve(Path project, String pom) throws IOException {
+    Programs.require("mvn");
+    Files.createDirectories(project);
+    Files.writeString(project.resolve("pom.xml"), pom);
+    Programs.run(
+            project,
+            Map.of(),
+            List.of(
+                "mvn",
+                "-B",
+                "-q",
+                "-o",
+                "-Daether.offline.protocols=file",
+                "-Daether.offline.hosts=127.0.0.1",
+                "-C",
+                "-U",
+                "dependency:copy-dependencies",
+                "-DoutputDirectory=deps"))
+        .orFail();
+    Map<String, Path> resolved = new TreeMap<>();
+    Path deps = project.resolve("deps");
+    if (Files.isDirectory(deps)) {
+      try (Stream<Path> files = Files.list(deps)) {
+        files.forEach(f -> resolved.put(f.getFileName().toString(), f));
+      }
+    }
+    return Collections.unmodifiableMap(resolved);
+  }
+
+  /**
+   * Deletes what Maven cached of {@code groupId} in the user's local repository, so the next
+   * resolution has to come from the repository under test.
+   */
+  public static void forgetCached(String groupId) throws IOException {
+    deleteTree(localRepository().resolve(groupId.replace('.', '/')));
+  }
+
+  /** Deletes what Maven cached of {@code groupId:artifactId} in the user's local repository. */
+  public static void forgetCached(String groupId, String artifactId) throws IOException {
+    deleteTree(localRepository().resolve(groupId.replace('.', '/')).resolve(artifactId));
+  }
+
+  private static Path localRepository() {
+    return Path.of(System.getProperty("user.home"), ".m2", "repository");
+  }
+
+  private static void deleteTree(Path root) throws IOException {
+    if (!Files.exists(root)) {
+      return;
+    }
+    try (Stream<Path> walk = Files.walk(root)) {
+      for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(p);
+      }
+    }
+  }
+}
