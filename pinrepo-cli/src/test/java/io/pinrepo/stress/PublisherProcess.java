@@ -15,13 +15,13 @@ import java.util.concurrent.LinkedBlockingQueue;
 final class PublisherProcess {
   private static final String EOF = "\0eof";
 
-  private final int id;
+  private final String id;
   private final Process process;
   private final List<String> lines = new CopyOnWriteArrayList<>();
   private final BlockingQueue<String> queue = new LinkedBlockingQueue<>();
   private final Thread reader;
 
-  private PublisherProcess(int id, Process process) {
+  private PublisherProcess(String id, Process process) {
     this.id = id;
     this.process = process;
     this.reader = new Thread(this::drain, "publisher-" + id + "-stdout");
@@ -30,7 +30,15 @@ final class PublisherProcess {
   }
 
   /** Starts publisher {@code id} publishing {@code count} of each format into {@code repo}. */
-  static PublisherProcess start(Path repo, int id, int count, Path logs) throws IOException {
+  static PublisherProcess start(Path repo, int id, int count, Path work) throws IOException {
+    return start(repo, Integer.toString(id), count, work);
+  }
+
+  /**
+   * Starts one process doing the publishes of each of the comma-separated {@code ids}, one after
+   * the other.
+   */
+  static PublisherProcess start(Path repo, String ids, int count, Path work) throws IOException {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     List<String> command =
         new ArrayList<>(
@@ -43,13 +51,14 @@ final class PublisherProcess {
                 System.getProperty("java.class.path"),
                 StressPublisher.class.getName(),
                 repo.toString(),
-                Integer.toString(id),
+                work.resolve("debs-" + ids).toString(),
+                ids,
                 Integer.toString(count)));
     ProcessBuilder builder =
         new ProcessBuilder(command)
             .redirectError(
-                logs.resolve("publisher-" + id + "-" + System.nanoTime() + ".err").toFile());
-    return new PublisherProcess(id, builder.start());
+                work.resolve("publisher-" + ids + "-" + System.nanoTime() + ".err").toFile());
+    return new PublisherProcess(ids, builder.start());
   }
 
   private void drain() {
@@ -67,7 +76,7 @@ final class PublisherProcess {
     }
   }
 
-  int id() {
+  String id() {
     return id;
   }
 

@@ -20,12 +20,13 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
 /**
- * A publishing process for the multi-process tests: {@code StressPublisher REPO ID COUNT}
- * publishes, for i in 0..COUNT-1, one .deb into the apt dist {@code stable}, one wheel into the
- * PyPI project {@code stress} and one release of the Maven GA {@code io.pinrepo.stress:demo}, all
- * shared with the other processes. It prints {@code ready}, then one line per publish that returned
- * ({@code ok apt|pypi|maven VERSION}), then {@code conflicts N} and {@code done}. The same ID and
- * COUNT always publish the same bytes, so a killed run can be repeated.
+ * A publishing process for the multi-process tests: {@code StressPublisher REPO WORK IDS COUNT}
+ * publishes, for each ID of the comma-separated IDS and i in 0..COUNT-1, one .deb into the apt dist
+ * {@code stable}, one wheel into the PyPI project {@code stress} and one release of the Maven GA
+ * {@code io.pinrepo.stress:demo}, all shared with the other processes. It prints {@code ready},
+ * then one line per publish that returned ({@code ok apt|pypi|maven VERSION}), then {@code
+ * conflicts N} and {@code done}. The same ID and COUNT always publish the same bytes, so a killed
+ * run can be repeated.
  */
 public final class StressPublisher {
   static final String DIST = "stable";
@@ -39,23 +40,25 @@ public final class StressPublisher {
   /** Runs one publisher; see the class comment. */
   public static void main(String[] args) throws IOException {
     Path repo = Path.of(args[0]);
-    int id = Integer.parseInt(args[1]);
-    int count = Integer.parseInt(args[2]);
-    Path work = Files.createTempDirectory("stress-publisher-" + id);
+    Path work = Files.createDirectories(Path.of(args[1]));
+    int count = Integer.parseInt(args[3]);
     System.out.println("ready");
     System.out.flush();
     try (ConflictCounter storage = new ConflictCounter(FileSystemStorage.open(repo))) {
       AptRepository apt = AptRepository.builder(storage).build();
       PypiRepository pypi = PypiRepository.on(storage);
       MavenDeployer maven = MavenDeployer.builder(storage).build();
-      for (int i = 0; i < count; i++) {
-        String version = id + "." + i;
-        apt.publish(DIST, "main", List.of(deb(id, i).writeTo(work)));
-        report("apt", id, i);
-        pypi.publish(WheelBuilder.of(PROJECT, version).writeTo(work));
-        report("pypi", id, i);
-        maven.deploy(deployment(version));
-        report("maven", id, i);
+      for (String ids : args[2].split(",")) {
+        int id = Integer.parseInt(ids);
+        for (int i = 0; i < count; i++) {
+          String version = id + "." + i;
+          apt.publish(DIST, "main", List.of(deb(id, i).writeTo(work)));
+          report("apt", id, i);
+          pypi.publish(WheelBuilder.of(PROJECT, version).writeTo(work));
+          report("pypi", id, i);
+          maven.deploy(deployment(version));
+          report("maven", id, i);
+        }
       }
       System.out.println("conflicts " + storage.conflicts());
     }
