@@ -70,6 +70,14 @@ final class ProjectCommitter {
     return committed;
   }
 
+  /** Rewrites the HTML page of {@code name} from its committed state, if the project exists. */
+  void refreshHtml(ProjectName name) throws IOException {
+    Top top = Top.read(storage, SimpleLayout.projectJson(name), MAX_PAGE_BYTES);
+    if (top.exists()) {
+      writeHtml(name, parse(top), top.versionToken().orElseThrow());
+    }
+  }
+
   /**
    * Writes the HTML page for {@code page}, committed as {@code token}; if the state moved on
    * meanwhile, renders the newer state and writes again, so the last HTML write is never stale.
