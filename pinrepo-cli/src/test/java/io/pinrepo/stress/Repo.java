@@ -69,6 +69,19 @@ final class Repo {
     return listed;
   }
 
+  /**
+   * A file that a crash between a commit and the writes that follow it left at the previous state:
+   * a PyPI HTML page (or root JSON twin) behind the JSON state, or an apt legacy (non-by-hash)
+   * index behind the Release. Everything it names exists; a reader using by-hash or PEP 691 JSON
+   * never sees it; the next change, or repeating the crashed operation, rewrites it.
+   */
+  static boolean isBehindItsCommit(Problem p) {
+    return (p.format().equals("pypi") && p.description().startsWith("does not match"))
+        || (p.format().equals("apt")
+            && !p.key().value().contains("/by-hash/")
+            && p.description().startsWith("differs from the Release"));
+  }
+
   static String text(Storage storage, String key) throws IOException {
     try (ObjectStream in = storage.read(ObjectKey.of(key))) {
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);
