@@ -8,10 +8,14 @@ import io.pinrepo.debian.PackageRef;
 import io.pinrepo.debian.PackageSelector;
 import io.pinrepo.debian.Retention;
 import io.pinrepo.spi.Storage;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
@@ -171,11 +175,9 @@ final class DebCommand implements Runnable {
         selector = selector.withArchitecture(arch);
       }
       try (Storage storage = repo.openStorage()) {
-        ChangeReport report =
-            target
-                .builder(storage, signing)
-                .build()
-                .remove(target.dist, target.component, selector);
+        AptRepository apt = target.builder(storage, signing).build();
+        requireDistribution(apt, target.dist, repo);
+        ChangeReport report = apt.remove(target.dist, target.component, selector);
         print(spec.commandLine().getOut(), report);
         if (report.removed().isEmpty()) {
           spec.commandLine().getErr().println("pinrepo: nothing matched; nothing changed");
@@ -199,20 +201,49 @@ final class DebCommand implements Runnable {
     @Option(names = "--component", paramLabel = "C", description = "Only this component.")
     String component;
 
+    @Option(names = "--json", description = "Print a JSON array of packages.")
+    boolean json;
+
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
       PrintWriter out = spec.commandLine().getOut();
+      List<Map<String, Object>> listed = new ArrayList<>();
       try (Storage storage = repo.openStorage()) {
-        for (PackageRef ref : AptRepository.builder(storage).build().list(dist)) {
+        AptRepository apt = AptRepository.builder(storage).build();
+        requireDistribution(apt, dist, repo);
+        for (PackageRef ref : apt.list(dist)) {
           if (component == null || component.equals(ref.component())) {
-            out.println(ref);
+            if (json) {
+              Map<String, Object> entry = new LinkedHashMap<>();
+              entry.put("component", ref.component());
+              entry.put("package", ref.name());
+              entry.put("version", ref.version().toString());
+              entry.put("architecture", ref.architecture());
+              entry.put("filename", ref.filename());
+              entry.put("size", ref.size());
+              entry.put("sha256", ref.sha256());
+              listed.add(entry);
+            } else {
+              out.println(ref);
+            }
           }
         }
       }
+      if (json) {
+        out.println(Json.write(listed));
+      }
       out.flush();
       return 0;
+    }
+  }
+
+  static void requireDistribution(AptRepository apt, String dist, RepoOptions repo)
+      throws IOException {
+    if (!apt.hasDistribution(dist)) {
+      throw new IllegalArgumentException(
+          "no distribution '" + dist + "' in " + repo.describe() + " (nothing published there)");
     }
   }
 

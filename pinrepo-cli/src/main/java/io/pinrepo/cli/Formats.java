@@ -2,6 +2,7 @@ package io.pinrepo.cli;
 
 import io.pinrepo.debian.AptFormat;
 import io.pinrepo.format.RepositoryFormat;
+import io.pinrepo.maven.MavenFormat;
 import io.pinrepo.pypi.PypiFormat;
 import java.util.List;
 
@@ -10,6 +11,6 @@ final class Formats {
   private Formats() {}
 
   static List<RepositoryFormat> all() {
-    return List.of(new AptFormat(), new PypiFormat());
+    return List.of(new AptFormat(), new MavenFormat(), new PypiFormat());
   }
 }

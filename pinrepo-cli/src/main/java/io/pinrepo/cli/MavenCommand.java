@@ -20,7 +20,9 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -164,6 +166,9 @@ final class MavenCommand implements Runnable {
     @Parameters(arity = "0..1", paramLabel = "GROUP:ARTIFACT")
     String artifact;
 
+    @Option(names = "--json", description = "Print JSON.")
+    boolean json;
+
     @Spec picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
@@ -171,16 +176,31 @@ final class MavenCommand implements Runnable {
       PrintWriter out = spec.commandLine().getOut();
       try (Storage storage = repo.openStorage()) {
         MavenCatalog catalog = new MavenCatalog(storage);
-        if (artifact == null) {
+        if (artifact == null && json) {
+          out.println(Json.write(catalog.artifacts().stream().map(Object::toString).toList()));
+        } else if (artifact == null) {
           catalog.artifacts().forEach(out::println);
         } else {
           String[] ga = artifact.split(":", -1);
           if (ga.length != 2) {
             throw new IllegalArgumentException("not GROUP:ARTIFACT: '" + artifact + "'");
           }
+          List<Map<String, Object>> listed = new ArrayList<>();
           for (MavenCatalog.Listed v : catalog.versions(ga[0], ga[1])) {
-            out.println(
-                v.newestBuild().isEmpty() ? v.version() : v.version() + " " + v.newestBuild());
+            if (json) {
+              Map<String, Object> entry = new LinkedHashMap<>();
+              entry.put("version", v.version());
+              if (!v.newestBuild().isEmpty()) {
+                entry.put("newestBuild", v.newestBuild());
+              }
+              listed.add(entry);
+            } else {
+              out.println(
+                  v.newestBuild().isEmpty() ? v.version() : v.version() + " " + v.newestBuild());
+            }
+          }
+          if (json) {
+            out.println(Json.write(listed));
           }
         }
       }

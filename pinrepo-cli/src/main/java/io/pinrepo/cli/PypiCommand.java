@@ -11,7 +11,10 @@ import io.pinrepo.spi.Storage;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -174,6 +177,9 @@ final class PypiCommand implements Runnable {
     @Parameters(arity = "0..1", paramLabel = "PROJECT", description = "A project name.")
     String project;
 
+    @Option(names = "--json", description = "Print JSON.")
+    boolean json;
+
     @Spec CommandSpec spec;
 
     @Override
@@ -182,15 +188,34 @@ final class PypiCommand implements Runnable {
       try (Storage storage = repo.openStorage()) {
         PypiRepository repository = PypiRepository.on(storage);
         if (project == null) {
-          for (ProjectName name : repository.projects()) {
-            out.println(name);
+          List<String> names = repository.projects().stream().map(ProjectName::toString).toList();
+          if (json) {
+            out.println(Json.write(names));
+          } else {
+            names.forEach(out::println);
           }
+          out.flush();
           return 0;
         }
         ProjectName name = ProjectName.of(project);
         Optional<ProjectPage> page = repository.read(name);
         if (page.isEmpty()) {
           throw new UnknownReleaseException("no project " + name + " in " + repo.describe());
+        }
+        if (json) {
+          List<Map<String, Object>> files = new ArrayList<>();
+          for (ProjectFile f : page.get().files()) {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("version", f.version().toString());
+            entry.put("filename", f.fileName());
+            entry.put("size", f.size());
+            entry.put("sha256", f.sha256());
+            f.yanked().ifPresent(reason -> entry.put("yanked", reason));
+            files.add(entry);
+          }
+          out.println(Json.write(files));
+          out.flush();
+          return 0;
         }
         for (ProjectFile f : page.get().files()) {
           out.println(

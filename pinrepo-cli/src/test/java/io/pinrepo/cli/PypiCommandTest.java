@@ -69,7 +69,7 @@ class PypiCommandTest {
     Path whl = WheelBuilder.of("demo", "1.0").metadataName("other").writeTo(dir);
     Run run = run("pypi", "publish", "--repo", dir.resolve("repo").toString(), whl.toString());
     assertEquals(1, run.status());
-    assertTrue(run.err().startsWith("pinrepo: " + whl.getFileName() + ": "), run.err());
+    assertTrue(run.err().startsWith("pinrepo: " + whl + ": "), run.err());
     assertEquals(1, run.err().lines().count(), run.err());
   }
 

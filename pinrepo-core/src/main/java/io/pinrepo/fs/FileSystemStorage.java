@@ -116,6 +116,9 @@ public final class FileSystemStorage implements Storage, ServerSideCopy {
     Path path = pathOf(key);
     // stat, open, stat again: equal tokens prove the opened file is the version described.
     for (int attempt = 0; ; attempt++) {
+      if (attempt > 100) {
+        throw new IOException("object at " + key + " keeps changing while being opened");
+      }
       ObjectInfo before = statPath(key, path).orElseThrow(() -> new ObjectNotFoundException(key));
       FileChannel channel;
       try {
@@ -133,13 +136,11 @@ public final class FileSystemStorage implements Storage, ServerSideCopy {
         throw e;
       }
       channel.close();
-      if (attempt > 100) {
-        throw new IOException("object at " + key + " keeps changing while being opened");
-      }
     }
   }
 
   @Override
+  @SuppressWarnings("try") // the lock is held for the block, never referenced in it
   public ObjectInfo write(ObjectKey key, ContentSource content, WriteCondition condition)
       throws IOException {
     Path target = pathOf(key);
@@ -164,6 +165,7 @@ public final class FileSystemStorage implements Storage, ServerSideCopy {
   }
 
   @Override
+  @SuppressWarnings("try") // the lock is held for the block, never referenced in it
   public void delete(ObjectKey key, WriteCondition condition) throws IOException {
     Path target = pathOf(key);
     try (DirectoryLock.Held held = lock.acquire()) {

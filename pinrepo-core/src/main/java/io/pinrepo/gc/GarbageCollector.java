@@ -28,7 +28,8 @@ import java.util.function.Consumer;
  * lands during the sweep protects what it names; and each deletion is conditional on the version
  * seen in the listing, so a blob that a publisher re-used (and so refreshed, see {@link
  * io.pinrepo.commit.Blobs}) after the listing is not deleted. The grace period must exceed the
- * longest publish.
+ * longest publish and {@link io.pinrepo.commit.Blobs#REFRESH_AFTER}: a re-used blob younger than
+ * that is not refreshed, so only the grace period keeps it from a concurrent sweep.
  */
 public final class GarbageCollector {
 

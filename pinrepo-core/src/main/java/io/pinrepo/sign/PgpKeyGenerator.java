@@ -9,6 +9,7 @@ import java.util.Objects;
 import org.bouncycastle.bcpg.ArmoredOutputStream;
 import org.bouncycastle.bcpg.HashAlgorithmTags;
 import org.bouncycastle.bcpg.PublicKeyAlgorithmTags;
+import org.bouncycastle.bcpg.PublicKeyPacket;
 import org.bouncycastle.bcpg.sig.KeyFlags;
 import org.bouncycastle.crypto.AsymmetricCipherKeyPair;
 import org.bouncycastle.crypto.generators.Ed25519KeyPairGenerator;
@@ -64,7 +65,11 @@ public final class PgpKeyGenerator {
     AsymmetricCipherKeyPair pair = generator.generateKeyPair();
     try {
       PGPKeyPair keyPair =
-          new BcPGPKeyPair(PublicKeyAlgorithmTags.EDDSA_LEGACY, pair, Date.from(clock.instant()));
+          new BcPGPKeyPair(
+              PublicKeyPacket.VERSION_4,
+              PublicKeyAlgorithmTags.EDDSA_LEGACY,
+              pair,
+              Date.from(clock.instant()));
       PGPSignatureSubpacketGenerator hashed = new PGPSignatureSubpacketGenerator();
       hashed.setKeyFlags(false, KeyFlags.CERTIFY_OTHER | KeyFlags.SIGN_DATA);
       hashed.setPreferredHashAlgorithms(
@@ -95,8 +100,7 @@ public final class PgpKeyGenerator {
 
   private static String armor(byte[] encoded) throws IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    try (ArmoredOutputStream armor = new ArmoredOutputStream(out)) {
-      armor.clearHeaders();
+    try (ArmoredOutputStream armor = ArmoredOutputStream.builder().clearHeaders().build(out)) {
       armor.write(encoded);
     }
     return out.toString(java.nio.charset.StandardCharsets.US_ASCII);

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Date;
 import java.util.HexFormat;
 import java.util.Iterator;
@@ -13,13 +14,17 @@ import java.util.Objects;
 import org.bouncycastle.bcpg.ArmoredOutputStream;
 import org.bouncycastle.bcpg.BCPGOutputStream;
 import org.bouncycastle.bcpg.HashAlgorithmTags;
+import org.bouncycastle.bcpg.SignatureSubpacketTags;
+import org.bouncycastle.bcpg.sig.KeyFlags;
 import org.bouncycastle.openpgp.PGPException;
 import org.bouncycastle.openpgp.PGPPrivateKey;
+import org.bouncycastle.openpgp.PGPPublicKey;
 import org.bouncycastle.openpgp.PGPSecretKey;
 import org.bouncycastle.openpgp.PGPSecretKeyRing;
 import org.bouncycastle.openpgp.PGPSignature;
 import org.bouncycastle.openpgp.PGPSignatureGenerator;
 import org.bouncycastle.openpgp.PGPSignatureSubpacketGenerator;
+import org.bouncycastle.openpgp.PGPSignatureSubpacketVector;
 import org.bouncycastle.openpgp.PGPUtil;
 import org.bouncycastle.openpgp.bc.BcPGPSecretKeyRingCollection;
 import org.bouncycastle.openpgp.operator.bc.BcPBESecretKeyDecryptorBuilder;
@@ -44,7 +49,12 @@ public final class PgpSigner implements Signer {
   }
 
   /**
-   * Loads the first signing-capable key of an (armored or binary) secret key ring.
+   * Loads the signing key of the first (armored or binary) secret key ring that has one: a key that
+   * holds its secret and may sign data, flagged for signing by its self-signature or binding
+   * signature, or, for an old key without key flags, of an algorithm that can sign. So a
+   * certify-only primary key and an encryption subkey are passed over for a signing subkey. Of
+   * several such keys the newest that is neither expired nor revoked at {@code clock}'s time is
+   * used, as gpg does when signing keys rotate.
    *
    * @param source names the key in error messages, e.g. its file name
    * @param passphrase the key's passphrase; empty for an unprotected key
@@ -53,21 +63,71 @@ public final class PgpSigner implements Signer {
   public static PgpSigner load(InputStream keyRing, String source, char[] passphrase, Clock clock)
       throws IOException {
     Objects.requireNonNull(clock, "clock");
+    Objects.requireNonNull(passphrase, "passphrase");
     BcPGPSecretKeyRingCollection rings;
     try {
       rings = new BcPGPSecretKeyRingCollection(PGPUtil.getDecoderStream(keyRing));
     } catch (PGPException | IOException | RuntimeException e) {
       throw new SigningKeyException(source + ": not an OpenPGP secret key", e);
     }
+    Instant now = clock.instant();
+    boolean outdated = false;
     Iterator<PGPSecretKeyRing> it = rings.getKeyRings();
     while (it.hasNext()) {
-      for (PGPSecretKey key : it.next()) {
-        if (key.isSigningKey() && !key.isPrivateKeyEmpty()) {
-          return new PgpSigner(key, extract(key, source, passphrase), clock);
+      PGPSecretKeyRing ring = it.next();
+      PGPPublicKey primary = ring.getPublicKey();
+      PGPSecretKey chosen = null;
+      for (PGPSecretKey key : ring) {
+        if (!signsData(key)) {
+          continue;
+        }
+        if (!inForce(primary, now) || !inForce(key.getPublicKey(), now)) {
+          outdated = true;
+        } else if (chosen == null
+            || key.getPublicKey()
+                .getCreationTime()
+                .after(chosen.getPublicKey().getCreationTime())) {
+          chosen = key; // the newest signing key in force, as gpg picks
         }
       }
+      if (chosen != null) {
+        return new PgpSigner(chosen, extract(chosen, source, passphrase), clock);
+      }
     }
-    throw new SigningKeyException(source + ": no secret signing key in it", null);
+    throw new SigningKeyException(
+        source
+            + (outdated
+                ? ": every key in it that may sign has expired or been revoked"
+                : ": no secret key in it that may sign (flagged for signing)"),
+        null);
+  }
+
+  /** Whether {@code key} is neither revoked nor expired at {@code now}. */
+  private static boolean inForce(PGPPublicKey key, Instant now) {
+    if (key.hasRevocation()) {
+      return false;
+    }
+    long validSeconds = key.getValidSeconds();
+    return validSeconds <= 0
+        || now.isBefore(key.getCreationTime().toInstant().plusSeconds(validSeconds));
+  }
+
+  private static boolean signsData(PGPSecretKey key) {
+    if (!key.isSigningKey() || key.isPrivateKeyEmpty()) {
+      return false;
+    }
+    boolean flagged = false;
+    Iterator<PGPSignature> signatures = key.getPublicKey().getSignatures();
+    while (signatures.hasNext()) {
+      PGPSignatureSubpacketVector hashed = signatures.next().getHashedSubPackets();
+      if (hashed != null && hashed.hasSubpacket(SignatureSubpacketTags.KEY_FLAGS)) {
+        if ((hashed.getKeyFlags() & KeyFlags.SIGN_DATA) != 0) {
+          return true;
+        }
+        flagged = true;
+      }
+    }
+    return !flagged;
   }
 
   private static PGPPrivateKey extract(PGPSecretKey key, String source, char[] passphrase)
@@ -160,9 +220,8 @@ public final class PgpSigner implements Signer {
   }
 
   private static ArmoredOutputStream armored(ByteArrayOutputStream out) {
-    ArmoredOutputStream armor = new ArmoredOutputStream(out);
-    armor.clearHeaders(); // no "Version:" header: output depends only on inputs
-    return armor;
+    // no "Version:" header: the output depends only on the inputs
+    return ArmoredOutputStream.builder().clearHeaders().build(out);
   }
 
   private static String stripTrailingBlanks(String line) {

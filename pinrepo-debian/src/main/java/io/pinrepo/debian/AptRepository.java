@@ -89,6 +89,13 @@ public final class AptRepository {
     return new DistCommit(settings, dist).run(new RemoveEdit(component, selector));
   }
 
+  /** Whether {@code dist} has been published: it has a {@code Release} or {@code InRelease}. */
+  public boolean hasDistribution(String dist) throws IOException {
+    DistLayout layout = new DistLayout(dist);
+    return settings.storage().stat(layout.inRelease()).isPresent()
+        || settings.storage().stat(layout.release()).isPresent();
+  }
+
   /**
    * Every package listed in {@code dist}, once each (an {@code all} package is in every
    * architecture's index), ordered by component, name, version and architecture. Empty when the

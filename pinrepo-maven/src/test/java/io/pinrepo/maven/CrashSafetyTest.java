@@ -4,6 +4,7 @@ import static io.pinrepo.maven.Fixtures.deployment;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.pinrepo.format.VerifyContext;
 import io.pinrepo.hash.Digests;
 import io.pinrepo.maven.metadata.MavenMetadata;
 import io.pinrepo.maven.metadata.SnapshotVersion;
@@ -11,11 +12,14 @@ import io.pinrepo.spi.ObjectKey;
 import io.pinrepo.testkit.memory.InMemoryStorage;
 import io.pinrepo.testkit.memory.InjectedFaultException;
 import io.pinrepo.testkit.memory.Operation;
+import io.pinrepo.verify.Problem;
+import io.pinrepo.verify.Verification;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -53,11 +57,20 @@ class CrashSafetyTest {
       }
       storage.clearFault();
       assertMetadataNamesOnlyExistingFiles(storage, "crash at write " + k);
+      // the only damage a crash may leave: metadata sidecars not yet brought in line
+      for (Problem p :
+          new Verification(List.of(new MavenFormat()))
+              .run(storage, VerifyContext.unsigned())
+              .problems()) {
+        assertTrue(
+            p.key().value().contains("/maven-metadata.xml"), "crash at write " + k + ": " + p);
+      }
       if (!crashed) {
         return;
       }
       deployer.deploy(deployment("com.example", "demo", version, "second"));
       assertMetadataNamesOnlyExistingFiles(storage, "redeploy after crash at write " + k);
+      MavenFormatGcTest.assertClean(storage);
       assertSidecarsAgree(storage, "com/example/demo/maven-metadata.xml");
       assertSidecarsAgree(storage, "com/example/demo/2.0-SNAPSHOT/maven-metadata.xml");
       assertTrue(

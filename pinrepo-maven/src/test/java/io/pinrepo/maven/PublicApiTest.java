@@ -31,6 +31,7 @@ class PublicApiTest {
             MavenDeployer.class,
             MavenDeployer.Builder.class,
             MavenCatalog.class,
+            MavenFormat.class,
             MavenCatalog.Listed.class,
             Coordinates.class,
             ArtifactFile.class,

@@ -5,12 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.pinrepo.format.VerifyContext;
 import io.pinrepo.fs.FileSystemStorage;
 import io.pinrepo.maven.metadata.MavenMetadata;
 import io.pinrepo.maven.metadata.SnapshotVersion;
 import io.pinrepo.sign.PgpSigner;
+import io.pinrepo.sign.SignatureChecker;
 import io.pinrepo.sign.Signer;
 import io.pinrepo.spi.ContentSource;
+import io.pinrepo.verify.Verification;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -21,6 +24,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -157,6 +161,23 @@ class RealMavenTest {
       all.put(root.relativize(p).toString(), Files.readAllBytes(p));
     }
     return all;
+  }
+
+  @Test
+  void verifyFindsNothingWrongInWhatPinrepoOrMavenResolverWrote() throws Exception {
+    Verification verification = new Verification(List.of(new MavenFormat()));
+    try (FileSystemStorage storage = FileSystemStorage.open(stock)) {
+      Verification.Report report = verification.run(storage, VerifyContext.unsigned());
+      assertEquals(List.of("maven"), report.formatsFound());
+      assertEquals(List.of(), report.problems());
+    }
+    VerifyContext context =
+        signer == null ? VerifyContext.unsigned() : new VerifyContext(Optional.of(publicKey()));
+    try (FileSystemStorage storage = FileSystemStorage.open(ours)) {
+      Verification.Report report = verification.run(storage, context);
+      assertEquals(List.of("maven"), report.formatsFound());
+      assertEquals(List.of(), report.problems());
+    }
   }
 
   @Test
@@ -339,6 +360,18 @@ class RealMavenTest {
     Programs.run(tmp, env, export);
     try (InputStream in = Files.newInputStream(secret)) {
       return PgpSigner.load(in, secret.toString(), new char[0], Clock.systemUTC());
+    }
+  }
+
+  /** The throwaway key's public half, exported by gpg. */
+  private static SignatureChecker publicKey() throws IOException {
+    Path exported = tmp.resolve("public.asc");
+    Programs.run(
+        tmp,
+        Map.of("GNUPGHOME", gnupg.toString()),
+        List.of("gpg", "--batch", "--armor", "--output", exported.toString(), "--yes", "--export"));
+    try (InputStream in = Files.newInputStream(exported)) {
+      return SignatureChecker.load(in, exported.toString());
     }
   }
 }

@@ -49,8 +49,14 @@ public final class DistributionReader {
    *     metadata's name or version disagrees with the file name
    */
   public Distribution read(Path file) throws IOException {
-    DistributionFileName name = DistributionFileName.parse(file.getFileName().toString());
-    String source = name.fileName();
+    DistributionFileName name;
+    try {
+      name = DistributionFileName.parse(file.getFileName().toString());
+    } catch (MalformedPackageException e) {
+      // Name the file as the caller did, with its directory.
+      throw new MalformedPackageException(file.toString(), e.problem(), e);
+    }
+    String source = file.toString();
     byte[] bytes;
     String entry;
     try {
@@ -86,7 +92,7 @@ public final class DistributionReader {
 
   private Found fromZip(Path file, DistributionFileName name, String dirSuffix, String metaName)
       throws IOException {
-    String source = name.fileName();
+    String source = file.toString();
     try (ZipFile zip = new ZipFile(file.toFile())) {
       List<ZipEntry> candidates = new ArrayList<>();
       int count = 0;
@@ -116,7 +122,7 @@ public final class DistributionReader {
   }
 
   private Found fromTarGz(Path file, DistributionFileName name) throws IOException {
-    String source = name.fileName();
+    String source = file.toString();
     try (InputStream raw = new BufferedInputStream(Files.newInputStream(file));
         GzipCompressorInputStream gz = new GzipCompressorInputStream(raw, true);
         TarArchiveInputStream tar = new TarArchiveInputStream(gz)) {

@@ -1,0 +1,196 @@
+package io.pinrepo.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.pinrepo.debian.AptFormat;
+import io.pinrepo.debian.AptRepository;
+import io.pinrepo.debian.ChangeReport;
+import io.pinrepo.format.VerifyContext;
+import io.pinrepo.fs.FileSystemStorage;
+import io.pinrepo.maven.ArtifactFile;
+import io.pinrepo.maven.DeployResult;
+import io.pinrepo.maven.Deployment;
+import io.pinrepo.maven.MavenDeployer;
+import io.pinrepo.pypi.PublishResult;
+import io.pinrepo.pypi.PypiFormat;
+import io.pinrepo.pypi.PypiRepository;
+import io.pinrepo.sign.PgpKeyGenerator;
+import io.pinrepo.sign.PgpSigner;
+import io.pinrepo.sign.Signer;
+import io.pinrepo.spi.ContentSource;
+import io.pinrepo.spi.Storage;
+import io.pinrepo.testkit.deb.DebBuilder;
+import io.pinrepo.testkit.http.RepositoryServer;
+import io.pinrepo.testkit.memory.InMemoryStorage;
+import io.pinrepo.testkit.memory.InjectedFaultException;
+import io.pinrepo.testkit.memory.Operation;
+import io.pinrepo.testkit.python.WheelBuilder;
+import io.pinrepo.verify.Verification;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The README's Java examples, compiled and run here so they cannot rot: each region between {@code
+ * // README:name} and {@code // README:end} must appear, dedented, in a {@code java} block of
+ * README.md.
+ */
+class ReadmeExamplesTest {
+
+  static final Path README = Path.of(System.getProperty("user.dir")).resolveSibling("README.md");
+  static final Path SELF =
+      Path.of("src/test/java/io/pinrepo/cli/ReadmeExamplesTest.java").toAbsolutePath();
+
+  @TempDir Path dir;
+
+  @Test
+  void everyExampleIsInTheReadmeVerbatim() throws IOException {
+    String readme = Files.readString(README);
+    List<String> blocks = new ArrayList<>();
+    Matcher m = Pattern.compile("```java\n(.*?)```", Pattern.DOTALL).matcher(readme);
+    while (m.find()) {
+      blocks.add(m.group(1));
+    }
+    List<String> examples = examples();
+    assertTrue(examples.size() >= 4, "examples found: " + examples.size());
+    for (String example : examples) {
+      assertTrue(
+          blocks.stream().anyMatch(b -> b.contains(example)),
+          "README.md lacks this example (update it from ReadmeExamplesTest):\n" + example);
+    }
+  }
+
+  static List<String> examples() throws IOException {
+    List<String> examples = new ArrayList<>();
+    List<String> lines = Files.readAllLines(SELF);
+    for (int i = 0; i < lines.size(); i++) {
+      if (lines.get(i).strip().matches("// README:[a-z-]+") && !lines.get(i).contains(":end")) {
+        int indent = lines.get(i).indexOf('/');
+        StringBuilder sb = new StringBuilder();
+        for (i++; !lines.get(i).strip().equals("// README:end"); i++) {
+          String line = lines.get(i);
+          sb.append(line.length() > indent ? line.substring(indent) : line.strip()).append('\n');
+        }
+        examples.add(sb.toString());
+      }
+    }
+    return examples;
+  }
+
+  Path secretKey() throws IOException {
+    PgpKeyGenerator.GeneratedKey key =
+        PgpKeyGenerator.generate("Example <ex@example.invalid>", Clock.systemUTC());
+    return Files.writeString(dir.resolve("secret.asc"), key.armoredSecretKey());
+  }
+
+  @Test
+  void publishDebs() throws IOException {
+    Path repo = dir.resolve("repo");
+    Path secretKey = secretKey();
+    Path deb = DebBuilder.of("hello", "1.0-1", "amd64").writeTo(dir);
+    // README:apt
+    try (Storage storage = FileSystemStorage.open(repo);
+        InputStream key = Files.newInputStream(secretKey)) {
+      Signer signer = PgpSigner.load(key, secretKey.toString(), new char[0], Clock.systemUTC());
+      AptRepository apt = AptRepository.builder(storage).signer(signer).origin("Example").build();
+      ChangeReport report = apt.publish("stable", "main", List.of(deb));
+      System.out.println("added " + report.added());
+    }
+    // README:end
+    try (Storage storage = FileSystemStorage.open(repo)) {
+      Verification.Report report =
+          new Verification(List.of(new AptFormat())).run(storage, VerifyContext.unsigned());
+      assertEquals(List.of("apt"), report.formatsFound());
+      assertTrue(report.clean(), report.problems().toString());
+    }
+  }
+
+  @Test
+  void deployToMaven() throws IOException {
+    Path repo = dir.resolve("repo");
+    Path pom =
+        Files.writeString(
+            dir.resolve("lib-1.0.pom"),
+            "<project><modelVersion>4.0.0</modelVersion><groupId>com.example</groupId>"
+                + "<artifactId>lib</artifactId><version>1.0</version></project>");
+    Path jar = Files.write(dir.resolve("lib-1.0.jar"), DemoCommand.jar());
+    // README:maven
+    try (Storage storage = FileSystemStorage.open(repo)) {
+      MavenDeployer deployer = MavenDeployer.builder(storage).build();
+      DeployResult result =
+          deployer.deploy(
+              Deployment.of(
+                  pom.toString(),
+                  ContentSource.ofPath(pom),
+                  List.of(new ArtifactFile("", "jar", ContentSource.ofPath(jar), jar.toString()))));
+      System.out.println("deployed " + result.coordinates() + ": " + result.files());
+    }
+    // README:end
+    assertTrue(Files.isRegularFile(repo.resolve("com/example/lib/1.0/lib-1.0.jar.sha256")));
+    assertTrue(Files.isRegularFile(repo.resolve("com/example/lib/maven-metadata.xml")));
+  }
+
+  @Test
+  void publishWheels() throws IOException {
+    Path repo = dir.resolve("repo");
+    Path wheel = WheelBuilder.of("example-lib", "1.0").writeTo(dir);
+    // README:pypi
+    try (Storage storage = FileSystemStorage.open(repo)) {
+      PublishResult result = PypiRepository.on(storage).publish(wheel);
+      System.out.println("published " + result.fileName() + " to " + result.project());
+    }
+    // README:end
+    try (Storage storage = FileSystemStorage.open(repo)) {
+      assertTrue(
+          new Verification(List.of(new PypiFormat()))
+              .run(storage, VerifyContext.unsigned())
+              .clean());
+    }
+    assertTrue(Files.isRegularFile(repo.resolve("simple/example-lib/index.html")));
+  }
+
+  @Test
+  void testWithTheTestkit() throws Exception {
+    Path wheel = WheelBuilder.of("example-lib", "1.0").writeTo(dir);
+    // README:testkit
+    InMemoryStorage storage = new InMemoryStorage();
+    PypiRepository pypi = PypiRepository.on(storage);
+
+    // Crash the publish at its third write: nothing half-done is visible, and a retry succeeds.
+    storage.failOn(Operation.WRITE, 3);
+    assertThrows(InjectedFaultException.class, () -> pypi.publish(wheel));
+    pypi.publish(wheel);
+
+    // Point a real client at it over loopback HTTP.
+    try (RepositoryServer server = RepositoryServer.start(storage)) {
+      URI page = server.baseUri().resolve("simple/example-lib/");
+      HttpResponse<String> response =
+          HttpClient.newHttpClient()
+              .send(HttpRequest.newBuilder(page).build(), HttpResponse.BodyHandlers.ofString());
+      assertTrue(response.body().contains(wheel.getFileName().toString()));
+    }
+    // README:end
+    assertEquals(0, storage.openStreams());
+    assertTrue(storage.keys().size() > 3, storage.keys().toString());
+    assertTrue(
+        new String(
+                storage.peek(io.pinrepo.spi.ObjectKey.of("simple/index.html")).orElseThrow(),
+                StandardCharsets.UTF_8)
+            .contains("example-lib"));
+  }
+}

@@ -1,0 +1,301 @@
+package io.pinrepo.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.pinrepo.s3.S3ProxyFixture;
+import io.pinrepo.s3.S3Storage;
+import io.pinrepo.spi.ContentSource;
+import io.pinrepo.spi.ObjectKey;
+import io.pinrepo.spi.Storage;
+import io.pinrepo.spi.WriteCondition;
+import io.pinrepo.testkit.clients.AptRoot;
+import io.pinrepo.testkit.clients.Programs;
+import io.pinrepo.testkit.deb.DebBuilder;
+import io.pinrepo.testkit.http.RepositoryServer;
+import io.pinrepo.testkit.python.WheelBuilder;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/**
+ * {@code --repo s3://...} against s3proxy in this JVM (pinrepo-s3's {@link S3ProxyFixture}), with
+ * credentials from the AWS default chain: here its system-property link, {@code aws.accessKeyId}
+ * and {@code aws.secretAccessKey}.
+ */
+class S3RepoTest {
+
+  @TempDir static Path dir;
+  static S3ProxyFixture s3;
+  static String endpoint;
+
+  @BeforeAll
+  static void start() throws Exception {
+    s3 = S3ProxyFixture.start(dir.resolve("s3"));
+    endpoint = s3.endpoint().toString();
+    System.setProperty("aws.accessKeyId", S3ProxyFixture.ACCESS_KEY);
+    System.setProperty("aws.secretAccessKey", S3ProxyFixture.SECRET_KEY);
+  }
+
+  @AfterAll
+  static void stop() throws IOException {
+    System.clearProperty("aws.accessKeyId");
+    System.clearProperty("aws.secretAccessKey");
+    s3.close();
+  }
+
+  private static String[] s3Args(String prefix, String... command) {
+    List<String> args = new ArrayList<>(List.of(command));
+    args.addAll(
+        List.of(
+            "--repo",
+            "s3://" + S3ProxyFixture.BUCKET + "/" + prefix,
+            "--s3-endpoint",
+            endpoint,
+            "--s3-region",
+            "us-east-1",
+            "--s3-path-style"));
+    return args.toArray(String[]::new);
+  }
+
+  private static RepoOptions parse(String... args) {
+    RepoOptions options = new RepoOptions();
+    new CommandLine(options).parseArgs(args);
+    return options;
+  }
+
+  @Test
+  void anS3RepoOpensTheBucketAndPrefixAtTheEndpoint() throws Exception {
+    RepoOptions options =
+        parse(
+            "--repo",
+            "s3://" + S3ProxyFixture.BUCKET + "/team/apt",
+            "--s3-endpoint",
+            endpoint,
+            "--s3-path-style",
+            "--s3-checksums",
+            "when-required");
+    try (Storage storage = options.openStorage()) {
+      assertTrue(storage instanceof S3Storage);
+      storage.write(ObjectKey.of("hello"), ContentSource.ofUtf8("hi"), WriteCondition.none());
+    }
+    try (Storage whole = s3.storage("").build()) {
+      assertTrue(whole.stat(ObjectKey.of("team/apt/hello")).isPresent());
+    }
+  }
+
+  @Test
+  void verifyReachesTheBucketAndReportsAnEmptyRepository() {
+    CliRun run = CliRun.of(s3Args("empty", "verify"));
+    assertEquals(1, run.status(), run.err());
+    assertEquals(
+        "pinrepo: no repository found at s3://" + S3ProxyFixture.BUCKET + "/empty\n", run.err());
+  }
+
+  @Test
+  void anUnknownChecksumModeIsOneLine() {
+    CliRun run =
+        CliRun.of(
+            "verify",
+            "--repo",
+            "s3://bucket-x",
+            "--s3-endpoint",
+            endpoint,
+            "--s3-checksums",
+            "always");
+    assertEquals(1, run.status());
+    assertTrue(run.err().contains("--s3-checksums always"), run.err());
+    assertFalse(run.hasStackTrace(), run.err());
+  }
+
+  @Test
+  void pypiPublishesIntoS3AndPipDownloadsFromIt() throws Exception {
+    Path whl = WheelBuilder.of("demo-s3", "1.0").writeTo(dir.resolve("wheels"));
+    CliRun publish = CliRun.of(s3Args("py", "pypi", "publish", whl.toString()));
+    assertEquals(0, publish.status(), publish.err());
+    try (S3Client raw = s3Client()) {
+      var head =
+          raw.headObject(b -> b.bucket(S3ProxyFixture.BUCKET).key("py/simple/demo-s3/index.html"));
+      assertEquals("text/html;charset=utf-8", head.contentType().replace(" ", ""));
+      assertEquals("public, max-age=60", head.cacheControl());
+    }
+    Process probe =
+        new ProcessBuilder("python3", "-m", "pip", "--version").redirectErrorStream(true).start();
+    Assumptions.assumeTrue(
+        probe.waitFor(60, TimeUnit.SECONDS) && probe.exitValue() == 0,
+        "python3 -m pip is not available on this machine");
+    try (S3Storage storage = s3.storage("py").build();
+        RepositoryServer server = RepositoryServer.start(storage)) {
+      Path into = dir.resolve("downloaded");
+      ProcessBuilder pb =
+          new ProcessBuilder(
+                  "python3",
+                  "-m",
+                  "pip",
+                  "download",
+                  "--no-deps",
+                  "--no-cache-dir",
+                  "--disable-pip-version-check",
+                  "--index-url",
+                  server.baseUri().resolve("simple/").toString(),
+                  "-d",
+                  into.toString(),
+                  "demo-s3==1.0")
+              .redirectErrorStream(true);
+      pb.environment().put("PIP_CONFIG_FILE", "/dev/null");
+      Process pip = pb.start();
+      String output = new String(pip.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      assertTrue(pip.waitFor(120, TimeUnit.SECONDS), "pip did not finish");
+      assertEquals(0, pip.exitValue(), output);
+      assertEquals(Files.size(whl), Files.size(into.resolve(whl.getFileName())));
+    }
+  }
+
+  @Test
+  void mavenDeploysIntoS3AndARealMavenConsumerResolvesFromIt() throws Exception {
+    String group = "io.pinrepo.s3clitest";
+    Path in = Files.createDirectories(dir.resolve("maven"));
+    Path pom =
+        Files.writeString(
+            in.resolve("demo-1.0.pom"),
+            "<project><modelVersion>4.0.0</modelVersion><groupId>"
+                + group
+                + "</groupId><artifactId>demo</artifactId><version>1.0</version></project>");
+    Path jar = Files.write(in.resolve("demo-1.0.jar"), jar());
+    CliRun deploy = CliRun.of(s3Args("m2", "maven", "deploy", pom.toString(), jar.toString()));
+    assertEquals(0, deploy.status(), deploy.err());
+    CliRun list = CliRun.of(s3Args("m2", "maven", "list", group + ":demo"));
+    assertEquals(0, list.status(), list.err());
+    assertTrue(list.out().contains("1.0"), list.out());
+    String path = "m2/" + group.replace('.', '/') + "/demo/";
+    try (S3Client raw = s3Client()) {
+      var jarHead =
+          raw.headObject(b -> b.bucket(S3ProxyFixture.BUCKET).key(path + "1.0/demo-1.0.jar"));
+      assertEquals("application/java-archive", jarHead.contentType());
+      assertEquals("public, max-age=31536000, immutable", jarHead.cacheControl());
+      var metadata =
+          raw.headObject(b -> b.bucket(S3ProxyFixture.BUCKET).key(path + "maven-metadata.xml"));
+      assertEquals("public, max-age=60", metadata.cacheControl());
+    }
+    Assumptions.assumeTrue(
+        Files.isExecutable(Path.of("/usr/bin/mvn")), "mvn is not on this machine");
+    Path cached =
+        Path.of(System.getProperty("user.home"), ".m2", "repository", group.replace('.', '/'));
+    try (S3Storage storage = s3.storage("m2").build();
+        RepositoryServer server = RepositoryServer.start(storage)) {
+      Path consumer = Files.createDirectories(dir.resolve("consumer"));
+      Files.writeString(
+          consumer.resolve("pom.xml"), consumerPom(server.baseUri().toString(), group));
+      Process mvn =
+          new ProcessBuilder(
+                  "mvn",
+                  "-B",
+                  "-q",
+                  "-o",
+                  "-Daether.offline.hosts=127.0.0.1",
+                  "-C",
+                  "-U",
+                  "dependency:copy-dependencies",
+                  "-DoutputDirectory=deps")
+              .directory(consumer.toFile())
+              .redirectErrorStream(true)
+              .start();
+      String output = new String(mvn.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      assertTrue(mvn.waitFor(300, TimeUnit.SECONDS), "mvn did not finish");
+      assertEquals(0, mvn.exitValue(), output);
+      assertEquals(Files.size(jar), Files.size(consumer.resolve("deps/demo-1.0.jar")));
+    } finally {
+      deleteTree(cached); // what mvn cached of the test group in the shared local repository
+    }
+  }
+
+  private static String consumerPom(String url, String group) {
+    return """
+        <project xmlns="http://maven.apache.org/POM/4.0.0"><modelVersion>4.0.0</modelVersion>
+        <groupId>check</groupId><artifactId>consumer</artifactId><version>1</version>
+        <repositories><repository><id>pinrepo-on-s3</id><url>%s</url>
+        <releases><enabled>true</enabled><checksumPolicy>fail</checksumPolicy></releases>
+        </repository></repositories>
+        <dependencies>
+          <dependency><groupId>%s</groupId><artifactId>demo</artifactId><version>1.0</version></dependency>
+        </dependencies></project>
+        """
+        .formatted(url, group);
+  }
+
+  private static void deleteTree(Path root) throws IOException {
+    if (Files.exists(root)) {
+      try (var walk = Files.walk(root)) {
+        for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+          Files.delete(p);
+        }
+      }
+    }
+  }
+
+  @Test
+  void debPublishesIntoS3AndAptGetDownloadsFromIt() throws Exception {
+    Path deb = DebBuilder.of("hello-s3", "1.0-1", "amd64").writeTo(dir.resolve("debs"));
+    CliRun publish = CliRun.of(s3Args("apt", "deb", "publish", "--dist", "stable", deb.toString()));
+    assertEquals(0, publish.status(), publish.err());
+    try (S3Client raw = s3Client()) {
+      var release =
+          raw.headObject(b -> b.bucket(S3ProxyFixture.BUCKET).key("apt/dists/stable/Release"));
+      assertEquals("public, max-age=60", release.cacheControl());
+      var pool =
+          raw.headObject(
+              b ->
+                  b.bucket(S3ProxyFixture.BUCKET)
+                      .key("apt/pool/main/h/hello-s3/hello-s3_1.0-1_amd64.deb"));
+      assertEquals("application/vnd.debian.binary-package", pool.contentType());
+      assertEquals("public, max-age=31536000, immutable", pool.cacheControl());
+    }
+    try (S3Storage storage = s3.storage("apt").build();
+        RepositoryServer server = RepositoryServer.start(storage)) {
+      AptRoot apt =
+          AptRoot.create(
+              dir.resolve("apt-root"),
+              "deb [arch=amd64 trusted=yes] " + server.baseUri() + " stable main",
+              "amd64");
+      Programs.Result update = apt.update();
+      assertEquals(0, update.exit(), update.err());
+      assertEquals(List.of(), AptRoot.problems(update));
+      assertEquals("1.0-1", apt.candidate("hello-s3"));
+      assertEquals(Files.size(deb), Files.size(apt.download("hello-s3")));
+    }
+  }
+
+  private static S3Client s3Client() {
+    return S3Client.builder()
+        .endpointOverride(s3.endpoint())
+        .region(software.amazon.awssdk.regions.Region.US_EAST_1)
+        .forcePathStyle(true)
+        .build();
+  }
+
+  private static byte[] jar() throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try (ZipOutputStream zip = new ZipOutputStream(out)) {
+      ZipEntry e = new ZipEntry("build.txt");
+      e.setTime(315_532_800_000L);
+      zip.putNextEntry(e);
+      zip.write("build".getBytes(StandardCharsets.UTF_8));
+    }
+    return out.toByteArray();
+  }
+}

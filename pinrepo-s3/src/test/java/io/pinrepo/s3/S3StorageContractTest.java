@@ -1,0 +1,47 @@
+package io.pinrepo.s3;
+
+import io.pinrepo.spi.Storage;
+import io.pinrepo.testkit.contract.StorageContract;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The storage contract against s3proxy in this JVM (conditional writes serialised as on S3,
+ * signatures checked), each test under a fresh prefix of one bucket. The few cases an S3 server
+ * cannot show are disabled with their reasons ({@link ContractExceptions}).
+ */
+@ExtendWith({
+  ContractExceptions.ContentHashTokens.class,
+  ContractExceptions.NoConditionalDeleteInS3Proxy.class
+})
+class S3StorageContractTest extends StorageContract {
+
+  @TempDir static Path dir;
+  static S3ProxyFixture server;
+  static final AtomicInteger prefixes = new AtomicInteger();
+
+  @BeforeAll
+  static void start() throws Exception {
+    server = S3ProxyFixture.start(dir.resolve("s3"));
+  }
+
+  @AfterAll
+  static void stop() throws IOException {
+    server.close();
+  }
+
+  @Override
+  protected Storage newStorage() {
+    return server.storage("contract-" + prefixes.incrementAndGet()).listPageSize(10).build();
+  }
+
+  @Override
+  protected boolean supportsPresign() {
+    return true;
+  }
+}
