@@ -8,10 +8,8 @@ import io.pinrepo.debian.AptRepository;
 import io.pinrepo.debian.PackageRef;
 import io.pinrepo.debian.PackageSelector;
 import io.pinrepo.debian.Retention;
-import io.pinrepo.hash.Digests;
 import io.pinrepo.maven.MavenDeployer;
 import io.pinrepo.maven.metadata.MavenMetadata;
-import io.pinrepo.maven.metadata.SnapshotVersion;
 import io.pinrepo.pypi.ProjectName;
 import io.pinrepo.pypi.PypiRepository;
 import io.pinrepo.pypi.UnknownReleaseException;
@@ -26,7 +24,6 @@ import io.pinrepo.testkit.memory.Operation;
 import io.pinrepo.testkit.python.WheelBuilder;
 import io.pinrepo.verify.Problem;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -62,9 +59,6 @@ class FaultSweepTest {
 
     /** After a successful {@link #act}: its result is what the indexes list. */
     void assertDone(InMemoryStorage storage) throws IOException;
-
-    /** Format checks that {@link Repo#verify} does not cover yet. */
-    default void assertConsistent(InMemoryStorage storage, boolean settled) throws IOException {}
   }
 
   @Test
@@ -233,12 +227,10 @@ class FaultSweepTest {
       problems.removeIf(Repo::isBehindItsCommit);
       tolerated += before - problems.size();
       assertEquals(List.of(), problems, when);
-      scenario.assertConsistent(storage, false);
       if (crashed) {
         scenario.retry(storage);
       }
       assertEquals(List.of(), Repo.verify(storage), when + ", retried");
-      scenario.assertConsistent(storage, true);
       scenario.assertDone(storage);
       assertEquals(0, storage.openStreams(), when);
       if (!crashed) {
@@ -270,11 +262,6 @@ class FaultSweepTest {
       public void assertDone(InMemoryStorage s) throws IOException {
         assertTrue(gaMetadata(s).orElseThrow().versioning().versions().contains(version));
       }
-
-      @Override
-      public void assertConsistent(InMemoryStorage s, boolean settled) throws IOException {
-        assertMavenConsistent(s, settled);
-      }
     };
   }
 
@@ -292,40 +279,6 @@ class FaultSweepTest {
       throws IOException {
     Optional<byte[]> bytes = s.peek(ObjectKey.of(key));
     return bytes.isEmpty() ? Optional.empty() : Optional.of(MavenMetadata.parse(key, bytes.get()));
-  }
-
-  /** Every file the metadata names exists; once settled, the metadata's sidecars agree. */
-  private static void assertMavenConsistent(InMemoryStorage s, boolean settled) throws IOException {
-    MavenMetadata ga = gaMetadata(s).orElseThrow();
-    List<String> tops = new ArrayList<>(List.of(GA + "maven-metadata.xml"));
-    for (String v : ga.versioning().versions()) {
-      String dir = GA + v + "/";
-      if (!v.endsWith("-SNAPSHOT")) {
-        assertTrue(s.peek(ObjectKey.of(dir + "demo-" + v + ".pom")).isPresent(), dir);
-        continue;
-      }
-      tops.add(dir + "maven-metadata.xml");
-      for (SnapshotVersion sv :
-          metadata(s, dir + "maven-metadata.xml").orElseThrow().versioning().snapshotVersions()) {
-        String name =
-            "demo-"
-                + sv.value()
-                + (sv.classifier().isEmpty() ? "" : "-" + sv.classifier())
-                + "."
-                + sv.extension();
-        for (String suffix : new String[] {"", ".sha1", ".md5", ".sha256", ".sha512"}) {
-          assertTrue(s.peek(ObjectKey.of(dir + name + suffix)).isPresent(), dir + name + suffix);
-        }
-      }
-    }
-    if (settled) {
-      for (String top : tops) {
-        byte[] bytes = s.peek(ObjectKey.of(top)).orElseThrow();
-        String sha1 =
-            new String(s.peek(ObjectKey.of(top + ".sha1")).orElseThrow(), StandardCharsets.UTF_8);
-        assertEquals(Digests.of(bytes).sha1(), sha1, top + ".sha1");
-      }
-    }
   }
 
   private static AptRepository apt(InMemoryStorage s, Retention retention) {

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.pinrepo.debian.AptFormat;
 import io.pinrepo.debian.AptRepository;
 import io.pinrepo.debian.PackageSelector;
+import io.pinrepo.maven.MavenDeployer;
+import io.pinrepo.maven.MavenFormat;
 import io.pinrepo.pypi.ProjectName;
 import io.pinrepo.pypi.PypiFormat;
 import io.pinrepo.pypi.PypiRepository;
@@ -112,6 +114,70 @@ class GcVersusPublishTest {
     Set<String> listed = new TreeSet<>();
     repo.read(project).orElseThrow().files().forEach(f -> listed.add(f.fileName()));
     assertSettled(race, figures, reported, listed, "pypi");
+    race.collectAged();
+    assertEquals(List.of(), race.verify(), "after a final collection");
+  }
+
+  @Test
+  void mavenGcNeverDeletesWhatCommittedMetadataNames() throws Exception {
+    ManualClock clock = new ManualClock(Instant.parse("2026-01-01T00:00:00Z"));
+    InMemoryStorage storage = new InMemoryStorage(clock, 50);
+    MavenDeployer deployer =
+        MavenDeployer.builder(storage).clock(clock).keepSnapshotBuilds(1).build();
+    GcRace race = new GcRace(storage, clock, List.of(MavenFormat.keepingSnapshotBuilds(1)));
+    Set<String> reported = new TreeSet<>();
+    GcRace.Figures figures = GcRace.NONE;
+    int newestBuild = 0;
+    for (int round = 0; round < ROUNDS; round++) {
+      // Garbage: snapshot builds a deployer keeping every build left, which GC keeping one prunes.
+      MavenDeployer keepingAll = MavenDeployer.builder(storage).clock(clock).build();
+      String aged = "1." + round + "-SNAPSHOT";
+      for (int i = 0; i < THREADS * REMOVED; i++) {
+        keepingAll.deploy(StressPublisher.deployment(aged));
+      }
+      clock.advance(Duration.ofDays(2));
+      List<List<GcRace.Publish>> threads = new ArrayList<>();
+      for (int t = 0; t < THREADS; t++) {
+        List<GcRace.Publish> publishes = new ArrayList<>();
+        for (int i = 0; i < NEW_EACH; i++) {
+          String release = round + "." + t + "." + i;
+          publishes.add(
+              () -> {
+                deployer.deploy(StressPublisher.deployment(release));
+                return "release " + release;
+              });
+          publishes.add(
+              () ->
+                  "snapshot "
+                      + deployer.deploy(StressPublisher.deployment("2.0-SNAPSHOT")).buildNumber());
+        }
+        // Late in the race, a deploy into the version whose old builds GC is collecting.
+        publishes.add(
+            () -> "aged " + deployer.deploy(StressPublisher.deployment(aged)).fileVersion());
+        threads.add(publishes);
+      }
+      figures = figures.plus(race.run(threads, reported));
+    }
+    for (String r : reported) {
+      if (r.startsWith("snapshot ")) {
+        newestBuild = Math.max(newestBuild, Integer.parseInt(r.substring("snapshot ".length())));
+      }
+    }
+    Set<String> listed = new TreeSet<>();
+    Repo.listed(storage).stream()
+        .filter(l -> l.startsWith("maven "))
+        .forEach(l -> listed.add("release " + l.substring("maven ".length())));
+    String snapshot = Repo.text(storage, "io/pinrepo/stress/demo/2.0-SNAPSHOT/maven-metadata.xml");
+    assertTrue(
+        snapshot.contains("<buildNumber>" + newestBuild + "</buildNumber>"),
+        "the newest reported build is the current one: " + snapshot);
+    reported.removeIf(r -> r.startsWith("snapshot ") || r.startsWith("aged "));
+    listed.retainAll(reported);
+    assertEquals(reported, listed);
+    assertEquals(List.of(), race.verify(), "verify after the race");
+    assertEquals(0, figures.missingSeen(), figures.toString());
+    assertEquals(0, figures.wrongDeletions(), figures.toString());
+    System.out.printf("gc vs publish (maven): threads %d, %s%n", THREADS, figures);
     race.collectAged();
     assertEquals(List.of(), race.verify(), "after a final collection");
   }

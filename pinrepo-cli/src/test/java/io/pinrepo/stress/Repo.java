@@ -5,6 +5,7 @@ import io.pinrepo.debian.AptRepository;
 import io.pinrepo.debian.PackageRef;
 import io.pinrepo.format.RepositoryFormat;
 import io.pinrepo.format.VerifyContext;
+import io.pinrepo.maven.MavenFormat;
 import io.pinrepo.pypi.ProjectName;
 import io.pinrepo.pypi.PypiFormat;
 import io.pinrepo.pypi.PypiRepository;
@@ -31,7 +32,7 @@ final class Repo {
 
   /** Every format verify and gc know of. */
   static List<RepositoryFormat> formats(Clock clock) {
-    return List.of(new AptFormat(clock), new PypiFormat());
+    return List.of(new AptFormat(clock), new MavenFormat(), new PypiFormat());
   }
 
   /** The problems verify finds with every format, signatures unchecked. */
@@ -71,12 +72,16 @@ final class Repo {
 
   /**
    * A file that a crash between a commit and the writes that follow it left at the previous state:
-   * a PyPI HTML page (or root JSON twin) behind the JSON state, or an apt legacy (non-by-hash)
-   * index behind the Release. Everything it names exists; a reader using by-hash or PEP 691 JSON
-   * never sees it; the next change, or repeating the crashed operation, rewrites it.
+   * a PyPI HTML page (or root JSON twin) behind the JSON state, an apt legacy (non-by-hash) index
+   * behind the Release, or the checksum files of a maven-metadata.xml behind it. Everything it
+   * names exists; a reader using by-hash or PEP 691 JSON never sees it; the next change, or
+   * repeating the crashed operation, rewrites it.
    */
   static boolean isBehindItsCommit(Problem p) {
     return (p.format().equals("pypi") && p.description().startsWith("does not match"))
+        || (p.format().equals("maven")
+            && p.key().value().matches(".*maven-metadata\\.xml(\\.(md5|sha1|sha256|sha512))?")
+            && !p.description().contains("missing"))
         || (p.format().equals("apt")
             && !p.key().value().contains("/by-hash/")
             && p.description().startsWith("differs from the Release"));
