@@ -23,8 +23,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code pinrepo verify} and {@code pinrepo gc} on a repository made with the command line: a .deb
- * distribution (signed), a PyPI project and a Maven GA side by side.
+ * {@code pinrepo verify} and {@code pinrepo gc} on a repository made with the command line: a
+ * signed .deb distribution, a PyPI project and a signed Maven GA side by side.
  */
 class VerifyAndGcCommandTest {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -68,7 +68,14 @@ class VerifyAndGcCommandTest {
             in.resolve("demo-1.0.pom"),
             "<project><modelVersion>4.0.0</modelVersion><groupId>com.example</groupId>"
                 + "<artifactId>demo</artifactId><version>1.0</version></project>");
-    ok("maven", "deploy", "--repo", repo.toString(), pom.toString());
+    ok(
+        "maven",
+        "deploy",
+        "--repo",
+        repo.toString(),
+        "--sign-key",
+        secret.toString(),
+        pom.toString());
   }
 
   @Test
