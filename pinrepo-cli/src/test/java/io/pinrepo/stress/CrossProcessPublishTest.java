@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.pinrepo.fs.FileSystemStorage;
+import io.pinrepo.verify.Problem;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -30,6 +31,21 @@ class CrossProcessPublishTest {
     for (int id = 0; id < PUBLISHERS; id++) {
       publishers.add(PublisherProcess.start(repo, id, EACH, dir));
     }
+    // A reader meanwhile: every index entry names a file that is there with its hashes; the only
+    // thing it may find is a legacy or derived file a commit has not reached yet.
+    int reads = 0;
+    int lagging = 0;
+    publishers.get(0).awaitLines(2); // "ready" and a first publish: there is something to read
+    try (FileSystemStorage reader = FileSystemStorage.open(repo)) {
+      while (publishers.stream().anyMatch(PublisherProcess::alive)) {
+        List<Problem> problems = new ArrayList<>(Repo.verify(reader));
+        int before = problems.size();
+        problems.removeIf(Repo::isBehindItsCommit);
+        lagging += before - problems.size();
+        assertEquals(List.of(), problems, "a reader during the publishes");
+        reads++;
+      }
+    }
     Set<String> reported = new TreeSet<>();
     long conflicts = 0;
     for (PublisherProcess p : publishers) {
@@ -47,8 +63,9 @@ class CrossProcessPublishTest {
       assertEquals(List.of(), Repo.verify(storage));
       System.out.printf(
           "cross-process: publishers %d, publishes %d (apt+pypi+maven), conflicts retried %d,"
-              + " lost %d%n",
-          PUBLISHERS, reported.size(), conflicts, lost.size());
+              + " lost %d; reader verifies meanwhile %d, legacy or derived files seen behind"
+              + " their commit %d%n",
+          PUBLISHERS, reported.size(), conflicts, lost.size(), reads, lagging);
     }
   }
 }

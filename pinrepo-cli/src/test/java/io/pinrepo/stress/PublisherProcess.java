@@ -93,6 +93,10 @@ final class PublisherProcess {
     return true;
   }
 
+  boolean alive() {
+    return process.isAlive();
+  }
+
   void kill() {
     process.destroyForcibly();
   }
