@@ -50,8 +50,41 @@ final class DistCommit {
     Outcome outcome = commit.run("dists/" + layout.dist(), () -> attempt(edit));
     if (outcome.committed().isPresent()) {
       writeLegacy(outcome.committed().get());
+    } else {
+      repairLegacy(edit.component());
     }
     return outcome.report();
+  }
+
+  /**
+   * Nothing changed, maybe because this edit committed before a crash cut its legacy writes short:
+   * rewrite the component's legacy indexes (and, when signed, Release) that differ from the commit
+   * point, so that repeating a crashed publish or remove also repairs what clients without by-hash
+   * support read.
+   */
+  private void repairLegacy(String component) throws IOException {
+    DistState state = DistState.read(settings, layout);
+    if (!state.top().exists()) {
+      return;
+    }
+    Set<String> stale = new TreeSet<>();
+    for (Map.Entry<String, Digests> file : state.files().entrySet()) {
+      String path = file.getKey();
+      if (path.startsWith(component + "/")
+          && !path.contains("/by-hash/")
+          && !Blobs.matches(settings.storage(), layout.file(path), file.getValue())) {
+        stale.add(path);
+      }
+    }
+    boolean releaseStale =
+        settings.signer().isPresent()
+            && !Blobs.matches(
+                settings.storage(),
+                layout.release(),
+                Digests.of(releaseTextOf(state).getBytes(StandardCharsets.UTF_8)));
+    if (!stale.isEmpty() || releaseStale) {
+      settle(resync(stale), stale);
+    }
   }
 
   private Outcome attempt(Edit edit) throws IOException {
@@ -189,7 +222,12 @@ final class DistCommit {
           WriteCondition.none());
     }
     writeRelease(committed.releaseText());
-    String token = committed.token();
+    settle(committed.token(), committed.files().keySet());
+  }
+
+  /** Rewrites {@code paths} from newer commits until the commit point is still {@code token}. */
+  private void settle(String token, Set<String> paths) throws IOException {
+    Storage storage = settings.storage();
     for (int round = 0; round < LEGACY_ROUNDS; round++) {
       Optional<ObjectInfo> now = storage.stat(DistState.commitPoint(settings, layout));
       if (now.isEmpty() || now.get().versionToken().equals(token)) {
@@ -197,7 +235,7 @@ final class DistCommit {
       }
       // A newer commit landed while these were written: rewrite them from it, so that what stays
       // at the legacy paths is never older than the commit point.
-      token = resync(committed.files().keySet());
+      token = resync(paths);
     }
   }
 

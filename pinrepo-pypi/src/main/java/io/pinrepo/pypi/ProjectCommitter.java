@@ -8,6 +8,8 @@ import io.pinrepo.pypi.simple.SimpleHtml;
 import io.pinrepo.pypi.simple.SimpleJson;
 import io.pinrepo.spi.ContentSource;
 import io.pinrepo.spi.ObjectInfo;
+import io.pinrepo.spi.ObjectKey;
+import io.pinrepo.spi.PreconditionFailedException;
 import io.pinrepo.spi.Storage;
 import io.pinrepo.spi.WriteCondition;
 import java.io.IOException;
@@ -70,27 +72,53 @@ final class ProjectCommitter {
     return committed;
   }
 
+  /** Rewrites the HTML page of {@code name} from its committed state, if the project exists. */
+  void refreshHtml(ProjectName name) throws IOException {
+    Top top = Top.read(storage, SimpleLayout.projectJson(name), MAX_PAGE_BYTES);
+    if (top.exists()) {
+      writeHtml(name, parse(top), top.versionToken().orElseThrow());
+    }
+  }
+
   /**
    * Writes the HTML page for {@code page}, committed as {@code token}; if the state moved on
    * meanwhile, renders the newer state and writes again, so the last HTML write is never stale.
+   * Each write is conditional on the page's version read before the state it renders, so a slow
+   * writer of an older state loses to any page written since: even one that dies right after its
+   * write cannot leave the page older than a publish that already reported success.
    */
   private void writeHtml(ProjectName name, ProjectPage page, String token) throws IOException {
+    ObjectKey htmlKey = SimpleLayout.projectHtml(name);
+    ObjectKey jsonKey = SimpleLayout.projectJson(name);
     ProjectPage current = page;
     String currentToken = token;
     while (true) {
-      byte[] html = SimpleHtml.render(current);
-      storage.write(
-          SimpleLayout.projectHtml(name), ContentSource.ofBytes(html), WriteCondition.none());
-      Optional<ObjectInfo> now = storage.stat(SimpleLayout.projectJson(name));
+      Optional<ObjectInfo> html = storage.stat(htmlKey);
+      Optional<ObjectInfo> json = storage.stat(jsonKey);
+      if (json.isEmpty()) {
+        return;
+      }
+      if (!json.get().versionToken().equals(currentToken)) {
+        Top top = Top.read(storage, jsonKey, MAX_PAGE_BYTES);
+        if (!top.exists()) {
+          return;
+        }
+        current = parse(top);
+        currentToken = top.versionToken().orElseThrow();
+      }
+      WriteCondition condition =
+          html.isPresent()
+              ? WriteCondition.matches(html.get().versionToken())
+              : WriteCondition.mustBeAbsent();
+      try {
+        storage.write(htmlKey, ContentSource.ofBytes(SimpleHtml.render(current)), condition);
+      } catch (PreconditionFailedException e) {
+        continue; // written by another publisher since we read it: read both again
+      }
+      Optional<ObjectInfo> now = storage.stat(jsonKey);
       if (now.isEmpty() || now.get().versionToken().equals(currentToken)) {
         return;
       }
-      Top top = Top.read(storage, SimpleLayout.projectJson(name), MAX_PAGE_BYTES);
-      if (!top.exists()) {
-        return;
-      }
-      current = parse(top);
-      currentToken = top.versionToken().orElseThrow();
     }
   }
 

@@ -183,14 +183,21 @@ public final class PypiRepository {
     if (read(project).isEmpty()) {
       throw new UnknownReleaseException("no project " + project);
     }
-    committer.change(
-        project,
-        current -> {
-          if (!current.versions().contains(version)) {
-            throw new UnknownReleaseException(project + " has no version " + version);
-          }
-          return change.apply(current);
-        });
+    try {
+      committer.change(
+          project,
+          current -> {
+            if (!current.versions().contains(version)) {
+              throw new UnknownReleaseException(project + " has no version " + version);
+            }
+            return change.apply(current);
+          });
+    } catch (UnknownReleaseException e) {
+      // Maybe a delete repeated after a crash that cut it short after its commit: its HTML page
+      // may still show the version, so bring the page up to the committed state before refusing.
+      committer.refreshHtml(project);
+      throw e;
+    }
   }
 
   /** The projects the root page lists, sorted. */
