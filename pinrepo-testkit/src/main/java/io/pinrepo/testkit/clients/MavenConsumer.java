@@ -17,6 +17,14 @@ import java.util.stream.Stream;
  * from the machine's local repository. Skips the test when mvn is missing.
  */
 public final class MavenConsumer {
+
+  /**
+   * The plugin that resolves, pinned so an offline run needs exactly this version in the local
+   * repository (the project's CI fetches it before the tests).
+   */
+  public static final String DEPENDENCY_PLUGIN =
+      "org.apache.maven.plugins:maven-dependency-plugin:3.8.1";
+
   private MavenConsumer() {}
 
   /**
@@ -77,7 +85,7 @@ public final class MavenConsumer {
                 "-Daether.offline.hosts=127.0.0.1",
                 "-C",
                 "-U",
-                "dependency:copy-dependencies",
+                DEPENDENCY_PLUGIN + ":copy-dependencies",
                 "-DoutputDirectory=deps"))
         .orFail();
     Map<String, Path> resolved = new TreeMap<>();
