@@ -1,18 +1,15 @@
 package io.pinrepo.cli;
 
-import io.pinrepo.spi.ByteRange;
 import io.pinrepo.spi.ContentSource;
+import io.pinrepo.spi.ForwardingStorage;
 import io.pinrepo.spi.ObjectInfo;
 import io.pinrepo.spi.ObjectKey;
-import io.pinrepo.spi.ObjectListing;
-import io.pinrepo.spi.ObjectStream;
 import io.pinrepo.spi.Storage;
 import io.pinrepo.spi.WriteCondition;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
-import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
@@ -20,15 +17,14 @@ import java.util.OptionalLong;
  * the backend reads from each write's content. Writes under 1 MiB pass unseen; so does everything
  * when stderr is not a terminal (the CLI only installs it on one).
  */
-final class UploadProgress implements Storage {
+final class UploadProgress extends ForwardingStorage {
 
   static final long SHOWN_FROM = 1 << 20;
 
-  private final Storage delegate;
   private final PrintWriter err;
 
   UploadProgress(Storage delegate, PrintWriter err) {
-    this.delegate = delegate;
+    super(delegate);
     this.err = err;
   }
 
@@ -37,7 +33,7 @@ final class UploadProgress implements Storage {
       throws IOException {
     OptionalLong size = content.size();
     if (size.isEmpty() || size.getAsLong() < SHOWN_FROM) {
-      return delegate.write(key, content, condition);
+      return delegate().write(key, content, condition);
     }
     ContentSource counted =
         new ContentSource() {
@@ -52,41 +48,11 @@ final class UploadProgress implements Storage {
           }
         };
     try {
-      return delegate.write(key, counted, condition);
+      return delegate().write(key, counted, condition);
     } finally {
       err.print("\r\033[K");
       err.flush();
     }
-  }
-
-  @Override
-  public Optional<ObjectInfo> stat(ObjectKey key) throws IOException {
-    return delegate.stat(key);
-  }
-
-  @Override
-  public ObjectStream read(ObjectKey key, ByteRange range) throws IOException {
-    return delegate.read(key, range);
-  }
-
-  @Override
-  public void delete(ObjectKey key, WriteCondition condition) throws IOException {
-    delegate.delete(key, condition);
-  }
-
-  @Override
-  public ObjectListing list(String prefix) throws IOException {
-    return delegate.list(prefix);
-  }
-
-  @Override
-  public void close() throws IOException {
-    delegate.close();
-  }
-
-  @Override
-  public String toString() {
-    return delegate.toString();
   }
 
   /** Counts bytes read and redraws the line at most ten times a second. */

@@ -1,16 +1,13 @@
 package io.pinrepo.stress;
 
-import io.pinrepo.spi.ByteRange;
 import io.pinrepo.spi.ContentSource;
+import io.pinrepo.spi.ForwardingStorage;
 import io.pinrepo.spi.ObjectInfo;
 import io.pinrepo.spi.ObjectKey;
-import io.pinrepo.spi.ObjectListing;
-import io.pinrepo.spi.ObjectStream;
 import io.pinrepo.spi.PreconditionFailedException;
 import io.pinrepo.spi.Storage;
 import io.pinrepo.spi.WriteCondition;
 import java.io.IOException;
-import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -20,12 +17,11 @@ import java.util.concurrent.atomic.AtomicLong;
  * writes that find identical bytes (a {@code mustBeAbsent} refusal under a content-addressed or
  * pool key) are not conflicts and are not counted.
  */
-final class ConflictCounter implements Storage {
-  private final Storage delegate;
+final class ConflictCounter extends ForwardingStorage {
   private final AtomicLong conflicts = new AtomicLong();
 
   ConflictCounter(Storage delegate) {
-    this.delegate = delegate;
+    super(delegate);
   }
 
   long conflicts() {
@@ -49,40 +45,15 @@ final class ConflictCounter implements Storage {
   }
 
   @Override
-  public Optional<ObjectInfo> stat(ObjectKey key) throws IOException {
-    return delegate.stat(key);
-  }
-
-  @Override
-  public ObjectStream read(ObjectKey key, ByteRange range) throws IOException {
-    return delegate.read(key, range);
-  }
-
-  @Override
   public ObjectInfo write(ObjectKey key, ContentSource content, WriteCondition condition)
       throws IOException {
     try {
-      return delegate.write(key, content, condition);
+      return delegate().write(key, content, condition);
     } catch (PreconditionFailedException e) {
       if (isTop(key)) {
         conflicts.incrementAndGet();
       }
       throw e;
     }
-  }
-
-  @Override
-  public void delete(ObjectKey key, WriteCondition condition) throws IOException {
-    delegate.delete(key, condition);
-  }
-
-  @Override
-  public ObjectListing list(String prefix) throws IOException {
-    return delegate.list(prefix);
-  }
-
-  @Override
-  public void close() throws IOException {
-    delegate.close();
   }
 }

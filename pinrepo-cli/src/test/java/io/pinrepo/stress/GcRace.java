@@ -5,6 +5,7 @@ import io.pinrepo.format.VerifyContext;
 import io.pinrepo.gc.GarbageCollector;
 import io.pinrepo.spi.ObjectKey;
 import io.pinrepo.testkit.memory.InMemoryStorage;
+import io.pinrepo.testkit.time.ManualClock;
 import io.pinrepo.verify.Problem;
 import io.pinrepo.verify.Verification;
 import java.io.IOException;

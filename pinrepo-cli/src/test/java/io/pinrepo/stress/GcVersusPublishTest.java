@@ -16,6 +16,7 @@ import io.pinrepo.spi.ContentSource;
 import io.pinrepo.testkit.deb.DebBuilder;
 import io.pinrepo.testkit.memory.InMemoryStorage;
 import io.pinrepo.testkit.python.WheelBuilder;
+import io.pinrepo.testkit.time.ManualClock;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;

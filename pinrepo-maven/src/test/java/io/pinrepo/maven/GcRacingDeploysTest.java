@@ -15,6 +15,7 @@ import io.pinrepo.maven.metadata.MavenMetadata;
 import io.pinrepo.spi.ObjectInfo;
 import io.pinrepo.spi.ObjectKey;
 import io.pinrepo.testkit.memory.InMemoryStorage;
+import io.pinrepo.testkit.time.ManualClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -45,7 +46,7 @@ class GcRacingDeploysTest {
 
   @Test
   void gcDuringDeploysLeavesEveryNamedFileAndTakesTheOldPrunedBuilds() throws Exception {
-    MutableClock clock = new MutableClock(Instant.parse("2026-11-19T10:00:00Z"));
+    ManualClock clock = new ManualClock(Instant.parse("2026-11-19T10:00:00Z"));
     InMemoryStorage storage = new InMemoryStorage(clock, 5);
     MavenDeployer old = MavenDeployer.builder(storage).clock(clock).build();
     old.deploy(deployment("com.example", "demo", "1.0", "release"));

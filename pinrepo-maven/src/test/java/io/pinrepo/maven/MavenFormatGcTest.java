@@ -20,6 +20,7 @@ import io.pinrepo.spi.WriteCondition;
 import io.pinrepo.testkit.memory.InMemoryStorage;
 import io.pinrepo.testkit.memory.InjectedFaultException;
 import io.pinrepo.testkit.memory.Operation;
+import io.pinrepo.testkit.time.ManualClock;
 import io.pinrepo.verify.Verification;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -47,7 +48,7 @@ class MavenFormatGcTest {
   private static final Duration GRACE = Duration.ofHours(1);
   private static final String SNAPSHOT = "com/example/demo/2.0-SNAPSHOT/";
 
-  private final MutableClock clock = new MutableClock(DEPLOYED);
+  private final ManualClock clock = new ManualClock(DEPLOYED);
   private final InMemoryStorage storage = new InMemoryStorage(clock, 7);
 
   @TempDir Path dir;

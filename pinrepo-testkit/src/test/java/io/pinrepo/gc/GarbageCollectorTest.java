@@ -11,14 +11,13 @@ import io.pinrepo.spi.ObjectKey;
 import io.pinrepo.spi.Storage;
 import io.pinrepo.spi.WriteCondition;
 import io.pinrepo.testkit.memory.InMemoryStorage;
+import io.pinrepo.testkit.time.ManualClock;
 import io.pinrepo.verify.Problem;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -31,26 +30,6 @@ import org.junit.jupiter.api.Test;
 class GarbageCollectorTest {
 
   static final ObjectKey INDEX = ObjectKey.of("index");
-
-  /** A clock the test moves by hand. */
-  static final class ManualClock extends Clock {
-    Instant now = Instant.parse("2026-01-01T00:00:00Z");
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneId.of("UTC");
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-  }
 
   /** The toy format; {@code onMark} runs at each mark, to let a test commit during a GC. */
   static final class ListFormat implements RepositoryFormat {
@@ -90,7 +69,7 @@ class GarbageCollectorTest {
     }
   }
 
-  final ManualClock clock = new ManualClock();
+  final ManualClock clock = new ManualClock(Instant.parse("2026-01-01T00:00:00Z"));
   final InMemoryStorage storage = new InMemoryStorage(clock, 2);
   final ListFormat format = new ListFormat();
   final GarbageCollector gc = new GarbageCollector(List.of(format), clock);
@@ -113,7 +92,7 @@ class GarbageCollectorTest {
     put("blobs/dead");
     put("other/untouched");
     index("blobs/live");
-    clock.now = clock.now.plus(Duration.ofHours(2));
+    clock.advance(Duration.ofHours(2));
     put("blobs/young");
 
     GarbageCollector.Result result = gc.run(storage, Duration.ofHours(1), false, info -> {});
@@ -131,7 +110,7 @@ class GarbageCollectorTest {
     put("blobs/b");
     put("blobs/c");
     index();
-    clock.now = clock.now.plus(Duration.ofDays(1));
+    clock.advance(Duration.ofDays(1));
     List<String> before = keys();
 
     GarbageCollector.Result result = gc.run(storage, Duration.ofHours(1), true, info -> {});
@@ -145,7 +124,7 @@ class GarbageCollectorTest {
   void aCommitLandingDuringTheSweepProtectsWhatItNames() throws IOException {
     put("blobs/reused");
     index();
-    clock.now = clock.now.plus(Duration.ofDays(1));
+    clock.advance(Duration.ofDays(1));
     // Between the first and the second mark a publisher commits an index naming the old blob.
     format.onMark =
         () -> {
@@ -168,7 +147,7 @@ class GarbageCollectorTest {
   void aBlobRewrittenAfterTheListingIsNotDeleted() throws IOException {
     put("blobs/refreshed");
     index();
-    clock.now = clock.now.plus(Duration.ofDays(1));
+    clock.advance(Duration.ofDays(1));
     List<ObjectInfo> progress = new ArrayList<>();
     // A publisher refreshes the blob after GC listed it (its version changes) but never commits.
     format.onMark =
@@ -192,7 +171,7 @@ class GarbageCollectorTest {
   @Test
   void aStorageWithoutTheFormatIsLeftAlone() throws IOException {
     put("blobs/x");
-    clock.now = clock.now.plus(Duration.ofDays(1));
+    clock.advance(Duration.ofDays(1));
 
     GarbageCollector.Result result = gc.run(storage, Duration.ZERO, false, info -> {});
 

@@ -1,0 +1,63 @@
+package io.pinrepo.spi;
+
+import java.io.IOException;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A {@link Storage} that passes every call to another, for decorators that change one or two
+ * operations (count them, report progress, inject a pause in a test). Override what differs.
+ *
+ * <p>It hides the delegate's optional powers ({@link PresignedUrls}, {@link ServerSideCopy}): a
+ * decorator that should keep them implements them itself.
+ */
+public abstract class ForwardingStorage implements Storage {
+
+  private final Storage delegate;
+
+  /** Forwards to {@code delegate}, which this storage closes when closed. */
+  protected ForwardingStorage(Storage delegate) {
+    this.delegate = Objects.requireNonNull(delegate, "delegate");
+  }
+
+  /** The storage calls are forwarded to. */
+  protected final Storage delegate() {
+    return delegate;
+  }
+
+  @Override
+  public Optional<ObjectInfo> stat(ObjectKey key) throws IOException {
+    return delegate.stat(key);
+  }
+
+  @Override
+  public ObjectStream read(ObjectKey key, ByteRange range) throws IOException {
+    return delegate.read(key, range);
+  }
+
+  @Override
+  public ObjectInfo write(ObjectKey key, ContentSource content, WriteCondition condition)
+      throws IOException {
+    return delegate.write(key, content, condition);
+  }
+
+  @Override
+  public void delete(ObjectKey key, WriteCondition condition) throws IOException {
+    delegate.delete(key, condition);
+  }
+
+  @Override
+  public ObjectListing list(String prefix) throws IOException {
+    return delegate.list(prefix);
+  }
+
+  @Override
+  public void close() throws IOException {
+    delegate.close();
+  }
+
+  @Override
+  public String toString() {
+    return delegate.toString();
+  }
+}
