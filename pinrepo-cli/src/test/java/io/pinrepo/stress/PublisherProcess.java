@@ -31,7 +31,7 @@ final class PublisherProcess {
 
   /** Starts publisher {@code id} publishing {@code count} of each format into {@code repo}. */
   static PublisherProcess start(Path repo, int id, int count, Path work) throws IOException {
-    return start(repo, Integer.toString(id), count, work);
+    return start(repo.toString(), List.of(), Integer.toString(id), count, work);
   }
 
   /**
@@ -39,21 +39,28 @@ final class PublisherProcess {
    * the other.
    */
   static PublisherProcess start(Path repo, String ids, int count, Path work) throws IOException {
+    return start(repo.toString(), List.of(), ids, count, work);
+  }
+
+  /**
+   * As {@link #start(Path, String, int, Path)} for a repository {@code StressPublisher} names by a
+   * directory or an {@code s3://} location, with extra JVM options (e.g. the S3 endpoint).
+   */
+  static PublisherProcess start(
+      String repo, List<String> jvmOptions, String ids, int count, Path work) throws IOException {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     List<String> command =
-        new ArrayList<>(
-            List.of(
-                java,
-                "-XX:TieredStopAtLevel=1",
-                "-XX:+UseSerialGC",
-                "-Xmx96m",
-                "-cp",
-                System.getProperty("java.class.path"),
-                StressPublisher.class.getName(),
-                repo.toString(),
-                work.resolve("debs-" + ids).toString(),
-                ids,
-                Integer.toString(count)));
+        new ArrayList<>(List.of(java, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx96m"));
+    command.addAll(jvmOptions);
+    command.addAll(
+        List.of(
+            "-cp",
+            System.getProperty("java.class.path"),
+            StressPublisher.class.getName(),
+            repo,
+            work.resolve("debs-" + ids).toString(),
+            ids,
+            Integer.toString(count)));
     ProcessBuilder builder =
         new ProcessBuilder(command)
             .redirectError(

@@ -6,12 +6,17 @@ import io.pinrepo.maven.ArtifactFile;
 import io.pinrepo.maven.Deployment;
 import io.pinrepo.maven.MavenDeployer;
 import io.pinrepo.pypi.PypiRepository;
+import io.pinrepo.s3.S3Location;
+import io.pinrepo.s3.S3ProxyFixture;
+import io.pinrepo.s3.S3Storage;
 import io.pinrepo.spi.ContentSource;
+import io.pinrepo.spi.Storage;
 import io.pinrepo.testkit.deb.DebBuilder;
 import io.pinrepo.testkit.python.WheelBuilder;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,7 +31,8 @@ import java.util.zip.ZipOutputStream;
  * {@code io.pinrepo.stress:demo}, all shared with the other processes. It prints {@code ready},
  * then one line per publish that returned ({@code ok apt|pypi|maven VERSION}), then {@code
  * conflicts N} and {@code done}. The same ID and COUNT always publish the same bytes, so a killed
- * run can be repeated.
+ * run can be repeated. REPO is a directory, or {@code s3://BUCKET/PREFIX} on the test S3 server
+ * whose endpoint the system property {@code stress.s3.endpoint} gives.
  */
 public final class StressPublisher {
   static final String DIST = "stable";
@@ -39,12 +45,11 @@ public final class StressPublisher {
 
   /** Runs one publisher; see the class comment. */
   public static void main(String[] args) throws IOException {
-    Path repo = Path.of(args[0]);
     Path work = Files.createDirectories(Path.of(args[1]));
     int count = Integer.parseInt(args[3]);
     System.out.println("ready");
     System.out.flush();
-    try (ConflictCounter storage = new ConflictCounter(FileSystemStorage.open(repo))) {
+    try (ConflictCounter storage = new ConflictCounter(open(args[0]))) {
       AptRepository apt = AptRepository.builder(storage).build();
       PypiRepository pypi = PypiRepository.on(storage);
       MavenDeployer maven = MavenDeployer.builder(storage).build();
@@ -64,6 +69,18 @@ public final class StressPublisher {
     }
     System.out.println("done");
     System.out.flush();
+  }
+
+  static Storage open(String repo) throws IOException {
+    if (!repo.startsWith("s3://")) {
+      return FileSystemStorage.open(Path.of(repo));
+    }
+    return S3Storage.builder(S3Location.parse(repo))
+        .endpoint(URI.create(System.getProperty("stress.s3.endpoint")))
+        .region("us-east-1")
+        .pathStyle(true)
+        .credentials(S3ProxyFixture.ACCESS_KEY, S3ProxyFixture.SECRET_KEY)
+        .build();
   }
 
   private static void report(String format, int id, int i) {
