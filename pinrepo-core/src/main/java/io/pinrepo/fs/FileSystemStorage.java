@@ -16,6 +16,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.FileSystemException;
@@ -229,6 +230,20 @@ public final class FileSystemStorage implements Storage, ServerSideCopy {
           staged, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     } catch (AtomicMoveNotSupportedException e) {
       throw new IOException("filesystem under " + target + " cannot rename atomically", e);
+    }
+    syncDirectory(target.getParent());
+  }
+
+  /**
+   * Flushes a directory's entries, so that a rename that returned survives a power cut: a commit
+   * that reported success must not come back as the previous top. Where the platform cannot open a
+   * directory (Windows), the rename's own durability is all there is.
+   */
+  private static void syncDirectory(Path dir) throws IOException {
+    try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
+      channel.force(true);
+    } catch (AccessDeniedException | UnsupportedOperationException e) {
+      // Not possible on this platform; nothing more to do.
     }
   }
 
