@@ -6,6 +6,8 @@ import io.pinrepo.hash.Digests;
 import io.pinrepo.hash.HashAlgorithm;
 import io.pinrepo.spi.ContentSource;
 import io.pinrepo.spi.ObjectInfo;
+import io.pinrepo.spi.ObjectKey;
+import io.pinrepo.spi.PreconditionFailedException;
 import io.pinrepo.spi.Storage;
 import io.pinrepo.spi.WriteCondition;
 import java.io.ByteArrayInputStream;
@@ -27,8 +29,10 @@ import java.util.TreeSet;
 /**
  * Commits one {@link Edit} to a distribution (steps 2 to 6 of the publish protocol): read the
  * commit point, recompute only the touched indexes, write them under their by-hash names, replace
- * the commit point conditionally, retry on a lost race; then write the legacy paths and re-check
- * them against the commit point so a slower publisher never leaves older files in place.
+ * the commit point conditionally, retry on a lost race; then write the legacy paths, each on
+ * condition that it is still the version read before the commit, and re-check them against the
+ * commit point so a slower publisher never leaves older files in place, not even one that dies
+ * right after a late write.
  */
 final class DistCommit {
   private static final int LEGACY_ROUNDS = 10;
@@ -41,7 +45,15 @@ final class DistCommit {
     this.layout = new DistLayout(dist);
   }
 
-  private record Committed(String token, String releaseText, SortedMap<String, byte[]> files) {}
+  /**
+   * A commit: its version token, its Release text, the legacy index files it changed and the
+   * version tokens that their legacy paths (and Release, Release.gpg) had before it.
+   */
+  private record Committed(
+      String token,
+      String releaseText,
+      SortedMap<String, byte[]> files,
+      Map<ObjectKey, Optional<String>> seen) {}
 
   private record Outcome(ChangeReport report, Optional<Committed> committed) {}
 
@@ -83,7 +95,7 @@ final class DistCommit {
                 layout.release(),
                 Digests.of(releaseTextOf(state).getBytes(StandardCharsets.UTF_8)));
     if (!stale.isEmpty() || releaseStale) {
-      settle(resync(stale), stale);
+      settle(stale, state.top().versionToken().orElse(""), legacyFiles(state, stale), null);
     }
   }
 
@@ -111,9 +123,11 @@ final class DistCommit {
     recordSuperseded(state.files(), listed);
     String text = release(listed).render();
     String top = settings.signer().isPresent() ? settings.signer().get().clearSign(text) : text;
+    // Read before the commit, so the legacy writes after it lose to any newer publisher's.
+    Map<ObjectKey, Optional<String>> seen = tokens(files.keySet());
     ObjectInfo info = state.top().replace(settings.storage(), top.getBytes(StandardCharsets.UTF_8));
     return new Outcome(
-        changes.report(true), Optional.of(new Committed(info.versionToken(), text, files)));
+        changes.report(true), Optional.of(new Committed(info.versionToken(), text, files, seen)));
   }
 
   /** The new bytes of every index that changes, by path relative to the distribution. */
@@ -214,44 +228,102 @@ final class DistCommit {
   }
 
   private void writeLegacy(Committed committed) throws IOException {
-    Storage storage = settings.storage();
-    for (Map.Entry<String, byte[]> file : committed.files().entrySet()) {
-      storage.write(
-          layout.file(file.getKey()),
-          ContentSource.ofBytes(file.getValue()),
-          WriteCondition.none());
-    }
-    writeRelease(committed.releaseText());
-    settle(committed.token(), committed.files().keySet());
+    SortedMap<ObjectKey, byte[]> files = new TreeMap<>();
+    committed.files().forEach((path, bytes) -> files.put(layout.file(path), bytes));
+    addRelease(files, committed.releaseText());
+    settle(committed.files().keySet(), committed.token(), files, committed.seen());
   }
 
-  /** Rewrites {@code paths} from newer commits until the commit point is still {@code token}. */
-  private void settle(String token, Set<String> paths) throws IOException {
+  /**
+   * Writes the legacy {@code files}, rendered from the commit {@code token}, each only if it is
+   * still the version read before that commit was read or made ({@code seen}; null when not read
+   * yet): a slow publisher of an older commit loses to any legacy file written since, even if it
+   * dies right after. Then re-checks the commit point; on a lost write or a newer commit it reads
+   * the files' versions and then the newest commit again and rewrites {@code paths} from it, so
+   * that what stays at the legacy paths is never older than the commit point.
+   */
+  private void settle(
+      Set<String> paths,
+      String token,
+      SortedMap<ObjectKey, byte[]> files,
+      Map<ObjectKey, Optional<String>> seen)
+      throws IOException {
     Storage storage = settings.storage();
+    ObjectKey commitPoint = DistState.commitPoint(settings, layout);
     for (int round = 0; round < LEGACY_ROUNDS; round++) {
-      Optional<ObjectInfo> now = storage.stat(DistState.commitPoint(settings, layout));
-      if (now.isEmpty() || now.get().versionToken().equals(token)) {
+      if (seen == null) {
+        seen = tokens(paths);
+        Optional<ObjectInfo> now = storage.stat(commitPoint);
+        if (now.isEmpty()) {
+          return;
+        }
+        if (!now.get().versionToken().equals(token)) {
+          DistState newer = DistState.read(settings, layout);
+          if (!newer.top().exists()) {
+            return;
+          }
+          token = newer.top().versionToken().orElseThrow();
+          files = legacyFiles(newer, paths);
+        }
+      }
+      boolean lost = writeAll(files, seen);
+      seen = null;
+      Optional<ObjectInfo> now = storage.stat(commitPoint);
+      if (now.isEmpty() || (!lost && now.get().versionToken().equals(token))) {
         return;
       }
-      // A newer commit landed while these were written: rewrite them from it, so that what stays
-      // at the legacy paths is never older than the commit point.
-      token = resync(paths);
     }
   }
 
-  private String resync(Set<String> paths) throws IOException {
-    DistState newer = DistState.read(settings, layout);
-    for (String path : paths) {
-      Digests digests = newer.files().get(path);
-      if (digests != null) {
-        byte[] bytes = DistState.readByHash(settings, layout, path, digests);
-        settings
-            .storage()
-            .write(layout.file(path), ContentSource.ofBytes(bytes), WriteCondition.none());
+  /** The version tokens of the legacy paths of {@code paths}, and of Release when signing. */
+  private Map<ObjectKey, Optional<String>> tokens(Set<String> paths) throws IOException {
+    Set<ObjectKey> keys = new TreeSet<>();
+    paths.forEach(path -> keys.add(layout.file(path)));
+    if (settings.signer().isPresent()) {
+      keys.add(layout.release());
+      keys.add(layout.releaseSignature());
+    }
+    Map<ObjectKey, Optional<String>> tokens = new TreeMap<>();
+    for (ObjectKey key : keys) {
+      tokens.put(key, settings.storage().stat(key).map(ObjectInfo::versionToken));
+    }
+    return tokens;
+  }
+
+  /**
+   * Writes each file on condition that it is still as {@code seen}.
+   *
+   * @return whether another publisher wrote one since it was read
+   */
+  private boolean writeAll(
+      SortedMap<ObjectKey, byte[]> files, Map<ObjectKey, Optional<String>> seen)
+      throws IOException {
+    boolean lost = false;
+    for (Map.Entry<ObjectKey, byte[]> file : files.entrySet()) {
+      Optional<String> before = seen.getOrDefault(file.getKey(), Optional.empty());
+      WriteCondition condition =
+          before.isPresent() ? WriteCondition.matches(before.get()) : WriteCondition.mustBeAbsent();
+      try {
+        settings.storage().write(file.getKey(), ContentSource.ofBytes(file.getValue()), condition);
+      } catch (PreconditionFailedException e) {
+        lost = true; // another publisher wrote it since: read again, and write only if newest
       }
     }
-    writeRelease(releaseTextOf(newer));
-    return newer.top().versionToken().orElse("");
+    return lost;
+  }
+
+  /** The legacy files of {@code paths} as {@code state} lists them, and Release when signing. */
+  private SortedMap<ObjectKey, byte[]> legacyFiles(DistState state, Set<String> paths)
+      throws IOException {
+    SortedMap<ObjectKey, byte[]> files = new TreeMap<>();
+    for (String path : paths) {
+      Digests digests = state.files().get(path);
+      if (digests != null) {
+        files.put(layout.file(path), DistState.readByHash(settings, layout, path, digests));
+      }
+    }
+    addRelease(files, releaseTextOf(state));
+    return files;
   }
 
   private String releaseTextOf(DistState state) throws IOException {
@@ -262,15 +334,14 @@ final class DistCommit {
   }
 
   /** With a signer, {@code Release} and {@code Release.gpg} follow the committed InRelease. */
-  private void writeRelease(String text) throws IOException {
+  private void addRelease(SortedMap<ObjectKey, byte[]> files, String text) throws IOException {
     if (settings.signer().isEmpty()) {
       return;
     }
     byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-    byte[] signature = settings.signer().get().detachedSignature(new ByteArrayInputStream(bytes));
-    Storage storage = settings.storage();
-    storage.write(layout.release(), ContentSource.ofBytes(bytes), WriteCondition.none());
-    storage.write(
-        layout.releaseSignature(), ContentSource.ofBytes(signature), WriteCondition.none());
+    files.put(layout.release(), bytes);
+    files.put(
+        layout.releaseSignature(),
+        settings.signer().get().detachedSignature(new ByteArrayInputStream(bytes)));
   }
 }

@@ -14,8 +14,10 @@ import io.pinrepo.spi.WriteCondition;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -54,7 +56,7 @@ final class Sidecars {
     }
   }
 
-  /** Writes the sidecars of a mutable top unconditionally, as right after committing it. */
+  /** Writes the sidecars of a file unconditionally. */
   void overwrite(ObjectKey file, Digests digests) throws IOException {
     for (HashAlgorithm a : HashAlgorithm.values()) {
       storage.write(
@@ -65,54 +67,105 @@ final class Sidecars {
   }
 
   /**
+   * The version tokens of the sidecars of the mutable top {@code key}, empty for one that does not
+   * exist; read before the top is committed, they make the sidecar writes that follow conditional.
+   */
+  Map<ObjectKey, Optional<String>> tokens(ObjectKey key) throws IOException {
+    Map<ObjectKey, Optional<String>> tokens = new LinkedHashMap<>();
+    for (ObjectKey sidecar : keys(key)) {
+      tokens.put(sidecar, storage.stat(sidecar).map(ObjectInfo::versionToken));
+    }
+    return tokens;
+  }
+
+  /**
    * Makes the sidecars of the mutable top {@code key} agree with its current version, starting from
    * the version this publisher wrote or read ({@code bytes} with {@code token}). Sidecars cannot be
-   * replaced atomically with their top, so after writing them this checks that the top is still
-   * that version, and if another publisher replaced it meanwhile, writes the sidecars of the newer
-   * version. Every publisher ends with such a check, so the last sidecar write always matches the
+   * replaced atomically with their top, so each is written only if it is still the version read
+   * before the top version it is computed from ({@code seen}, empty when not read yet): a slow
+   * publisher of an older top loses to any sidecar written since, even if it dies right after.
+   * After writing, this checks that the top is still that version; if another publisher replaced
+   * it, or wrote a sidecar meanwhile, the sidecars and then the top are read again and written from
+   * the newest version. Every publisher ends with such a check, so the sidecars end matching the
    * last top.
    */
-  void sync(ObjectKey key, byte[] bytes, String token, boolean justWritten) throws IOException {
+  void sync(ObjectKey key, byte[] bytes, String token, Map<ObjectKey, Optional<String>> seen)
+      throws IOException {
     byte[] current = bytes;
     String currentToken = token;
-    boolean overwrite = justWritten;
+    Map<ObjectKey, Optional<Sidecar>> found = new LinkedHashMap<>();
+    seen.forEach((k, t) -> found.put(k, t.map(v -> new Sidecar(v, null))));
     for (int round = 0; round < MAX_SYNC_ROUNDS; round++) {
-      Digests digests = Digests.of(current);
-      if (overwrite) {
-        overwrite(key, digests);
-      } else {
-        refresh(key, digests);
+      if (found.isEmpty()) {
+        found.putAll(readAll(key));
+        Optional<ObjectInfo> top = storage.stat(key);
+        if (top.isEmpty()) {
+          return;
+        }
+        if (!top.get().versionToken().equals(currentToken)) {
+          Top newer = Top.read(storage, key, MAX_TOP_BYTES);
+          if (!newer.exists()) {
+            return;
+          }
+          current = newer.bytes();
+          currentToken = newer.versionToken().orElseThrow();
+        }
       }
+      boolean lost = writeAll(key, Digests.of(current), found);
+      found.clear();
       Optional<ObjectInfo> now = storage.stat(key);
-      if (now.isEmpty() || now.get().versionToken().equals(currentToken)) {
+      if (now.isEmpty() || (!lost && now.get().versionToken().equals(currentToken))) {
         return;
       }
-      Top newer = Top.read(storage, key, MAX_TOP_BYTES);
-      if (!newer.exists()) {
-        return;
-      }
-      current = newer.bytes();
-      currentToken = newer.versionToken().orElseThrow();
-      overwrite = false;
     }
     throw new IOException(
         key + " kept changing while its checksums were written; they are fixed by the next deploy");
   }
 
-  /** Rewrites, unconditionally, the sidecars of a mutable top that do not say {@code digests}. */
-  private void refresh(ObjectKey file, Digests digests) throws IOException {
-    for (HashAlgorithm a : HashAlgorithm.values()) {
-      ObjectKey key = ObjectKey.of(file.value() + suffix(a));
-      String existing;
+  /** A sidecar as read: its version token and, when read, its digest text. */
+  private record Sidecar(String token, String text) {}
+
+  private Map<ObjectKey, Optional<Sidecar>> readAll(ObjectKey file) throws IOException {
+    Map<ObjectKey, Optional<Sidecar>> found = new LinkedHashMap<>();
+    for (ObjectKey key : keys(file)) {
       try (ObjectStream in = storage.read(key)) {
-        existing = new String(in.readNBytes(1024), StandardCharsets.UTF_8).trim();
+        String text = new String(in.readNBytes(1024), StandardCharsets.UTF_8).trim();
+        found.put(key, Optional.of(new Sidecar(in.info().versionToken(), text)));
       } catch (ObjectNotFoundException e) {
-        existing = "";
-      }
-      if (!existing.equalsIgnoreCase(digests.hex(a))) {
-        storage.write(key, ContentSource.ofUtf8(digests.hex(a)), WriteCondition.none());
+        found.put(key, Optional.empty());
       }
     }
+    return found;
+  }
+
+  /**
+   * Writes the sidecars that do not say {@code digests} already, each on condition that it is still
+   * as {@code found}.
+   *
+   * @return whether another publisher wrote one since it was read
+   */
+  private boolean writeAll(ObjectKey file, Digests digests, Map<ObjectKey, Optional<Sidecar>> found)
+      throws IOException {
+    boolean lost = false;
+    for (HashAlgorithm a : HashAlgorithm.values()) {
+      ObjectKey key = ObjectKey.of(file.value() + suffix(a));
+      Optional<Sidecar> before = found.get(key);
+      if (before.isPresent()
+          && before.get().text() != null
+          && before.get().text().equalsIgnoreCase(digests.hex(a))) {
+        continue;
+      }
+      WriteCondition condition =
+          before.isPresent()
+              ? WriteCondition.matches(before.get().token())
+              : WriteCondition.mustBeAbsent();
+      try {
+        storage.write(key, ContentSource.ofUtf8(digests.hex(a)), condition);
+      } catch (PreconditionFailedException e) {
+        lost = true; // another publisher wrote it since: read again, and write only if newest
+      }
+    }
+    return lost;
   }
 
   private void ensureOne(ObjectKey key, String hex) throws IOException {

@@ -18,6 +18,8 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -73,7 +75,7 @@ final class SnapshotDeploy {
       }
       throw e;
     }
-    sidecars.sync(metadataKey, done.bytes, done.token, true);
+    sidecars.sync(metadataKey, done.bytes, done.token, done.sidecars);
     return new Outcome(state.build, state.mainKeys);
   }
 
@@ -119,9 +121,11 @@ final class SnapshotDeploy {
         current.withSnapshotBuild(
             c.groupId(), c.artifactId(), c.version(), state.build, kinds, keepBuilds);
     byte[] bytes = next.toXml();
+    // Read before the commit, so the sidecar writes after it lose to any newer publisher's.
+    Map<ObjectKey, Optional<String>> seen = sidecars.tokens(metadataKey);
     ObjectInfo info = top.replace(storage, bytes);
     state.written.clear();
-    return new Committed(bytes, info.versionToken());
+    return new Committed(bytes, info.versionToken(), seen);
   }
 
   private void upload(Coordinates c, List<Prepared> prepared, Attempts state) throws IOException {
@@ -144,7 +148,7 @@ final class SnapshotDeploy {
 
   private record Prepared(Part part, Digests digests) {}
 
-  private record Committed(byte[] bytes, String token) {}
+  private record Committed(byte[] bytes, String token, Map<ObjectKey, Optional<String>> sidecars) {}
 
   /** What survives from one attempt to the next: the build uploaded and not yet committed. */
   private static final class Attempts {

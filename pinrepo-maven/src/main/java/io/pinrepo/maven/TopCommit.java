@@ -7,6 +7,7 @@ import io.pinrepo.spi.ObjectKey;
 import io.pinrepo.spi.Storage;
 import java.io.IOException;
 import java.util.Arrays;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -41,7 +42,7 @@ final class TopCommit {
   boolean update(ObjectKey key, Change change) throws IOException {
     Committed done = commit.run(key.value(), () -> attempt(key, change));
     if (done.token().isPresent()) {
-      sidecars.sync(key, done.bytes(), done.token().get(), done.written());
+      sidecars.sync(key, done.bytes(), done.token().get(), done.sidecars());
     }
     return done.written();
   }
@@ -50,11 +51,18 @@ final class TopCommit {
     Top top = Top.read(storage, key, Sidecars.MAX_TOP_BYTES);
     Optional<byte[]> next = change.apply(top);
     if (next.isEmpty() || (top.exists() && Arrays.equals(next.get(), top.bytes()))) {
-      return new Committed(top.bytes(), top.versionToken(), false);
+      return new Committed(top.bytes(), top.versionToken(), false, Map.of());
     }
+    // Read before the commit, so the sidecar writes after it lose to any newer publisher's.
+    Map<ObjectKey, Optional<String>> seen = sidecars.tokens(key);
     ObjectInfo info = top.replace(storage, next.get());
-    return new Committed(next.get(), Optional.of(info.versionToken()), true);
+    return new Committed(next.get(), Optional.of(info.versionToken()), true, seen);
   }
 
-  private record Committed(byte[] bytes, Optional<String> token, boolean written) {}
+  /** The top as committed or found, and its sidecars' tokens read before a commit (or none). */
+  private record Committed(
+      byte[] bytes,
+      Optional<String> token,
+      boolean written,
+      Map<ObjectKey, Optional<String>> sidecars) {}
 }
