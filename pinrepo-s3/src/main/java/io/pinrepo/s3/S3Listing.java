@@ -66,6 +66,11 @@ final class S3Listing implements ObjectListing {
       throw S3Errors.translate(e, "ListObjectsV2 " + location.listPrefix(prefix) + "*", location);
     }
     for (S3Object object : response.contents()) {
+      if (object.eTag() == null || object.eTag().isEmpty()) {
+        // An object still being written on some S3-compatible servers (s3proxy on a filesystem
+        // lists it before its ETag exists); S3 itself never lists one. Not there yet.
+        continue;
+      }
       keyOf(object.key())
           .ifPresent(
               key ->
