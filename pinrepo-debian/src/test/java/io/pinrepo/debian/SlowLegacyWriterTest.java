@@ -4,15 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.pinrepo.sign.Signer;
-import io.pinrepo.spi.ByteRange;
-import io.pinrepo.spi.ContentSource;
-import io.pinrepo.spi.ObjectInfo;
 import io.pinrepo.spi.ObjectKey;
-import io.pinrepo.spi.ObjectListing;
-import io.pinrepo.spi.ObjectStream;
 import io.pinrepo.spi.Storage;
-import io.pinrepo.spi.WriteCondition;
 import io.pinrepo.testkit.clients.Gpg;
+import io.pinrepo.testkit.faults.DiesAfterWrite;
 import io.pinrepo.testkit.memory.InMemoryStorage;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -46,7 +41,7 @@ class SlowLegacyWriterTest {
     AptRepository fast = repository(memory, signer);
     fast.publishSources("stable", "main", List.of(Repos.deb("first", "1", "amd64")));
     Storage slowStorage =
-        new DyingAfterLateWrite(
+        new DiesAfterWrite(
             memory,
             ObjectKey.of(held),
             () -> fast.publishSources("stable", "main", List.of(Repos.deb("fast", "1", "amd64"))));
@@ -70,69 +65,5 @@ class SlowLegacyWriterTest {
     AptRepository.Builder builder = AptRepository.builder(storage).clock(Repos.CLOCK);
     signer.ifPresent(builder::signer);
     return builder.build();
-  }
-
-  /** The other publisher's whole publish, run while this one is held. */
-  @FunctionalInterface
-  private interface Publish {
-    void run() throws IOException;
-  }
-
-  /**
-   * Holds its publisher's first write of one key while the other publisher publishes from start to
-   * end, then lets that write through and fails every later call: the process died.
-   */
-  private static final class DyingAfterLateWrite implements Storage {
-    private final Storage delegate;
-    private final ObjectKey held;
-    private final Publish meanwhile;
-    private boolean dead;
-
-    DyingAfterLateWrite(Storage delegate, ObjectKey held, Publish meanwhile) {
-      this.delegate = delegate;
-      this.held = held;
-      this.meanwhile = meanwhile;
-    }
-
-    private void alive() throws IOException {
-      if (dead) {
-        throw new IOException("killed");
-      }
-    }
-
-    @Override
-    public Optional<ObjectInfo> stat(ObjectKey key) throws IOException {
-      alive();
-      return delegate.stat(key);
-    }
-
-    @Override
-    public ObjectStream read(ObjectKey key, ByteRange range) throws IOException {
-      alive();
-      return delegate.read(key, range);
-    }
-
-    @Override
-    public ObjectInfo write(ObjectKey key, ContentSource content, WriteCondition condition)
-        throws IOException {
-      alive();
-      if (key.equals(held)) {
-        meanwhile.run();
-        dead = true;
-      }
-      return delegate.write(key, content, condition);
-    }
-
-    @Override
-    public void delete(ObjectKey key, WriteCondition condition) throws IOException {
-      alive();
-      delegate.delete(key, condition);
-    }
-
-    @Override
-    public ObjectListing list(String prefix) throws IOException {
-      alive();
-      return delegate.list(prefix);
-    }
   }
 }

@@ -7,21 +7,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.pinrepo.hash.Digests;
 import io.pinrepo.hash.HashAlgorithm;
-import io.pinrepo.spi.ByteRange;
-import io.pinrepo.spi.ContentSource;
-import io.pinrepo.spi.ObjectInfo;
 import io.pinrepo.spi.ObjectKey;
-import io.pinrepo.spi.ObjectListing;
-import io.pinrepo.spi.ObjectStream;
 import io.pinrepo.spi.Storage;
-import io.pinrepo.spi.WriteCondition;
+import io.pinrepo.testkit.faults.DiesAfterWrite;
 import io.pinrepo.testkit.memory.InMemoryStorage;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -51,7 +45,7 @@ class SlowSidecarWriterTest {
     MavenDeployer fast = MavenDeployer.builder(memory).clock(CLOCK).build();
     fast.deploy(deployment("com.example", "demo", "1.0", "first"));
     Storage slowStorage =
-        new DyingAfterLateWrite(
+        new DiesAfterWrite(
             memory,
             ObjectKey.of(held),
             () -> fast.deploy(deployment("com.example", "demo", fastVersion, "fast")));
@@ -70,70 +64,6 @@ class SlowSidecarWriterTest {
     String xml = new String(bytes, StandardCharsets.UTF_8);
     if (!fastVersion.equals(slowVersion)) {
       assertTrue(xml.contains(fastVersion) && xml.contains(slowVersion), xml);
-    }
-  }
-
-  /** The other deploy, run whole while this one is held. */
-  @FunctionalInterface
-  private interface Deploy {
-    void run() throws IOException;
-  }
-
-  /**
-   * Holds its deploy's first write of one key while the other deploy runs from start to end, then
-   * lets that write through and fails every later call: the process died.
-   */
-  private static final class DyingAfterLateWrite implements Storage {
-    private final Storage delegate;
-    private final ObjectKey held;
-    private final Deploy meanwhile;
-    private boolean dead;
-
-    DyingAfterLateWrite(Storage delegate, ObjectKey held, Deploy meanwhile) {
-      this.delegate = delegate;
-      this.held = held;
-      this.meanwhile = meanwhile;
-    }
-
-    private void alive() throws IOException {
-      if (dead) {
-        throw new IOException("killed");
-      }
-    }
-
-    @Override
-    public Optional<ObjectInfo> stat(ObjectKey key) throws IOException {
-      alive();
-      return delegate.stat(key);
-    }
-
-    @Override
-    public ObjectStream read(ObjectKey key, ByteRange range) throws IOException {
-      alive();
-      return delegate.read(key, range);
-    }
-
-    @Override
-    public ObjectInfo write(ObjectKey key, ContentSource content, WriteCondition condition)
-        throws IOException {
-      alive();
-      if (key.equals(held)) {
-        meanwhile.run();
-        dead = true;
-      }
-      return delegate.write(key, content, condition);
-    }
-
-    @Override
-    public void delete(ObjectKey key, WriteCondition condition) throws IOException {
-      alive();
-      delegate.delete(key, condition);
-    }
-
-    @Override
-    public ObjectListing list(String prefix) throws IOException {
-      alive();
-      return delegate.list(prefix);
     }
   }
 }

@@ -1,0 +1,2 @@
+/** Storage decorators that stage the failures publishers must survive. */
+package io.pinrepo.testkit.faults;
