@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.pinrepo.testkit.python.SdistBuilder;
 import io.pinrepo.testkit.python.WheelBuilder;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -16,13 +14,8 @@ class PypiCommandTest {
 
   @TempDir Path dir;
 
-  private record Run(int status, String out, String err) {}
-
-  private Run run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int status = Pinrepo.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
-    return new Run(status, out.toString(), err.toString());
+  private static CliRun run(String... args) {
+    return CliRun.of(args);
   }
 
   @Test
@@ -30,16 +23,16 @@ class PypiCommandTest {
     Path repo = dir.resolve("repo");
     Path whl = WheelBuilder.of("Demo_Pin", "1.0").writeTo(dir.resolve("in"));
     Path sdist = SdistBuilder.of("demo-pin", "1.1").writeTo(dir.resolve("in"));
-    Run publish =
+    CliRun publish =
         run("pypi", "publish", "--repo", repo.toString(), whl.toString(), sdist.toString());
     assertEquals(0, publish.status(), publish.err());
     assertTrue(publish.out().contains("published demo-pin " + whl.getFileName()), publish.out());
     assertTrue(Files.exists(repo.resolve("simple/demo-pin/index.html")));
 
-    Run again = run("pypi", "publish", "--repo", repo.toString(), whl.toString());
+    CliRun again = run("pypi", "publish", "--repo", repo.toString(), whl.toString());
     assertTrue(again.out().startsWith("unchanged"), again.out());
 
-    Run yank =
+    CliRun yank =
         run(
             "pypi",
             "yank",
@@ -67,7 +60,7 @@ class PypiCommandTest {
   @Test
   void refusesAWheelWhoseMetadataDisagreesWithItsName() throws Exception {
     Path whl = WheelBuilder.of("demo", "1.0").metadataName("other").writeTo(dir);
-    Run run = run("pypi", "publish", "--repo", dir.resolve("repo").toString(), whl.toString());
+    CliRun run = run("pypi", "publish", "--repo", dir.resolve("repo").toString(), whl.toString());
     assertEquals(1, run.status());
     assertTrue(run.err().startsWith("pinrepo: " + whl + ": "), run.err());
     assertEquals(1, run.err().lines().count(), run.err());
@@ -82,14 +75,15 @@ class PypiCommandTest {
         "--repo",
         repo.toString(),
         WheelBuilder.of("demo", "1.0").writeTo(dir).toString());
-    Run run = run("pypi", "yank", "--repo", repo.toString(), "--project", "demo", "--version", "9");
+    CliRun run =
+        run("pypi", "yank", "--repo", repo.toString(), "--project", "demo", "--version", "9");
     assertEquals(1, run.status());
     assertTrue(run.err().contains("no version 9"), run.err());
   }
 
   @Test
   void yankHasHelp() {
-    Run run = run("pypi", "yank", "--help");
+    CliRun run = run("pypi", "yank", "--help");
     assertEquals(0, run.status(), run.err());
     assertTrue(run.out().contains("--reason"), run.out());
   }
@@ -112,7 +106,7 @@ class PypiCommandTest {
         0, run("pypi", "unyank", "--repo", repo, "--project", "demo", "--version", "2.0").status());
     assertTrue(!run("pypi", "list", "--repo", repo, "demo").out().contains("yanked"));
 
-    Run delete =
+    CliRun delete =
         run("pypi", "delete-version", "--repo", repo, "--project", "demo", "--version", "1.1");
     assertEquals(0, delete.status(), delete.err());
     assertTrue(run("pypi", "list", "--repo", repo, "demo").out().startsWith("2.0\t"));
