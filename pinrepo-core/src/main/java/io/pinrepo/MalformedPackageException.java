@@ -1,6 +1,5 @@
 package io.pinrepo;
 
-import java.io.IOException;
 import java.util.Objects;
 
 /**
@@ -8,7 +7,7 @@ import java.util.Objects;
  * disagrees with its name, a POM with a DTD. The message is one line naming the file and the
  * problem; the repository has not been changed.
  */
-public class MalformedPackageException extends IOException {
+public class MalformedPackageException extends PinrepoException {
   private static final long serialVersionUID = 1L;
 
   private final String source;

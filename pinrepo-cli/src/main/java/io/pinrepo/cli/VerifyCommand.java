@@ -3,7 +3,7 @@ package io.pinrepo.cli;
 import io.pinrepo.format.VerifyContext;
 import io.pinrepo.sign.SignatureChecker;
 import io.pinrepo.spi.Storage;
-import io.pinrepo.verify.Problem;
+import io.pinrepo.format.Problem;
 import io.pinrepo.verify.Verification;
 import java.io.InputStream;
 import java.io.PrintWriter;

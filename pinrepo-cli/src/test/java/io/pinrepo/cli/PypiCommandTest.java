@@ -3,8 +3,8 @@ package io.pinrepo.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.pinrepo.testkit.python.SdistBuilder;
-import io.pinrepo.testkit.python.WheelBuilder;
+import io.pinrepo.fixtures.python.SdistBuilder;
+import io.pinrepo.fixtures.python.WheelBuilder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;

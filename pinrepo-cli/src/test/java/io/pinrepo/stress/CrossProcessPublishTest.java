@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.pinrepo.fs.FileSystemStorage;
 import io.pinrepo.s3.S3ProxyFixture;
 import io.pinrepo.spi.Storage;
-import io.pinrepo.verify.Problem;
+import io.pinrepo.format.Problem;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -6,7 +6,7 @@ import io.pinrepo.gc.GarbageCollector;
 import io.pinrepo.spi.ObjectKey;
 import io.pinrepo.testkit.memory.InMemoryStorage;
 import io.pinrepo.testkit.time.ManualClock;
-import io.pinrepo.verify.Problem;
+import io.pinrepo.format.Problem;
 import io.pinrepo.verify.Verification;
 import java.io.IOException;
 import java.time.Duration;

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.pinrepo.fs.FileSystemStorage;
 import io.pinrepo.testkit.clients.AptRoot;
-import io.pinrepo.verify.Problem;
+import io.pinrepo.format.Problem;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

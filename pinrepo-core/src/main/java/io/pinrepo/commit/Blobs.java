@@ -1,6 +1,6 @@
 package io.pinrepo.commit;
 
-import io.pinrepo.ImmutableObjectException;
+import io.pinrepo.PackageConflictException;
 import io.pinrepo.hash.Digests;
 import io.pinrepo.spi.ContentSource;
 import io.pinrepo.spi.ObjectInfo;
@@ -35,7 +35,7 @@ public final class Blobs {
    * Writes {@code content}, whose digests are {@code expected}, under {@code key} unless the same
    * bytes are there already.
    *
-   * @throws ImmutableObjectException when other bytes are under {@code key}
+   * @throws PackageConflictException when other bytes are under {@code key}
    */
   public static Outcome put(Storage storage, ObjectKey key, ContentSource content, Digests expected)
       throws IOException {
@@ -75,7 +75,7 @@ public final class Blobs {
           }
           return Outcome.ALREADY_PRESENT;
         }
-        throw new ImmutableObjectException(
+        throw new PackageConflictException(
             key
                 + " already exists with other content (sha256 "
                 + existing.sha256()

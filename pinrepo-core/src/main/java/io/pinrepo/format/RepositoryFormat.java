@@ -1,20 +1,28 @@
 package io.pinrepo.format;
 
+import io.pinrepo.serving.ServingMetadata;
+import io.pinrepo.serving.ServingPolicy;
 import io.pinrepo.spi.ObjectKey;
 import io.pinrepo.spi.Storage;
-import io.pinrepo.verify.Problem;
 import java.io.IOException;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
- * What repository-wide tools (verify, GC, replication) need to know of one format: how to find it
- * in a storage, how to check it, and which objects its live tops reach. Each format module provides
- * one implementation; tools take a list of them and never parse a format themselves.
+ * What repository-wide tools (verify, GC, serving, caching, mirroring, replication) need to know of
+ * one format: how to find it in a storage, how to check it, which objects its live tops reach and
+ * in what role, and how each of its objects is served. Each format module provides one
+ * implementation, registered for {@link java.util.ServiceLoader} (see {@link
+ * RepositoryFormats#installed()}); tools take a list of them and never parse a format themselves.
+ *
+ * <p>A format's repository type hands out the instance configured like itself ({@code
+ * repository.format()}), so that GC honours the same retention as the publisher; the no-argument
+ * instance that {@link java.util.ServiceLoader} makes has the defaults.
  *
  * <p>Implementations are stateless and thread-safe.
  */
-public interface RepositoryFormat {
+public interface RepositoryFormat extends ServingPolicy {
 
   /** A short name for reports: {@code apt}, {@code maven}, {@code pypi}. */
   String name();
@@ -31,13 +39,22 @@ public interface RepositoryFormat {
 
   /**
    * Reports every object reachable from this format's live tops (the tops included) to {@code
-   * live}. GC deletes nothing that this reports.
+   * live}, each once, with its role and, where an index records them, its size and SHA-256. GC
+   * deletes nothing that this reports; a replica that holds every reported object is a complete
+   * repository.
    */
-  void markLive(Storage storage, Consumer<ObjectKey> live) throws IOException;
+  void markLive(Storage storage, Consumer<LiveObject> live) throws IOException;
 
   /**
    * The key prefixes under which this format keeps blobs that GC may delete once nothing reaches
    * them (e.g. {@code pool/}, {@code dists/stable/main/binary-amd64/by-hash/}).
    */
   List<String> collectablePrefixes(Storage storage) throws IOException;
+
+  /**
+   * How {@code key} is served, when it is one of this format's objects: content type and whether it
+   * is immutable. Answered from the key alone, without storage access.
+   */
+  @Override
+  Optional<ServingMetadata> serving(ObjectKey key);
 }

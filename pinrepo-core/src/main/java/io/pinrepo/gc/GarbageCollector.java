@@ -143,7 +143,7 @@ public final class GarbageCollector {
       throws IOException {
     Set<ObjectKey> live = new HashSet<>();
     for (RepositoryFormat format : present) {
-      format.markLive(storage, live::add);
+      format.markLive(storage, object -> live.add(object.key()));
     }
     return live;
   }

@@ -1,5 +1,6 @@
 /**
- * How repository objects are served: the one mapping from key to Content-Type and Cache-Control
- * that the S3 backend, the development server and the nginx example share.
+ * How repository objects are served: content type and cache policy per key. Core knows no format's
+ * file names; each format answers for its own keys through its {@code RepositoryFormat}, and the S3
+ * backend, the HTTP server and the cache ask a {@link io.pinrepo.serving.ServingPolicy}.
  */
 package io.pinrepo.serving;

@@ -1,5 +1,6 @@
 package io.pinrepo.sign;
 
+import io.pinrepo.SigningKeyException;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -46,6 +47,17 @@ public final class PgpSigner implements Signer {
     this.secretKey = secretKey;
     this.privateKey = privateKey;
     this.clock = clock;
+  }
+
+  /**
+   * Loads the signing key from the armored (or binary) secret key file {@code secretKey}; see
+   * {@link #load(InputStream, String, char[], Clock)}.
+   */
+  public static PgpSigner load(java.nio.file.Path secretKey, char[] passphrase, Clock clock)
+      throws IOException {
+    try (InputStream in = java.nio.file.Files.newInputStream(secretKey)) {
+      return load(in, secretKey.toString(), passphrase, clock);
+    }
   }
 
   /**

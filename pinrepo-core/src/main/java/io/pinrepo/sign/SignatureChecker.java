@@ -1,5 +1,6 @@
 package io.pinrepo.sign;
 
+import io.pinrepo.SigningKeyException;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

@@ -1,5 +1,6 @@
 package io.pinrepo.verify;
 
+import io.pinrepo.format.Problem;
 import io.pinrepo.format.RepositoryFormat;
 import io.pinrepo.format.VerifyContext;
 import io.pinrepo.spi.Storage;

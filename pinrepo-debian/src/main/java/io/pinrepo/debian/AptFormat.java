@@ -12,7 +12,7 @@ import io.pinrepo.spi.ObjectListing;
 import io.pinrepo.spi.ObjectNotFoundException;
 import io.pinrepo.spi.ObjectStream;
 import io.pinrepo.spi.Storage;
-import io.pinrepo.verify.Problem;
+import io.pinrepo.format.Problem;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.time.Clock;

@@ -1,6 +1,8 @@
 package io.pinrepo.debian;
 
-import io.pinrepo.ImmutableObjectException;
+import io.pinrepo.MalformedPackageException;
+import io.pinrepo.CommitConflictException;
+import io.pinrepo.PackageConflictException;
 import io.pinrepo.commit.Blobs;
 import io.pinrepo.commit.RetryPolicy;
 import io.pinrepo.sign.Signer;
@@ -56,7 +58,7 @@ public final class AptRepository {
    * @throws io.pinrepo.MalformedPackageException when a file is not a valid .deb; nothing changed
    * @throws PackageConflictException when the same name, version and architecture is listed with
    *     other bytes and replace-on-conflict is off; nothing was committed
-   * @throws io.pinrepo.commit.CommitConflictException when other publishers kept winning
+   * @throws io.pinrepo.CommitConflictException when other publishers kept winning
    * @throws IOException also when the distribution is signed and this repository has no signer
    */
   public ChangeReport publish(String dist, String component, List<Path> debs) throws IOException {
@@ -128,7 +130,7 @@ public final class AptRepository {
     String path = PoolLayout.path(component, deb);
     try {
       Blobs.put(settings.storage(), PoolLayout.key(path), source, deb.digests(), settings.clock());
-    } catch (ImmutableObjectException e) {
+    } catch (PackageConflictException e) {
       // The same name, version and architecture rebuilt: keep both files; the index decides.
       path = PoolLayout.alternatePath(component, deb);
       Blobs.put(settings.storage(), PoolLayout.key(path), source, deb.digests(), settings.clock());

@@ -1,5 +1,6 @@
 package io.pinrepo.debian;
 
+import io.pinrepo.PackageConflictException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

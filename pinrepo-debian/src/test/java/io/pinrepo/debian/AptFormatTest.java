@@ -12,7 +12,7 @@ import io.pinrepo.spi.ObjectKey;
 import io.pinrepo.spi.WriteCondition;
 import io.pinrepo.testkit.clients.Gpg;
 import io.pinrepo.testkit.memory.InMemoryStorage;
-import io.pinrepo.verify.Problem;
+import io.pinrepo.format.Problem;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;

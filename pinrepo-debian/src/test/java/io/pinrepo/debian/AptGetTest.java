@@ -5,13 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.pinrepo.fs.FileSystemStorage;
+import io.pinrepo.sign.PgpSigner;
 import io.pinrepo.hash.Digests;
 import io.pinrepo.testkit.clients.AptRoot;
 import io.pinrepo.testkit.clients.Gpg;
 import io.pinrepo.testkit.clients.Programs;
-import io.pinrepo.testkit.deb.DebBuilder;
-import io.pinrepo.testkit.deb.DebBuilder.Compression;
-import io.pinrepo.testkit.http.RepositoryServer;
+import io.pinrepo.fixtures.deb.DebBuilder;
+import io.pinrepo.fixtures.deb.DebBuilder.Compression;
+import io.pinrepo.server.RepositoryServer;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -71,7 +72,7 @@ class AptGetTest {
     try (FileSystemStorage storage = FileSystemStorage.open(repoDir)) {
       AptRepository repo =
           AptRepository.builder(storage)
-              .signer(key.signer(Clock.systemUTC()))
+              .signer(PgpSigner.load(key.secretKeyFile(), key.passphrase().toCharArray(), Clock.systemUTC()))
               .origin("Pinrepo Tests")
               .label("Pinrepo")
               .build();
@@ -170,7 +171,7 @@ class AptGetTest {
     try (FileSystemStorage storage = FileSystemStorage.open(repo)) {
       AptRepository.builder(storage).build().publish("stable", "main", debs.subList(0, 3));
       AptRepository.builder(storage)
-          .signer(key.signer(Clock.systemUTC()))
+          .signer(PgpSigner.load(key.secretKeyFile(), key.passphrase().toCharArray(), Clock.systemUTC()))
           .build()
           .publish("stable", "main", debs.subList(3, debs.size()));
     }
@@ -208,7 +209,7 @@ class AptGetTest {
     try (Gpg rsa = Gpg.generate(tmp, "rsa3072");
         FileSystemStorage storage = FileSystemStorage.open(tmp.resolve("repo"))) {
       AptRepository.builder(storage)
-          .signer(rsa.signer(Clock.systemUTC()))
+          .signer(PgpSigner.load(rsa.secretKeyFile(), rsa.passphrase().toCharArray(), Clock.systemUTC()))
           .build()
           .publish(
               "stable",

@@ -1,5 +1,6 @@
 package io.pinrepo.debian;
 
+import io.pinrepo.PackageConflictException;
 import static io.pinrepo.debian.Repos.deb;
 import static io.pinrepo.debian.Repos.source;
 import static io.pinrepo.debian.Repos.text;
@@ -10,7 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.pinrepo.spi.ContentSource;
 import io.pinrepo.spi.ObjectKey;
-import io.pinrepo.testkit.deb.DebBuilder;
+import io.pinrepo.fixtures.deb.DebBuilder;
 import io.pinrepo.testkit.memory.InMemoryStorage;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;

@@ -58,8 +58,8 @@ class CommitProtocolTest {
     }
   }
 
-  private static List<io.pinrepo.verify.Problem> problems(Storage storage) throws IOException {
-    List<io.pinrepo.verify.Problem> problems = new ArrayList<>();
+  private static List<io.pinrepo.format.Problem> problems(Storage storage) throws IOException {
+    List<io.pinrepo.format.Problem> problems = new ArrayList<>();
     new AptFormat(Repos.CLOCK)
         .verify(storage, io.pinrepo.format.VerifyContext.unsigned(), problems::add);
     return problems;

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.pinrepo.hash.Digests;
-import io.pinrepo.testkit.deb.DebBuilder;
+import io.pinrepo.fixtures.deb.DebBuilder;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.ArrayList;

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.pinrepo.spi.ContentSource;
-import io.pinrepo.testkit.deb.DebBuilder;
+import io.pinrepo.fixtures.deb.DebBuilder;
 import io.pinrepo.testkit.memory.InMemoryStorage;
 import java.util.List;
 import java.util.Map;

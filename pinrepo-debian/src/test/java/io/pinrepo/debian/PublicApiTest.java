@@ -1,5 +1,6 @@
 package io.pinrepo.debian;
 
+import io.pinrepo.PackageConflictException;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.pinrepo.debian.control.ControlField;

@@ -7,7 +7,7 @@ import io.pinrepo.hash.Digests;
 import io.pinrepo.hash.HashAlgorithm;
 import io.pinrepo.spi.ContentSource;
 import io.pinrepo.spi.ObjectKey;
-import io.pinrepo.testkit.deb.DebBuilder;
+import io.pinrepo.fixtures.deb.DebBuilder;
 import io.pinrepo.testkit.memory.InMemoryStorage;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;

@@ -8,7 +8,7 @@ import io.pinrepo.spi.ObjectKey;
 import io.pinrepo.spi.ObjectNotFoundException;
 import io.pinrepo.spi.ObjectStream;
 import io.pinrepo.spi.Storage;
-import io.pinrepo.verify.Problem;
+import io.pinrepo.format.Problem;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,6 +1,6 @@
 package io.pinrepo.maven;
 
-import io.pinrepo.ImmutableObjectException;
+import io.pinrepo.PackageConflictException;
 import io.pinrepo.commit.Blobs;
 import io.pinrepo.hash.Digests;
 import io.pinrepo.sign.Signer;
@@ -48,7 +48,7 @@ final class FileUploads {
    * Refuses, before anything is written, a release whose files exist with other bytes.
    *
    * @return the keys of the files that exist already with the same bytes
-   * @throws ImmutableObjectException naming the first file that differs
+   * @throws PackageConflictException naming the first file that differs
    */
   Set<ObjectKey> checkRelease(List<Upload> uploads) throws IOException {
     Set<ObjectKey> present = new HashSet<>();
@@ -58,7 +58,7 @@ final class FileUploads {
       }
       Digests existing = Blobs.digestsOf(storage, u.key());
       if (!existing.sha256().equals(u.digests().sha256())) {
-        throw new ImmutableObjectException(
+        throw new PackageConflictException(
             u.key()
                 + " is already deployed with other content (sha256 "
                 + existing.sha256()

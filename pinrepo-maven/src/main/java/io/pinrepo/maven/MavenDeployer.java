@@ -1,5 +1,7 @@
 package io.pinrepo.maven;
 
+import io.pinrepo.PackageConflictException;
+import io.pinrepo.CommitConflictException;
 import io.pinrepo.MalformedPackageException;
 import io.pinrepo.commit.OptimisticCommit;
 import io.pinrepo.commit.RetryPolicy;
@@ -31,7 +33,7 @@ import java.util.Set;
  * the group-level one. Each metadata file is replaced by a conditional write on the version read
  * and retried on a lost race, so concurrent deploys of other versions or builds are never lost. A
  * release is immutable: the same bytes again are a no-op, other bytes are refused with {@link
- * io.pinrepo.ImmutableObjectException} before anything is written.
+ * io.pinrepo.PackageConflictException} before anything is written.
  *
  * <p>The storage operations of one deploy do not grow with the versions or builds already in the
  * repository; only snapshot retention lists the snapshot's own (bounded) directory. Thread-safe. It
@@ -67,8 +69,8 @@ public final class MavenDeployer {
    *
    * @throws MalformedPackageException when the POM is unsafe, not well-formed or lacks coordinates,
    *     or disagrees with the coordinates given
-   * @throws io.pinrepo.ImmutableObjectException when a release's files exist with other bytes
-   * @throws io.pinrepo.commit.CommitConflictException when other deploys kept winning the metadata
+   * @throws io.pinrepo.PackageConflictException when a release's files exist with other bytes
+   * @throws io.pinrepo.CommitConflictException when other deploys kept winning the metadata
    *     commit
    */
   public DeployResult deploy(Deployment deployment) throws IOException {

@@ -5,7 +5,7 @@ import io.pinrepo.format.VerifyContext;
 import io.pinrepo.spi.ObjectKey;
 import io.pinrepo.spi.ObjectListing;
 import io.pinrepo.spi.Storage;
-import io.pinrepo.verify.Problem;
+import io.pinrepo.format.Problem;
 import java.io.IOException;
 import java.util.List;
 import java.util.function.Consumer;

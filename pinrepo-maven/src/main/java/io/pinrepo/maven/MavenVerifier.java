@@ -13,7 +13,7 @@ import io.pinrepo.maven.metadata.SnapshotVersion;
 import io.pinrepo.sign.SignatureChecker;
 import io.pinrepo.spi.ObjectKey;
 import io.pinrepo.spi.Storage;
-import io.pinrepo.verify.Problem;
+import io.pinrepo.format.Problem;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

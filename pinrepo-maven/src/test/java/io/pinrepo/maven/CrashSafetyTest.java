@@ -12,7 +12,7 @@ import io.pinrepo.spi.ObjectKey;
 import io.pinrepo.testkit.memory.InMemoryStorage;
 import io.pinrepo.testkit.memory.InjectedFaultException;
 import io.pinrepo.testkit.memory.Operation;
-import io.pinrepo.verify.Problem;
+import io.pinrepo.format.Problem;
 import io.pinrepo.verify.Verification;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

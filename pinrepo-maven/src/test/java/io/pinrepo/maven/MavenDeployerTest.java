@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.pinrepo.ImmutableObjectException;
+import io.pinrepo.PackageConflictException;
 import io.pinrepo.MalformedPackageException;
 import io.pinrepo.hash.Digests;
 import io.pinrepo.hash.HashAlgorithm;
@@ -109,9 +109,9 @@ class MavenDeployerTest {
     deployer.deploy(deployment("com.example", "demo", "1.0", "r10"));
     Map<String, byte[]> before = storage.snapshot();
 
-    ImmutableObjectException e =
+    PackageConflictException e =
         assertThrows(
-            ImmutableObjectException.class,
+            PackageConflictException.class,
             () -> deployer.deploy(deployment("com.example", "demo", "1.0", "other")));
 
     assertTrue(e.getMessage().contains("demo-1.0.jar"), e.getMessage());

@@ -17,7 +17,7 @@ import io.pinrepo.spi.ContentSource;
 import io.pinrepo.spi.ObjectKey;
 import io.pinrepo.spi.WriteCondition;
 import io.pinrepo.testkit.memory.InMemoryStorage;
-import io.pinrepo.verify.Problem;
+import io.pinrepo.format.Problem;
 import io.pinrepo.verify.Verification;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;

@@ -9,6 +9,7 @@ import io.pinrepo.format.VerifyContext;
 import io.pinrepo.fs.FileSystemStorage;
 import io.pinrepo.maven.metadata.MavenMetadata;
 import io.pinrepo.maven.metadata.SnapshotVersion;
+import io.pinrepo.sign.PgpSigner;
 import io.pinrepo.sign.SignatureChecker;
 import io.pinrepo.sign.Signer;
 import io.pinrepo.spi.ContentSource;
@@ -69,7 +70,7 @@ class RealMavenTest {
     List<Path> inputs = writeInputs(tmp.resolve("in"));
     if (Programs.installed("gpg")) {
       key = Gpg.generate(tmp, "rsa2048");
-      signer = key.signer(Clock.systemUTC());
+      signer = PgpSigner.load(key.secretKeyFile(), key.passphrase().toCharArray(), Clock.systemUTC());
     }
     try (FileSystemStorage storage = FileSystemStorage.open(ours)) {
       MavenDeployer.Builder b = MavenDeployer.builder(storage).clock(Clock.systemUTC());

@@ -14,7 +14,7 @@ import io.pinrepo.spi.ObjectKey;
 import io.pinrepo.spi.ObjectListing;
 import io.pinrepo.spi.ObjectNotFoundException;
 import io.pinrepo.spi.Storage;
-import io.pinrepo.verify.Problem;
+import io.pinrepo.format.Problem;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.List;

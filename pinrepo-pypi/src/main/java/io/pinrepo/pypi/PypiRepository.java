@@ -1,6 +1,7 @@
 package io.pinrepo.pypi;
 
-import io.pinrepo.ImmutableObjectException;
+import io.pinrepo.MalformedPackageException;
+import io.pinrepo.PackageConflictException;
 import io.pinrepo.commit.Blobs;
 import io.pinrepo.commit.OptimisticCommit;
 import io.pinrepo.commit.RetryPolicy;
@@ -30,7 +31,7 @@ import java.util.stream.Collectors;
  *
  * <p>Every operation follows the commit protocol: files and their {@code .metadata} are written
  * first as blobs (write-once: publishing the same bytes again is a no-op, other bytes under a
- * published name are refused with {@link ImmutableObjectException}); then the project's JSON page,
+ * published name are refused with {@link PackageConflictException}); then the project's JSON page,
  * which is its state, is replaced conditionally on the version read, retrying with backoff when
  * another publisher won; then the HTML page and, for a new project, the root page. A publish reads
  * and writes a fixed number of objects, however many projects and files the repository holds, and
@@ -72,7 +73,7 @@ public final class PypiRepository {
    *
    * @throws io.pinrepo.MalformedPackageException when the file is not a valid distribution or its
    *     metadata disagrees with its name; nothing is written
-   * @throws ImmutableObjectException when a file of that name exists with other bytes
+   * @throws PackageConflictException when a file of that name exists with other bytes
    */
   public PublishResult publish(Path file) throws IOException {
     Distribution dist = reader.read(file);
@@ -134,7 +135,7 @@ public final class PypiRepository {
     Optional<ProjectFile> listed = current.file(entry.fileName());
     if (listed.isPresent()) {
       if (!listed.get().sha256().equals(entry.sha256())) {
-        throw new ImmutableObjectException(
+        throw new PackageConflictException(
             entry.fileName()
                 + " is already published with other content (sha256 "
                 + listed.get().sha256()

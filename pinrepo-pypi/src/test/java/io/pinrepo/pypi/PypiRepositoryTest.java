@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.pinrepo.ImmutableObjectException;
+import io.pinrepo.PackageConflictException;
 import io.pinrepo.MalformedPackageException;
 import io.pinrepo.format.VerifyContext;
 import io.pinrepo.hash.Digests;
@@ -20,9 +20,9 @@ import io.pinrepo.spi.ObjectKey;
 import io.pinrepo.spi.WriteCondition;
 import io.pinrepo.testkit.memory.InMemoryStorage;
 import io.pinrepo.testkit.memory.Operation;
-import io.pinrepo.testkit.python.SdistBuilder;
-import io.pinrepo.testkit.python.WheelBuilder;
-import io.pinrepo.verify.Problem;
+import io.pinrepo.fixtures.python.SdistBuilder;
+import io.pinrepo.fixtures.python.WheelBuilder;
+import io.pinrepo.format.Problem;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -125,7 +125,7 @@ class PypiRepositoryTest {
     repo.publish(wheel("demo", "1.0"));
     Path other = WheelBuilder.of("demo", "1.0").summary("changed").writeTo(dir.resolve("other"));
     byte[] page = storage.peek(SimpleLayout.projectJson(DEMO)).orElseThrow();
-    assertThrows(ImmutableObjectException.class, () -> repo.publish(other));
+    assertThrows(PackageConflictException.class, () -> repo.publish(other));
     assertArrayEquals(page, storage.peek(SimpleLayout.projectJson(DEMO)).orElseThrow());
   }
 
@@ -184,7 +184,7 @@ class PypiRepositoryTest {
     assertEquals(List.of(Pep440Version.parse("2.0")), page(DEMO).versions());
     assertFalse(html(DEMO).contains("demo-1.0-"));
     Path other = WheelBuilder.of("demo", "1.0").summary("changed").writeTo(dir.resolve("other"));
-    assertThrows(ImmutableObjectException.class, () -> repo.publish(other));
+    assertThrows(PackageConflictException.class, () -> repo.publish(other));
     assertEquals(List.of(), verify());
   }
 

@@ -8,7 +8,7 @@ import io.pinrepo.spi.ObjectKey;
 import io.pinrepo.spi.Storage;
 import io.pinrepo.testkit.faults.DiesAfterWrite;
 import io.pinrepo.testkit.memory.InMemoryStorage;
-import io.pinrepo.testkit.python.WheelBuilder;
+import io.pinrepo.fixtures.python.WheelBuilder;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;

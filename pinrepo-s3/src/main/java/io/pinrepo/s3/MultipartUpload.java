@@ -1,6 +1,7 @@
 package io.pinrepo.s3;
 
-import io.pinrepo.serving.ServingHeaders;
+import io.pinrepo.serving.ServingMetadata;
+import io.pinrepo.serving.ServingPolicy;
 import io.pinrepo.spi.ObjectInfo;
 import io.pinrepo.spi.ObjectKey;
 import io.pinrepo.spi.WriteCondition;
@@ -49,6 +50,7 @@ final class MultipartUpload {
   private final int partsInFlight;
   private final boolean checksums;
   private final Clock clock;
+  private final ServingPolicy serving;
 
   MultipartUpload(
       S3Client client,
@@ -57,7 +59,8 @@ final class MultipartUpload {
       int partSize,
       int partsInFlight,
       boolean checksums,
-      Clock clock) {
+      Clock clock,
+      ServingPolicy serving) {
     this.client = client;
     this.location = location;
     this.executor = executor;
@@ -65,6 +68,7 @@ final class MultipartUpload {
     this.partsInFlight = partsInFlight;
     this.checksums = checksums;
     this.clock = clock;
+    this.serving = serving;
   }
 
   /** The part size for content of {@code size}: the configured one, grown to fit 10,000 parts. */
@@ -85,12 +89,13 @@ final class MultipartUpload {
   ObjectInfo upload(ObjectKey key, byte[] first, InputStream in, int size, WriteCondition condition)
       throws IOException {
     String s3Key = location.s3Key(key.value());
+    ServingMetadata headers = serving.of(key);
     CreateMultipartUploadRequest.Builder create =
         CreateMultipartUploadRequest.builder()
             .bucket(location.bucket())
             .key(s3Key)
-            .contentType(ServingHeaders.contentType(key))
-            .cacheControl(ServingHeaders.cacheControl(key));
+            .contentType(headers.contentType())
+            .cacheControl(headers.cacheControl());
     if (checksums) {
       create.checksumAlgorithm(ChecksumAlgorithm.CRC32);
     }

@@ -1,6 +1,6 @@
 package io.pinrepo.s3;
 
-import io.pinrepo.serving.ServingHeaders;
+import io.pinrepo.serving.ServingPolicy;
 import io.pinrepo.spi.ObjectInfo;
 import io.pinrepo.spi.ObjectKey;
 import io.pinrepo.spi.WriteCondition;
@@ -36,12 +36,15 @@ final class S3Copy {
   private final S3Location target;
   private final Clock clock;
   private final long maxSingleCopy;
+  private final ServingPolicy serving;
 
-  S3Copy(S3Client client, S3Location target, Clock clock, long maxSingleCopy) {
+  S3Copy(
+      S3Client client, S3Location target, Clock clock, long maxSingleCopy, ServingPolicy serving) {
     this.client = client;
     this.target = target;
     this.clock = clock;
     this.maxSingleCopy = maxSingleCopy;
+    this.serving = serving;
   }
 
   ObjectInfo copy(S3Location source, ObjectInfo from, ObjectKey to, WriteCondition condition)
@@ -61,8 +64,8 @@ final class S3Copy {
             .destinationBucket(target.bucket())
             .destinationKey(target.s3Key(to.value()))
             .metadataDirective(MetadataDirective.REPLACE)
-            .contentType(ServingHeaders.contentType(to))
-            .cacheControl(ServingHeaders.cacheControl(to));
+            .contentType(serving.of(to).contentType())
+            .cacheControl(serving.of(to).cacheControl());
     try {
       var response = client.copyObject(request.build());
       return new ObjectInfo(
@@ -90,8 +93,8 @@ final class S3Copy {
                   b ->
                       b.bucket(target.bucket())
                           .key(key)
-                          .contentType(ServingHeaders.contentType(to))
-                          .cacheControl(ServingHeaders.cacheControl(to)))
+                          .contentType(serving.of(to).contentType())
+                          .cacheControl(serving.of(to).cacheControl()))
               .uploadId();
     } catch (SdkException e) {
       throw S3Errors.translate(e, "CreateMultipartUpload", target, to, condition);

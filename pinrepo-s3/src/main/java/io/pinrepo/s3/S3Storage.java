@@ -1,6 +1,7 @@
 package io.pinrepo.s3;
 
-import io.pinrepo.serving.ServingHeaders;
+import io.pinrepo.format.RepositoryFormats;
+import io.pinrepo.serving.ServingPolicy;
 import io.pinrepo.spi.ByteRange;
 import io.pinrepo.spi.ContentSource;
 import io.pinrepo.spi.ObjectInfo;
@@ -72,6 +73,7 @@ public final class S3Storage implements Storage, PresignedUrls, ServerSideCopy {
   private final int listPageSize;
   private final Clock clock;
   private final long maxSingleCopy;
+  private final ServingPolicy serving;
 
   S3Storage(S3StorageBuilder settings) {
     this.location = settings.location;
@@ -88,6 +90,7 @@ public final class S3Storage implements Storage, PresignedUrls, ServerSideCopy {
               return t;
             });
     this.clock = settings.clock;
+    this.serving = settings.serving == null ? RepositoryFormats.servingPolicy() : settings.serving;
     this.multipart =
         new MultipartUpload(
             client,
@@ -96,7 +99,8 @@ public final class S3Storage implements Storage, PresignedUrls, ServerSideCopy {
             settings.partSize,
             settings.partsInFlight,
             settings.checksumMode == ChecksumMode.WHEN_SUPPORTED,
-            clock);
+            clock,
+            serving);
     this.listPageSize = settings.listPageSize;
     this.maxSingleCopy = settings.maxSingleCopy;
   }
@@ -176,8 +180,7 @@ public final class S3Storage implements Storage, PresignedUrls, ServerSideCopy {
       try (ReopeningBody body = new ReopeningBody(content)) {
         return put(
             key,
-            RequestBody.fromContentProvider(
-                body, size.getAsLong(), ServingHeaders.contentType(key)),
+            RequestBody.fromContentProvider(body, size.getAsLong(), serving.of(key).contentType()),
             condition);
       }
     }
@@ -197,8 +200,8 @@ public final class S3Storage implements Storage, PresignedUrls, ServerSideCopy {
             .bucket(bucket())
             .key(s3Key(key))
             .contentLength(body.optionalContentLength().orElseThrow())
-            .contentType(ServingHeaders.contentType(key))
-            .cacheControl(ServingHeaders.cacheControl(key));
+            .contentType(serving.of(key).contentType())
+            .cacheControl(serving.of(key).cacheControl());
     if (condition instanceof WriteCondition.MustBeAbsent) {
       request.ifNoneMatch("*");
     } else if (condition instanceof WriteCondition.Matches m) {
@@ -281,7 +284,7 @@ public final class S3Storage implements Storage, PresignedUrls, ServerSideCopy {
       // UploadPartCopy cannot copy an empty range; an empty object has no bytes to move anyway
       return to.write(target, ContentSource.ofBytes(new byte[0]), condition);
     }
-    return new S3Copy(to.client, to.location, to.clock, to.maxSingleCopy)
+    return new S3Copy(to.client, to.location, to.clock, to.maxSingleCopy, to.serving)
         .copy(location, from, target, condition);
   }
 

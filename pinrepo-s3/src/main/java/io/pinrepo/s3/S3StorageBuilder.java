@@ -1,5 +1,7 @@
 package io.pinrepo.s3;
 
+import io.pinrepo.format.RepositoryFormats;
+import io.pinrepo.serving.ServingPolicy;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -33,6 +35,7 @@ public final class S3StorageBuilder {
   int listPageSize = 1000;
   S3Client client;
   Clock clock = Clock.systemUTC();
+  ServingPolicy serving;
   long maxSingleCopy = S3Copy.MAX_SINGLE_COPY; // lowered by tests to exercise UploadPartCopy
 
   S3StorageBuilder(S3Location location) {
@@ -148,6 +151,16 @@ public final class S3StorageBuilder {
   /** The clock for times the server does not report; the system clock by default. */
   public S3StorageBuilder clock(Clock clock) {
     this.clock = Objects.requireNonNull(clock, "clock");
+    return this;
+  }
+
+  /**
+   * How each object's {@code Content-Type} and {@code Cache-Control} are chosen when it is written
+   * (S3 serves them back as stored). By default every installed format answers for its own keys
+   * ({@link RepositoryFormats#servingPolicy()}).
+   */
+  public S3StorageBuilder serving(ServingPolicy policy) {
+    this.serving = Objects.requireNonNull(policy, "policy");
     return this;
   }
 

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.pinrepo.fs.FileSystemStorage;
-import io.pinrepo.serving.ServingHeaders;
+import io.pinrepo.serving.ServingMetadata;
 import io.pinrepo.spi.ContentSource;
 import io.pinrepo.spi.ObjectInfo;
 import io.pinrepo.spi.ObjectKey;
@@ -22,6 +22,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 import org.gaul.s3proxy.blobstore.options.CreateContainerOptions;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -41,7 +42,11 @@ class S3PowersTest {
   static void start() throws Exception {
     server = S3ProxyFixture.start(dir.resolve("s3"));
     server.blobStore().createContainer("pinrepo-other", CreateContainerOptions.NONE);
-    storage = server.storage("powers").build();
+    storage =
+        server
+            .storage("powers")
+            .serving(key -> Optional.of(ServingMetadata.shortLived("text/plain")))
+            .build();
   }
 
   @AfterAll
@@ -97,7 +102,7 @@ class S3PowersTest {
     assertEquals(copied.versionToken(), storage.stat(target).orElseThrow().versionToken());
     try (S3Client raw = server.client()) {
       var head = raw.headObject(b -> b.bucket(S3ProxyFixture.BUCKET).key("powers/" + target));
-      assertEquals(ServingHeaders.SHORT, head.cacheControl());
+      assertEquals(ServingMetadata.shortLived("text/plain").cacheControl(), head.cacheControl());
     }
   }
 

@@ -10,7 +10,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.pinrepo.commit.OptimisticCommit;
 import io.pinrepo.commit.RetryPolicy;
-import io.pinrepo.serving.ServingHeaders;
+import io.pinrepo.serving.CachePolicy;
+import io.pinrepo.serving.ServingMetadata;
+import io.pinrepo.serving.ServingPolicy;
 import io.pinrepo.spi.ByteRange;
 import io.pinrepo.spi.ContentSource;
 import io.pinrepo.spi.ObjectInfo;
@@ -27,6 +29,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
@@ -360,21 +363,28 @@ class S3StorageTest {
   }
 
   @Test
-  void objectsCarryContentTypeAndCacheControlForTheirKey() throws IOException {
-    try (S3Client raw = server.client()) {
+  void objectsCarryTheContentTypeAndCacheControlTheServingPolicyGives() throws IOException {
+    ServingPolicy policy =
+        key ->
+            Optional.of(
+                key.fileName().endsWith(".html")
+                    ? ServingMetadata.shortLived("text/html; charset=utf-8")
+                    : ServingMetadata.immutable("application/vnd.debian.binary-package"));
+    try (S3Client raw = server.client();
+        S3Storage served = server.storage("served").serving(policy).build()) {
       ObjectKey index = ObjectKey.of("simple/demo/index.html");
       ObjectKey deb = ObjectKey.of("pool/main/d/demo/demo_1.0_all.deb");
-      storage.write(index, ContentSource.ofUtf8("<html/>"), WriteCondition.none());
-      storage.write(deb, ContentSource.ofUtf8("deb"), WriteCondition.none());
+      served.write(index, ContentSource.ofUtf8("<html/>"), WriteCondition.none());
+      served.write(deb, ContentSource.ofUtf8("deb"), WriteCondition.none());
       HeadObjectResponse i =
-          raw.headObject(b -> b.bucket(S3ProxyFixture.BUCKET).key("repo/" + index));
+          raw.headObject(b -> b.bucket(S3ProxyFixture.BUCKET).key("served/" + index));
       HeadObjectResponse d =
-          raw.headObject(b -> b.bucket(S3ProxyFixture.BUCKET).key("repo/" + deb));
+          raw.headObject(b -> b.bucket(S3ProxyFixture.BUCKET).key("served/" + deb));
       // Jetty in s3proxy drops the space before charset
       assertEquals("text/html;charset=utf-8", i.contentType().replace(" ", ""));
-      assertEquals(ServingHeaders.SHORT, i.cacheControl());
+      assertEquals(CachePolicy.SHORT.cacheControl(), i.cacheControl());
       assertEquals("application/vnd.debian.binary-package", d.contentType());
-      assertEquals(ServingHeaders.IMMUTABLE, d.cacheControl());
+      assertEquals(CachePolicy.IMMUTABLE.cacheControl(), d.cacheControl());
     }
   }
 

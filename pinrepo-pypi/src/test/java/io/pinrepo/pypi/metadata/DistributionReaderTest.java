@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.pinrepo.MalformedPackageException;
 import io.pinrepo.hash.Digests;
-import io.pinrepo.testkit.python.SdistBuilder;
-import io.pinrepo.testkit.python.WheelBuilder;
+import io.pinrepo.fixtures.python.SdistBuilder;
+import io.pinrepo.fixtures.python.WheelBuilder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,13 +1,9 @@
 package io.pinrepo.testkit.clients;
 
-import io.pinrepo.sign.PgpSigner;
-import io.pinrepo.sign.Signer;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -77,7 +73,7 @@ public final class Gpg implements AutoCloseable {
     return Map.of("GNUPGHOME", home.toString());
   }
 
-  /** The armored secret key file, as {@code --sign-key} and {@link PgpSigner#load} read it. */
+  /** The armored secret key file, as {@code --sign-key} and {@code PgpSigner.load} read it. */
   public Path secretKeyFile() {
     return secretKey;
   }
@@ -92,11 +88,9 @@ public final class Gpg implements AutoCloseable {
     return keyring;
   }
 
-  /** pinrepo's signer loaded from {@link #secretKeyFile()} with this key's passphrase. */
-  public Signer signer(Clock clock) throws IOException {
-    try (InputStream in = Files.newInputStream(secretKey)) {
-      return PgpSigner.load(in, secretKey.toString(), passphrase.toCharArray(), clock);
-    }
+  /** The passphrase of the secret key; empty text for none. */
+  public String passphrase() {
+    return passphrase;
   }
 
   /**
