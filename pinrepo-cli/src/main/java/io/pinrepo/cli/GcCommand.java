@@ -1,5 +1,6 @@
 package io.pinrepo.cli;
 
+import io.pinrepo.format.RepositoryFormats;
 import io.pinrepo.gc.GarbageCollector;
 import io.pinrepo.spi.Storage;
 import java.io.PrintWriter;
@@ -50,7 +51,7 @@ final class GcCommand implements Callable<Integer> {
     Progress progress = Progress.onStderr(spec.commandLine().getErr());
     GarbageCollector.Result result;
     try (Storage storage = repo.openStorage()) {
-      GarbageCollector gc = new GarbageCollector(Formats.all(), Clock.systemUTC());
+      GarbageCollector gc = new GarbageCollector(RepositoryFormats.installed(), Clock.systemUTC());
       result =
           gc.run(
               storage,

@@ -1,5 +1,6 @@
 package io.pinrepo.cli;
 
+import io.pinrepo.format.RepositoryFormats;
 import io.pinrepo.format.VerifyContext;
 import io.pinrepo.sign.SignatureChecker;
 import io.pinrepo.spi.Storage;
@@ -56,7 +57,7 @@ final class VerifyCommand implements Callable<Integer> {
     }
     Verification.Report report;
     try (Storage storage = repo.openStorage()) {
-      report = new Verification(Formats.all()).run(storage, new VerifyContext(checker));
+      report = new Verification(RepositoryFormats.installed()).run(storage, new VerifyContext(checker));
     }
     PrintWriter out = spec.commandLine().getOut();
     if (json) {
