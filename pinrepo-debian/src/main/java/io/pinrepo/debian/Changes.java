@@ -1,7 +1,8 @@
 package io.pinrepo.debian;
 
+import io.pinrepo.commit.Settlement;
+import io.pinrepo.format.ChangeReport;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -29,19 +30,23 @@ final class Changes {
     removed.put(key(e), e.ref(component));
   }
 
-  ChangeReport report(boolean committed) {
-    return new ChangeReport(
-        sorted(added.values()), sorted(unchanged.values()), sorted(removed.values()), committed);
+  /**
+   * The report of this attempt.
+   *
+   * @param committed whether it wrote a new commit point
+   * @param derived how the legacy files ended up
+   */
+  ChangeReport<PackageRef> report(boolean committed, Settlement derived) {
+    return new ChangeReport<>(
+        sorted(added.values()),
+        sorted(unchanged.values()),
+        sorted(removed.values()),
+        committed,
+        derived);
   }
 
   private static List<PackageRef> sorted(Collection<PackageRef> refs) {
-    return refs.stream()
-        .sorted(
-            Comparator.comparing(PackageRef::name)
-                .thenComparing(PackageRef::version)
-                .thenComparing(PackageRef::architecture)
-                .thenComparing(PackageRef::filename))
-        .toList();
+    return refs.stream().sorted(PackageRef.ORDER).toList();
   }
 
   private static String key(IndexEntry e) {

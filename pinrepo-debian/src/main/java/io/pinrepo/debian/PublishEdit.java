@@ -1,6 +1,7 @@
 package io.pinrepo.debian;
 
 import io.pinrepo.PackageConflictException;
+import io.pinrepo.format.Retention;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -87,15 +88,9 @@ final class PublishEdit implements Edit {
                 x ->
                     x.name().equals(published.name())
                         && x.architecture().equals(published.architecture()))
-            .sorted(Comparator.comparing(IndexEntry::version).reversed())
             .toList();
-    List<IndexEntry> drop = new ArrayList<>();
-    if (retention instanceof Retention.ReplaceOlder) {
-      group.stream().filter(x -> x.version().compareTo(published.version()) < 0).forEach(drop::add);
-    } else if (retention instanceof Retention.KeepNewest keep && group.size() > keep.count()) {
-      drop.addAll(group.subList(keep.count(), group.size()));
-    }
-    for (IndexEntry x : drop) {
+    for (IndexEntry x :
+        retention.dropped(group, published, Comparator.comparing(IndexEntry::version))) {
       if (entries.remove(x)) {
         changes.removed(x);
       }

@@ -1,6 +1,5 @@
 package io.pinrepo.debian;
 
-import io.pinrepo.PackageConflictException;
 import static io.pinrepo.debian.Repos.deb;
 import static io.pinrepo.debian.Repos.source;
 import static io.pinrepo.debian.Repos.text;
@@ -9,9 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.pinrepo.PackageConflictException;
+import io.pinrepo.fixtures.deb.DebBuilder;
+import io.pinrepo.format.ChangeReport;
+import io.pinrepo.format.Retention;
 import io.pinrepo.spi.ContentSource;
 import io.pinrepo.spi.ObjectKey;
-import io.pinrepo.fixtures.deb.DebBuilder;
 import io.pinrepo.testkit.memory.InMemoryStorage;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -35,7 +37,7 @@ class AptRepositoryTest {
   void keepsEveryVersionByDefault() throws Exception {
     AptRepository repo = builder().build();
     repo.publishSources("stable", "main", List.of(deb("hello", "1.0-1", "amd64")));
-    ChangeReport report =
+    ChangeReport<PackageRef> report =
         repo.publishSources("stable", "main", List.of(deb("hello", "1.0-2", "amd64")));
     assertEquals(List.of("hello 1.0-2 amd64"), names(report.added()));
     assertEquals(List.of("hello 1.0-1 amd64", "hello 1.0-2 amd64"), names(repo.list("stable")));
@@ -51,7 +53,7 @@ class AptRepositoryTest {
         List.of(
             deb("libpin1", "1.0", "amd64"),
             source(DebBuilder.of("pin-bin", "2.0", "amd64").field("Source", "pin (2.0-1)"))));
-    List<String> files = repo.list("stable").stream().map(PackageRef::filename).toList();
+    List<String> files = repo.list("stable").stream().map(r -> r.file().value()).toList();
     assertEquals(
         List.of(
             "pool/main/libp/libpin1/libpin1_1.0_amd64.deb",
@@ -68,7 +70,7 @@ class AptRepositoryTest {
     ContentSource hello = deb("hello", "1.0", "amd64");
     repo.publishSources("stable", "main", List.of(hello));
     Map<String, byte[]> before = storage.snapshot();
-    ChangeReport again = repo.publishSources("stable", "main", List.of(hello));
+    ChangeReport<PackageRef> again = repo.publishSources("stable", "main", List.of(hello));
     assertFalse(again.committed());
     assertEquals(List.of("hello 1.0 amd64"), names(again.unchanged()));
     assertEquals(before.keySet(), storage.snapshot().keySet());
@@ -98,11 +100,11 @@ class AptRepositoryTest {
     ContentSource rebuilt =
         source(DebBuilder.of("hello", "1.0", "amd64").file("extra", new byte[] {1}));
     AptRepository repo = builder().replaceOnConflict(true).build();
-    ChangeReport report = repo.publishSources("stable", "main", List.of(rebuilt));
+    ChangeReport<PackageRef> report = repo.publishSources("stable", "main", List.of(rebuilt));
     assertEquals(1, report.added().size());
     assertEquals(1, report.removed().size());
     PackageRef listed = repo.list("stable").get(0);
-    assertTrue(listed.filename().contains("/sha256-"), listed.filename());
+    assertTrue(listed.file().value().contains("/sha256-"), listed.file().value());
     assertEquals(report.added().get(0).sha256(), listed.sha256());
     Repos.assertConsistent(storage, "stable");
   }
@@ -117,7 +119,7 @@ class AptRepositoryTest {
             deb("hello", "1.0", "amd64"),
             deb("hello", "3.0", "arm64"),
             deb("other", "1", "amd64")));
-    ChangeReport report =
+    ChangeReport<PackageRef> report =
         repo.publishSources("stable", "main", List.of(deb("hello", "2.0", "amd64")));
     assertEquals(List.of("hello 1.0 amd64"), names(report.removed()));
     assertEquals(
@@ -180,7 +182,7 @@ class AptRepositoryTest {
             deb("hello", "1.0", "amd64"),
             deb("hello", "2.0", "amd64"),
             deb("hello", "2.0", "arm64")));
-    ChangeReport report =
+    ChangeReport<PackageRef> report =
         repo.remove(
             "stable",
             "main",
@@ -190,7 +192,7 @@ class AptRepositoryTest {
     assertEquals(List.of("hello 2.0 amd64"), names(report.removed()));
     assertEquals(List.of("hello 1.0 amd64", "hello 2.0 arm64"), names(repo.list("stable")));
     assertTrue(storage.peek(ObjectKey.of("pool/main/h/hello/hello_2.0_amd64.deb")).isPresent());
-    ChangeReport all = repo.remove("stable", "main", PackageSelector.named("hello"));
+    ChangeReport<PackageRef> all = repo.remove("stable", "main", PackageSelector.named("hello"));
     assertEquals(2, all.removed().size());
     assertEquals(List.of(), repo.list("stable"));
     assertFalse(repo.remove("stable", "main", PackageSelector.named("hello")).committed());

@@ -60,7 +60,10 @@ class CommitProtocolTest {
 
   private static List<io.pinrepo.format.Problem> problems(Storage storage) throws IOException {
     List<io.pinrepo.format.Problem> problems = new ArrayList<>();
-    new AptFormat(Repos.CLOCK)
+    AptRepository.builder(storage)
+        .clock(Repos.CLOCK)
+        .build()
+        .format()
         .verify(storage, io.pinrepo.format.VerifyContext.unsigned(), problems::add);
     return problems;
   }

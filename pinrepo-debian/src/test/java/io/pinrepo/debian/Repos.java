@@ -3,11 +3,11 @@ package io.pinrepo.debian;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.pinrepo.fixtures.deb.DebBuilder;
 import io.pinrepo.hash.Digests;
 import io.pinrepo.hash.HashAlgorithm;
 import io.pinrepo.spi.ContentSource;
 import io.pinrepo.spi.ObjectKey;
-import io.pinrepo.fixtures.deb.DebBuilder;
 import io.pinrepo.testkit.memory.InMemoryStorage;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
