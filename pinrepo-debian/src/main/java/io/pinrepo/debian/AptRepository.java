@@ -1,6 +1,9 @@
 package io.pinrepo.debian;
 
+import io.pinrepo.MalformedPackageException;
 import io.pinrepo.PackageConflictException;
+import io.pinrepo.PinrepoException;
+import io.pinrepo.RefusedBatchException;
 import io.pinrepo.commit.Blobs;
 import io.pinrepo.commit.RetryPolicy;
 import io.pinrepo.format.ChangeReport;
@@ -28,13 +31,18 @@ import java.util.TreeSet;
  * touched indexes under their by-hash names, then {@code InRelease} (or {@code Release} when
  * unsigned) replaced conditionally on the version read, retried on a lost race. Concurrent
  * publishers, in one process or many, never lose each other's packages and apt never sees an index
- * that does not match its Release.
+ * that does not match its Release. The legacy index paths (and, when signing, {@code Release} and
+ * {@code Release.gpg}) are written after the commit, conditionally, by {@link
+ * io.pinrepo.commit.OptimisticCommit.Operation#settle}; {@link ChangeReport#derived()} says how
+ * that ended. A change that commits nothing repairs the legacy files a crashed publisher left
+ * behind.
  *
  * <p>A publish reads the distribution's Release and the indexes it touches, never the pool, so its
  * cost does not grow with the number of packages already published. Thread-safe.
  *
  * <p>The repository holds its settings once; {@link #format()} hands verify and GC the {@link
- * AptFormat} that reads them, so GC honours the same by-hash retention and index limits.
+ * AptFormat} that reads them: the same clock judges by-hash retention, the same limit bounds the
+ * indexes read.
  *
  * <pre>{@code
  * AptRepository repo = AptRepository.builder(storage).signer(signer).origin("Example").build();
@@ -57,11 +65,15 @@ public final class AptRepository {
   }
 
   /**
-   * Publishes .deb files into {@code dist}/{@code component}.
+   * Publishes .deb files into {@code dist}/{@code component}. Every file is read and checked before
+   * any is uploaded.
    *
    * @throws io.pinrepo.MalformedPackageException when a file is not a valid .deb; nothing changed
    * @throws PackageConflictException when the same name, version and architecture is listed with
-   *     other bytes and replace-on-conflict is off; nothing was committed
+   *     other bytes and replace-on-conflict is off; nothing was committed (the files uploaded stay
+   *     in the pool, unlisted, until GC)
+   * @throws io.pinrepo.RefusedBatchException when several files are malformed, or several conflict,
+   *     naming each; nothing changed, or nothing was committed
    * @throws io.pinrepo.CommitConflictException when other publishers kept winning
    * @throws IOException also when the distribution is signed and this repository has no signer
    */
@@ -78,9 +90,10 @@ public final class AptRepository {
       String dist, String component, List<ContentSource> debs) throws IOException {
     DistLayout.checkName("component", component);
     DistCommit commit = new DistCommit(storage, settings, dist);
+    List<DebPackage> packages = read(debs);
     List<IndexEntry> incoming = new ArrayList<>();
-    for (ContentSource source : debs) {
-      incoming.add(upload(component, source));
+    for (int i = 0; i < debs.size(); i++) {
+      incoming.add(upload(component, debs.get(i), packages.get(i)));
     }
     return commit.run(
         new PublishEdit(component, incoming, settings.retention(), settings.replaceOnConflict()));
@@ -129,11 +142,25 @@ public final class AptRepository {
     return new AptFormat(settings);
   }
 
-  private IndexEntry upload(String component, ContentSource source) throws IOException {
-    DebPackage deb;
-    try (InputStream in = source.open()) {
-      deb = DebPackage.read(in, source.toString());
+  /** Reads every source; refuses the batch, naming each malformed file, if any is. */
+  private static List<DebPackage> read(List<ContentSource> debs) throws IOException {
+    List<DebPackage> packages = new ArrayList<>();
+    List<PinrepoException> malformed = new ArrayList<>();
+    for (ContentSource source : debs) {
+      try (InputStream in = source.open()) {
+        packages.add(DebPackage.read(in, source.toString()));
+      } catch (MalformedPackageException e) {
+        malformed.add(e);
+      }
     }
+    if (!malformed.isEmpty()) {
+      throw RefusedBatchException.refusal(malformed);
+    }
+    return packages;
+  }
+
+  private IndexEntry upload(String component, ContentSource source, DebPackage deb)
+      throws IOException {
     String path = PoolLayout.path(component, deb);
     try {
       Blobs.put(storage, PoolLayout.key(path), source, deb.digests(), settings.clock());

@@ -1,5 +1,8 @@
 package io.pinrepo.debian;
 
+import io.pinrepo.PackageConflictException;
+import io.pinrepo.PinrepoException;
+import io.pinrepo.RefusedBatchException;
 import io.pinrepo.commit.Settlement;
 import io.pinrepo.format.ChangeReport;
 import java.util.Collection;
@@ -13,6 +16,7 @@ final class Changes {
   private final Map<String, PackageRef> added = new TreeMap<>();
   private final Map<String, PackageRef> unchanged = new TreeMap<>();
   private final Map<String, PackageRef> removed = new TreeMap<>();
+  private final Map<Integer, PinrepoException> conflicts = new TreeMap<>();
 
   Changes(String component) {
     this.component = component;
@@ -28,6 +32,25 @@ final class Changes {
 
   void removed(IndexEntry e) {
     removed.put(key(e), e.ref(component));
+  }
+
+  /**
+   * Records that publishing the file at {@code position} in the batch conflicts with what is
+   * listed, as {@code conflict} says (once, though an {@code all} package meets it in every
+   * architecture).
+   */
+  void conflict(int position, PackageConflictException conflict) {
+    conflicts.putIfAbsent(position, conflict);
+  }
+
+  /**
+   * Refuses the change when it met conflicts: with the one conflict, or with a {@link
+   * RefusedBatchException} naming each in the order the files were given.
+   */
+  void refuseConflicts() throws PinrepoException {
+    if (!conflicts.isEmpty()) {
+      throw RefusedBatchException.refusal(List.copyOf(conflicts.values()));
+    }
   }
 
   /**

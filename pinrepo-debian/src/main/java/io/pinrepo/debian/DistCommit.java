@@ -137,6 +137,7 @@ final class DistCommit {
     DistState state = DistState.read(storage, settings, layout);
     Changes changes = new Changes(edit.component());
     SortedMap<String, byte[]> indexes = recompute(state, edit, changes);
+    changes.refuseConflicts();
     if (indexes.isEmpty()) {
       return new Outcome(changes, state, Optional.empty());
     }

@@ -49,11 +49,11 @@ final class PublishEdit implements Edit {
   }
 
   @Override
-  public List<IndexEntry> apply(String arch, List<IndexEntry> current, Changes changes)
-      throws PackageConflictException {
+  public List<IndexEntry> apply(String arch, List<IndexEntry> current, Changes changes) {
     List<IndexEntry> entries = new ArrayList<>(current);
     List<IndexEntry> placed = new ArrayList<>();
-    for (IndexEntry e : incoming) {
+    for (int i = 0; i < incoming.size(); i++) {
+      IndexEntry e = incoming.get(i);
       if (!e.architecture().equals(arch) && !e.architecture().equals("all")) {
         continue;
       }
@@ -64,7 +64,8 @@ final class PublishEdit implements Edit {
       }
       if (existing != null) {
         if (!replaceOnConflict) {
-          throw conflict(existing, e);
+          changes.conflict(i, conflict(existing, e));
+          continue;
         }
         entries.remove(existing);
         if (!placed.remove(existing)) {

@@ -3,12 +3,15 @@ package io.pinrepo.debian;
 import static io.pinrepo.debian.Repos.deb;
 import static io.pinrepo.debian.Repos.source;
 import static io.pinrepo.debian.Repos.text;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.pinrepo.MalformedPackageException;
 import io.pinrepo.PackageConflictException;
+import io.pinrepo.RefusedBatchException;
 import io.pinrepo.fixtures.deb.DebBuilder;
 import io.pinrepo.format.ChangeReport;
 import io.pinrepo.format.Retention;
@@ -92,6 +95,77 @@ class AptRepositoryTest {
     assertEquals(
         text(storage, "dists/stable/Release"),
         new String(before.get("dists/stable/Release"), StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void refusesABatchWithMalformedFilesBeforeWritingAnything() throws Exception {
+    AptRepository repo = builder().build();
+    repo.publishSources("stable", "main", List.of(deb("hello", "1.0", "amd64")));
+    Map<String, byte[]> before = storage.snapshot();
+    ContentSource good = deb("good", "1.0", "amd64");
+    List<ContentSource> batch = List.of(good, junk("bad1.deb"), junk("bad2.deb"));
+    RefusedBatchException e =
+        assertThrows(
+            RefusedBatchException.class, () -> repo.publishSources("stable", "main", batch));
+    assertEquals(
+        List.of("bad1.deb", "bad2.deb"),
+        e.causes().stream().map(c -> ((MalformedPackageException) c).source()).toList());
+    assertTrue(e.getMessage().endsWith("(and 1 more)"), e.getMessage());
+    assertSameBytes(before, storage.snapshot());
+
+    MalformedPackageException one =
+        assertThrows(
+            MalformedPackageException.class,
+            () -> repo.publishSources("stable", "main", List.of(good, junk("bad.deb"))));
+    assertEquals("bad.deb", one.source());
+    assertSameBytes(before, storage.snapshot());
+  }
+
+  @Test
+  void refusesABatchNamingEveryConflict() throws Exception {
+    AptRepository repo = builder().build();
+    repo.publishSources(
+        "stable", "main", List.of(deb("hello", "1.0", "amd64"), deb("doc", "1", "all")));
+    String release = text(storage, "dists/stable/Release");
+    List<ContentSource> rebuilt =
+        List.of(
+            source(DebBuilder.of("hello", "1.0", "amd64").file("extra", new byte[] {1})),
+            source(DebBuilder.of("doc", "1", "all").file("extra", new byte[] {1})),
+            deb("new", "1", "amd64"));
+    RefusedBatchException e =
+        assertThrows(
+            RefusedBatchException.class, () -> repo.publishSources("stable", "main", rebuilt));
+    assertEquals(2, e.causes().size(), e.causes()::toString);
+    assertTrue(e.causes().get(0).getMessage().startsWith("hello 1.0 (amd64)"), e.getMessage());
+    assertTrue(e.causes().get(1).getMessage().startsWith("doc 1 (all)"), e.getMessage());
+    assertTrue(e.causes().stream().allMatch(c -> c instanceof PackageConflictException));
+    assertEquals(release, text(storage, "dists/stable/Release"));
+    assertEquals(List.of("doc 1 all", "hello 1.0 amd64"), names(repo.list("stable")));
+  }
+
+  private static ContentSource junk(String name) {
+    byte[] bytes = "not an archive".getBytes(StandardCharsets.UTF_8);
+    return new ContentSource() {
+      @Override
+      public java.io.InputStream open() {
+        return new java.io.ByteArrayInputStream(bytes);
+      }
+
+      @Override
+      public java.util.OptionalLong size() {
+        return java.util.OptionalLong.of(bytes.length);
+      }
+
+      @Override
+      public String toString() {
+        return name;
+      }
+    };
+  }
+
+  private static void assertSameBytes(Map<String, byte[]> expected, Map<String, byte[]> actual) {
+    assertEquals(expected.keySet(), actual.keySet());
+    expected.forEach((key, bytes) -> assertArrayEquals(bytes, actual.get(key), key));
   }
 
   @Test
