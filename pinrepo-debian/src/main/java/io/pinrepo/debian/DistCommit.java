@@ -91,11 +91,7 @@ final class DistCommit {
       return Optional.empty();
     }
     Set<String> paths = new TreeSet<>();
-    for (String path : read.files().keySet()) {
-      if (path.startsWith(component + "/") && !path.contains("/by-hash/")) {
-        paths.add(path);
-      }
-    }
+    read.files().keySet().stream().filter(p -> p.startsWith(component + "/")).forEach(paths::add);
     ObjectVersions before = ObjectVersions.read(storage, legacyKeys(paths));
     DistState state = current(read);
     if (!state.top().exists()) {
