@@ -42,7 +42,7 @@ public record PackageRef(
   public PackageRef {
     Objects.requireNonNull(component, "component");
     Objects.requireNonNull(name, "name");
-    DebianVersion.parse(version);
+    DebianVersion.parse(Objects.requireNonNull(version, "version"));
     Objects.requireNonNull(architecture, "architecture");
     Objects.requireNonNull(file, "file");
     Objects.requireNonNull(sha256, "sha256");
