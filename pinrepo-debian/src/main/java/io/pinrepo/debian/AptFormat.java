@@ -1,10 +1,12 @@
 package io.pinrepo.debian;
 
-import io.pinrepo.commit.RetryPolicy;
+import io.pinrepo.format.LiveObject;
+import io.pinrepo.format.Problem;
 import io.pinrepo.format.RepositoryFormat;
 import io.pinrepo.format.VerifyContext;
 import io.pinrepo.hash.Digests;
 import io.pinrepo.hash.HashAlgorithm;
+import io.pinrepo.serving.ServingMetadata;
 import io.pinrepo.sign.SignatureChecker;
 import io.pinrepo.spi.ObjectInfo;
 import io.pinrepo.spi.ObjectKey;
@@ -12,12 +14,10 @@ import io.pinrepo.spi.ObjectListing;
 import io.pinrepo.spi.ObjectNotFoundException;
 import io.pinrepo.spi.ObjectStream;
 import io.pinrepo.spi.Storage;
-import io.pinrepo.format.Problem;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -31,19 +31,31 @@ import java.util.function.Consumer;
  * APT repositories as repository-wide tools see them: every distribution under {@code dists/}, what
  * its Release reaches (indexes under every by-hash name, legacy paths, pool files) plus the
  * superseded indexes still within their by-hash retention, and checks of all of it.
+ *
+ * <p>Get the instance configured like a publisher from {@link AptRepository#format()}: it judges
+ * by-hash retention by that repository's clock and reads indexes up to its {@code maxIndexBytes}.
+ * The no-argument instance, which {@link java.util.ServiceLoader} makes, has the defaults.
+ *
+ * <p>Live objects and their roles: the commit point ({@code InRelease}, or {@code Release} when the
+ * distribution is unsigned) is {@link LiveObject.Role#TOP}; so is {@code pinrepo-superseded}, the
+ * record of superseded indexes, which is replaced only by a conditional write on its own version
+ * and cannot be rendered from the commit point. {@code Release} and {@code Release.gpg} beside an
+ * InRelease and the legacy {@code Packages*} paths are {@link LiveObject.Role#DERIVED} (they may
+ * lag or be briefly absent while a publisher settles them). Index files under every by-hash name
+ * are blobs with the size and SHA-256 their Release lists, pool files blobs with the size and
+ * SHA-256 their index entry lists.
  */
 public final class AptFormat implements RepositoryFormat {
 
-  private final Clock clock;
+  private final Settings settings;
 
-  /** Judges by-hash retention by the system UTC clock. */
+  /** An APT format with the default settings: the system UTC clock, 512 MiB indexes at most. */
   public AptFormat() {
-    this(Clock.systemUTC());
+    this(Settings.defaults());
   }
 
-  /** Judges by-hash retention by {@code clock}. */
-  public AptFormat(Clock clock) {
-    this.clock = Objects.requireNonNull(clock, "clock");
+  AptFormat(Settings settings) {
+    this.settings = Objects.requireNonNull(settings, "settings");
   }
 
   @Override
@@ -56,6 +68,15 @@ public final class AptFormat implements RepositoryFormat {
     try (ObjectListing listing = storage.list("dists/")) {
       return listing.hasNext();
     }
+  }
+
+  /**
+   * {@code dists/} and {@code pool/} keys: Release files and legacy indexes as short-lived text,
+   * by-hash and pool files as immutable.
+   */
+  @Override
+  public Optional<ServingMetadata> serving(ObjectKey key) {
+    return AptServing.of(key);
   }
 
   /** The distributions: every {@code dists/<dist>/} with an InRelease or Release. */
@@ -73,60 +94,60 @@ public final class AptFormat implements RepositoryFormat {
     return dists;
   }
 
-  private static Settings readOnly(Storage storage) {
-    return new Settings(
-        storage,
-        Optional.empty(),
-        Clock.systemUTC(),
-        Optional.empty(),
-        Optional.empty(),
-        Optional.empty(),
-        IndexCompression.DEFAULT,
-        new TreeSet<>(),
-        Retention.keepAll(),
-        false,
-        RetryPolicy.DEFAULT,
-        Integer.MAX_VALUE - 8,
-        Duration.ZERO);
+  @Override
+  public void markLive(Storage storage, Consumer<LiveObject> live) throws IOException {
+    Set<ObjectKey> reported = new HashSet<>();
+    Consumer<LiveObject> once =
+        object -> {
+          if (reported.add(object.key())) {
+            live.accept(object);
+          }
+        };
+    for (String dist : distributions(storage)) {
+      markDistribution(storage, new DistLayout(dist), once);
+    }
   }
 
-  @Override
-  public void markLive(Storage storage, Consumer<ObjectKey> live) throws IOException {
-    Settings settings = readOnly(storage);
-    for (String dist : distributions(storage)) {
-      DistLayout layout = new DistLayout(dist);
-      for (ObjectKey top :
-          List.of(
-              layout.inRelease(),
-              layout.release(),
-              layout.releaseSignature(),
-              SupersededIndexes.key(layout))) {
-        live.accept(top);
-      }
-      DistState state = DistState.readLatest(settings, layout);
-      for (Map.Entry<String, Digests> file : state.files().entrySet()) {
-        live.accept(layout.file(file.getKey()));
-        markIndex(settings, layout, file.getKey(), file.getValue(), live);
-      }
+  private void markDistribution(Storage storage, DistLayout layout, Consumer<LiveObject> live)
+      throws IOException {
+    DistState state = DistState.readLatest(storage, settings, layout);
+    if (!state.top().exists()) {
+      return; // deleted since the listing
+    }
+    live.accept(LiveObject.top(state.top().key()));
+    if (state.top().key().equals(layout.inRelease())) {
+      live.accept(LiveObject.derived(layout.release()));
+      live.accept(LiveObject.derived(layout.releaseSignature()));
+    }
+    for (Map.Entry<String, Digests> file : state.files().entrySet()) {
+      live.accept(LiveObject.derived(layout.file(file.getKey())));
+      markIndex(storage, layout, file.getKey(), file.getValue(), live);
+    }
+    if (storage.stat(SupersededIndexes.key(layout)).isPresent()) {
+      live.accept(LiveObject.top(SupersededIndexes.key(layout)));
       for (SupersededIndexes.Entry e : SupersededIndexes.read(storage, layout)) {
-        if (e.until().isAfter(clock.instant())) {
-          markIndex(settings, layout, e.path(), e.digests(), live);
+        if (e.until().isAfter(settings.clock().instant())) {
+          markIndex(storage, layout, e.path(), e.digests(), live);
         }
       }
     }
   }
 
-  private static void markIndex(
-      Settings settings, DistLayout layout, String path, Digests digests, Consumer<ObjectKey> live)
+  private void markIndex(
+      Storage storage, DistLayout layout, String path, Digests digests, Consumer<LiveObject> live)
       throws IOException {
     for (HashAlgorithm algorithm : HashAlgorithm.values()) {
-      live.accept(layout.byHash(path, algorithm, digests.hex(algorithm)));
+      live.accept(
+          LiveObject.blob(
+              layout.byHash(path, algorithm, digests.hex(algorithm)),
+              digests.size(),
+              digests.sha256()));
     }
     if (path.endsWith("/Packages")) {
       try {
-        for (IndexEntry e :
-            PackagesIndex.parse(DistState.readByHash(settings, layout, path, digests), path)) {
-          live.accept(ObjectKey.of(e.filename()));
+        byte[] index = DistState.readByHash(storage, settings, layout, path, digests);
+        for (IndexEntry e : PackagesIndex.parse(index, path)) {
+          live.accept(e.poolFile());
         }
       } catch (ObjectNotFoundException gone) {
         // A superseded index already collected: nothing more of it to keep.
@@ -136,11 +157,11 @@ public final class AptFormat implements RepositoryFormat {
 
   @Override
   public List<String> collectablePrefixes(Storage storage) throws IOException {
-    Settings settings = readOnly(storage);
     SortedSet<String> prefixes = new TreeSet<>(Set.of("pool/"));
     for (String dist : distributions(storage)) {
       DistLayout layout = new DistLayout(dist);
-      List<String> paths = new ArrayList<>(DistState.readLatest(settings, layout).files().keySet());
+      List<String> paths =
+          new ArrayList<>(DistState.readLatest(storage, settings, layout).files().keySet());
       SupersededIndexes.read(storage, layout).forEach(e -> paths.add(e.path()));
       for (String path : paths) {
         prefixes.add(layout.file(path.substring(0, path.lastIndexOf('/'))).value() + "/by-hash/");
@@ -152,7 +173,6 @@ public final class AptFormat implements RepositoryFormat {
   @Override
   public void verify(Storage storage, VerifyContext context, Consumer<Problem> problems)
       throws IOException {
-    Settings settings = readOnly(storage);
     Set<String> poolChecked = new TreeSet<>();
     for (String dist : distributions(storage)) {
       DistLayout layout = new DistLayout(dist);
@@ -161,7 +181,7 @@ public final class AptFormat implements RepositoryFormat {
       context.signatures().ifPresent(c -> checkSignatures(storage, layout, c, problems));
       DistState state;
       try {
-        state = DistState.readLatest(settings, layout);
+        state = DistState.readLatest(storage, settings, layout);
       } catch (IOException e) {
         problem.accept(oneLine(e));
         continue;
@@ -171,7 +191,7 @@ public final class AptFormat implements RepositoryFormat {
       }
       for (String path : state.files().keySet()) {
         if (path.endsWith("/Packages")) {
-          for (IndexEntry e : entries(settings, layout, path, state, problems)) {
+          for (IndexEntry e : entries(storage, layout, path, state, problems)) {
             if (poolChecked.add(e.filename())) {
               checkPoolFile(storage, e, problems);
             }
@@ -181,15 +201,15 @@ public final class AptFormat implements RepositoryFormat {
     }
   }
 
-  private static List<IndexEntry> entries(
-      Settings settings,
+  private List<IndexEntry> entries(
+      Storage storage,
       DistLayout layout,
       String path,
       DistState state,
       Consumer<Problem> problems) {
     try {
       return PackagesIndex.parse(
-          DistState.readByHash(settings, layout, path, state.files().get(path)), path);
+          DistState.readByHash(storage, settings, layout, path, state.files().get(path)), path);
     } catch (IOException e) {
       problems.accept(new Problem("apt", layout.file(path), oneLine(e)));
       return List.of();

@@ -1,10 +1,13 @@
 package io.pinrepo.debian;
 
 import io.pinrepo.MalformedPackageException;
-import io.pinrepo.CommitConflictException;
 import io.pinrepo.PackageConflictException;
+import io.pinrepo.PinrepoException;
+import io.pinrepo.RefusedBatchException;
 import io.pinrepo.commit.Blobs;
 import io.pinrepo.commit.RetryPolicy;
+import io.pinrepo.format.ChangeReport;
+import io.pinrepo.format.Retention;
 import io.pinrepo.sign.Signer;
 import io.pinrepo.spi.ContentSource;
 import io.pinrepo.spi.Storage;
@@ -14,7 +17,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,10 +31,18 @@ import java.util.TreeSet;
  * touched indexes under their by-hash names, then {@code InRelease} (or {@code Release} when
  * unsigned) replaced conditionally on the version read, retried on a lost race. Concurrent
  * publishers, in one process or many, never lose each other's packages and apt never sees an index
- * that does not match its Release.
+ * that does not match its Release. The legacy index paths (and, when signing, {@code Release} and
+ * {@code Release.gpg}) are written after the commit, conditionally, by {@link
+ * io.pinrepo.commit.OptimisticCommit.Operation#settle}; {@link ChangeReport#derived()} says how
+ * that ended. A change that commits nothing repairs the legacy files a crashed publisher left
+ * behind.
  *
  * <p>A publish reads the distribution's Release and the indexes it touches, never the pool, so its
  * cost does not grow with the number of packages already published. Thread-safe.
+ *
+ * <p>The repository holds its settings once; {@link #format()} hands verify and GC the {@link
+ * AptFormat} that reads them: the same clock judges by-hash retention, the same limit bounds the
+ * indexes read.
  *
  * <pre>{@code
  * AptRepository repo = AptRepository.builder(storage).signer(signer).origin("Example").build();
@@ -41,9 +51,11 @@ import java.util.TreeSet;
  */
 public final class AptRepository {
 
+  private final Storage storage;
   private final Settings settings;
 
-  private AptRepository(Settings settings) {
+  private AptRepository(Storage storage, Settings settings) {
+    this.storage = storage;
     this.settings = settings;
   }
 
@@ -53,15 +65,20 @@ public final class AptRepository {
   }
 
   /**
-   * Publishes .deb files into {@code dist}/{@code component}.
+   * Publishes .deb files into {@code dist}/{@code component}. Every file is read and checked before
+   * any is uploaded.
    *
    * @throws io.pinrepo.MalformedPackageException when a file is not a valid .deb; nothing changed
    * @throws PackageConflictException when the same name, version and architecture is listed with
-   *     other bytes and replace-on-conflict is off; nothing was committed
+   *     other bytes and replace-on-conflict is off; nothing was committed (the files uploaded stay
+   *     in the pool, unlisted, until GC)
+   * @throws io.pinrepo.RefusedBatchException when several files are malformed, or several conflict,
+   *     naming each; nothing changed, or nothing was committed
    * @throws io.pinrepo.CommitConflictException when other publishers kept winning
    * @throws IOException also when the distribution is signed and this repository has no signer
    */
-  public ChangeReport publish(String dist, String component, List<Path> debs) throws IOException {
+  public ChangeReport<PackageRef> publish(String dist, String component, List<Path> debs)
+      throws IOException {
     return publishSources(dist, component, debs.stream().map(ContentSource::ofPath).toList());
   }
 
@@ -69,13 +86,14 @@ public final class AptRepository {
    * Publishes .deb contents into {@code dist}/{@code component}; each source's {@code toString()}
    * names it in errors. See {@link #publish}.
    */
-  public ChangeReport publishSources(String dist, String component, List<ContentSource> debs)
-      throws IOException {
+  public ChangeReport<PackageRef> publishSources(
+      String dist, String component, List<ContentSource> debs) throws IOException {
     DistLayout.checkName("component", component);
-    DistCommit commit = new DistCommit(settings, dist);
+    DistCommit commit = new DistCommit(storage, settings, dist);
+    List<DebPackage> packages = read(debs);
     List<IndexEntry> incoming = new ArrayList<>();
-    for (ContentSource source : debs) {
-      incoming.add(upload(component, source));
+    for (int i = 0; i < debs.size(); i++) {
+      incoming.add(upload(component, debs.get(i), packages.get(i)));
     }
     return commit.run(
         new PublishEdit(component, incoming, settings.retention(), settings.replaceOnConflict()));
@@ -85,17 +103,17 @@ public final class AptRepository {
    * Removes the packages {@code selector} matches from {@code dist}/{@code component}. Their pool
    * files stay until garbage collection. Removing what is not listed changes nothing.
    */
-  public ChangeReport remove(String dist, String component, PackageSelector selector)
+  public ChangeReport<PackageRef> remove(String dist, String component, PackageSelector selector)
       throws IOException {
     DistLayout.checkName("component", component);
-    return new DistCommit(settings, dist).run(new RemoveEdit(component, selector));
+    return new DistCommit(storage, settings, dist).run(new RemoveEdit(component, selector));
   }
 
   /** Whether {@code dist} has been published: it has a {@code Release} or {@code InRelease}. */
   public boolean hasDistribution(String dist) throws IOException {
     DistLayout layout = new DistLayout(dist);
-    return settings.storage().stat(layout.inRelease()).isPresent()
-        || settings.storage().stat(layout.release()).isPresent();
+    return storage.stat(layout.inRelease()).isPresent()
+        || storage.stat(layout.release()).isPresent();
   }
 
   /**
@@ -104,7 +122,7 @@ public final class AptRepository {
    * distribution does not exist.
    */
   public List<PackageRef> list(String dist) throws IOException {
-    DistState state = DistState.readLatest(settings, new DistLayout(dist));
+    DistState state = DistState.readLatest(storage, settings, new DistLayout(dist));
     Map<String, PackageRef> refs = new LinkedHashMap<>();
     for (String component : state.components()) {
       for (String arch : state.architectures(component)) {
@@ -113,46 +131,64 @@ public final class AptRepository {
         }
       }
     }
-    return refs.values().stream()
-        .sorted(
-            Comparator.comparing(PackageRef::component)
-                .thenComparing(PackageRef::name)
-                .thenComparing(PackageRef::version)
-                .thenComparing(PackageRef::architecture))
-        .toList();
+    return refs.values().stream().sorted(PackageRef.ORDER).toList();
   }
 
-  private IndexEntry upload(String component, ContentSource source) throws IOException {
-    DebPackage deb;
-    try (InputStream in = source.open()) {
-      deb = DebPackage.read(in, source.toString());
+  /**
+   * The format as repository-wide tools see it, with this repository's settings: verify and GC run
+   * with it on any storage.
+   */
+  public AptFormat format() {
+    return new AptFormat(settings);
+  }
+
+  /** Reads every source; refuses the batch, naming each malformed file, if any is. */
+  private static List<DebPackage> read(List<ContentSource> debs) throws IOException {
+    List<DebPackage> packages = new ArrayList<>();
+    List<PinrepoException> malformed = new ArrayList<>();
+    for (ContentSource source : debs) {
+      try (InputStream in = source.open()) {
+        packages.add(DebPackage.read(in, source.toString()));
+      } catch (MalformedPackageException e) {
+        malformed.add(e);
+      }
     }
+    if (!malformed.isEmpty()) {
+      throw RefusedBatchException.refusal(malformed);
+    }
+    return packages;
+  }
+
+  private IndexEntry upload(String component, ContentSource source, DebPackage deb)
+      throws IOException {
     String path = PoolLayout.path(component, deb);
     try {
-      Blobs.put(settings.storage(), PoolLayout.key(path), source, deb.digests(), settings.clock());
+      Blobs.put(storage, PoolLayout.key(path), source, deb.digests(), settings.clock());
     } catch (PackageConflictException e) {
       // The same name, version and architecture rebuilt: keep both files; the index decides.
       path = PoolLayout.alternatePath(component, deb);
-      Blobs.put(settings.storage(), PoolLayout.key(path), source, deb.digests(), settings.clock());
+      Blobs.put(storage, PoolLayout.key(path), source, deb.digests(), settings.clock());
     }
     return IndexEntry.of(deb, path);
   }
 
   /** Settings for an {@link AptRepository}; every one has a default except the storage. */
   public static final class Builder {
+    private static final Settings DEFAULTS = Settings.defaults();
+
     private final Storage storage;
     private Signer signer;
-    private Clock clock = Clock.systemUTC();
+    private Clock clock = DEFAULTS.clock();
     private String origin;
     private String label;
     private Duration validFor;
-    private IndexCompression compression = IndexCompression.DEFAULT;
-    private SortedSet<String> defaultArchitectures = new TreeSet<>(List.of("amd64"));
-    private Retention retention = Retention.keepAll();
-    private boolean replaceOnConflict;
-    private RetryPolicy retryPolicy = RetryPolicy.DEFAULT;
-    private int maxIndexBytes = 512 << 20;
-    private Duration byHashRetention = Duration.ofDays(1);
+    private IndexCompression compression = DEFAULTS.compression();
+    private SortedSet<String> defaultArchitectures = DEFAULTS.defaultArchitectures();
+    private Retention retention = DEFAULTS.retention();
+    private boolean replaceOnConflict = DEFAULTS.replaceOnConflict();
+    private RetryPolicy retryPolicy = DEFAULTS.retryPolicy();
+    private int maxIndexBytes = DEFAULTS.maxIndexBytes();
+    private Duration byHashRetention = DEFAULTS.byHashRetention();
 
     private Builder(Storage storage) {
       this.storage = Objects.requireNonNull(storage, "storage");
@@ -256,15 +292,15 @@ public final class AptRepository {
     /** The repository. */
     public AptRepository build() {
       return new AptRepository(
+          storage,
           new Settings(
-              storage,
               Optional.ofNullable(signer),
               clock,
               Optional.ofNullable(origin),
               Optional.ofNullable(label),
               Optional.ofNullable(validFor),
               compression,
-              new TreeSet<>(defaultArchitectures),
+              defaultArchitectures,
               retention,
               replaceOnConflict,
               retryPolicy,

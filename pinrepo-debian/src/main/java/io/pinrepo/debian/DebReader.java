@@ -2,7 +2,6 @@ package io.pinrepo.debian;
 
 import io.pinrepo.MalformedPackageException;
 import io.pinrepo.debian.control.ControlParagraph;
-import io.pinrepo.debian.control.MalformedControlException;
 import io.pinrepo.hash.DigestingInputStream;
 import java.io.BufferedInputStream;
 import java.io.FilterInputStream;
@@ -112,9 +111,9 @@ final class DebReader {
       throw new MalformedPackageException(source, "control file is not UTF-8", e);
     }
     try {
-      return ControlParagraph.parse(text);
-    } catch (MalformedControlException e) {
-      throw new MalformedPackageException(source, "control file " + e.getMessage(), e);
+      return ControlParagraph.parse(text, source);
+    } catch (MalformedPackageException e) {
+      throw new MalformedPackageException(source, "control file " + e.problem(), e);
     }
   }
 

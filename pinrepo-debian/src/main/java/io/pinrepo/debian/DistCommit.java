@@ -1,15 +1,17 @@
 package io.pinrepo.debian;
 
 import io.pinrepo.commit.Blobs;
+import io.pinrepo.commit.DerivedFiles;
+import io.pinrepo.commit.ObjectVersions;
 import io.pinrepo.commit.OptimisticCommit;
+import io.pinrepo.commit.Settlement;
+import io.pinrepo.format.ChangeReport;
 import io.pinrepo.hash.Digests;
 import io.pinrepo.hash.HashAlgorithm;
 import io.pinrepo.spi.ContentSource;
 import io.pinrepo.spi.ObjectInfo;
 import io.pinrepo.spi.ObjectKey;
-import io.pinrepo.spi.PreconditionFailedException;
 import io.pinrepo.spi.Storage;
-import io.pinrepo.spi.WriteCondition;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -29,82 +31,111 @@ import java.util.TreeSet;
 /**
  * Commits one {@link Edit} to a distribution (steps 2 to 6 of the publish protocol): read the
  * commit point, recompute only the touched indexes, write them under their by-hash names, replace
- * the commit point conditionally, retry on a lost race; then write the legacy paths, each on
- * condition that it is still the version read before the commit, and re-check them against the
- * commit point so a slower publisher never leaves older files in place, not even one that dies
- * right after a late write.
+ * the commit point conditionally, retry on a lost race. Then the post-commit step ({@link
+ * OptimisticCommit.Operation#settle}) writes the legacy paths (and, when signing, {@code Release}
+ * and {@code Release.gpg}), each on condition that it is still the version read before the commit,
+ * so a slower publisher never leaves older files in place, not even one that dies right after a
+ * late write.
  */
 final class DistCommit {
-  private static final int LEGACY_ROUNDS = 10;
 
+  private final Storage storage;
   private final Settings settings;
   private final DistLayout layout;
 
-  DistCommit(Settings settings, String dist) {
+  DistCommit(Storage storage, Settings settings, String dist) {
+    this.storage = storage;
     this.settings = settings;
     this.layout = new DistLayout(dist);
   }
 
   /**
    * A commit: its version token, its Release text, the legacy index files it changed and the
-   * version tokens that their legacy paths (and Release, Release.gpg) had before it.
+   * versions that their legacy paths (and Release, Release.gpg) had before it.
    */
   private record Committed(
-      String token,
-      String releaseText,
-      SortedMap<String, byte[]> files,
-      Map<ObjectKey, Optional<String>> seen) {}
+      String token, String releaseText, SortedMap<String, byte[]> files, ObjectVersions before) {}
 
-  private record Outcome(ChangeReport report, Optional<Committed> committed) {}
+  /** What one attempt did: the changes, the state it read, and its commit if it made one. */
+  private record Outcome(Changes changes, DistState state, Optional<Committed> committed) {}
 
-  ChangeReport run(Edit edit) throws IOException {
-    OptimisticCommit commit = new OptimisticCommit(settings.retryPolicy());
-    Outcome outcome = commit.run("dists/" + layout.dist(), () -> attempt(edit));
+  ChangeReport<PackageRef> run(Edit edit) throws IOException {
+    OptimisticCommit.Operation operation =
+        new OptimisticCommit(settings.retryPolicy()).start("dists/" + layout.dist());
+    Outcome outcome = operation.commit(() -> attempt(edit));
     if (outcome.committed().isPresent()) {
-      writeLegacy(outcome.committed().get());
-    } else {
-      repairLegacy(edit.component());
+      Committed committed = outcome.committed().get();
+      SortedMap<ObjectKey, byte[]> files = legacyFiles(committed.files());
+      addRelease(files, committed.releaseText());
+      DerivedFiles derived =
+          DerivedFiles.ofBytes(
+              outcome.state().top().key(), committed.token(), files, committed.before());
+      return outcome.changes().report(true, operation.settle(storage, derived));
     }
-    return outcome.report();
+    Optional<DerivedFiles> stale = staleLegacy(edit.component(), outcome.state());
+    Settlement repaired =
+        stale.isPresent() ? operation.settle(storage, stale.get()) : Settlement.CURRENT;
+    return outcome.changes().report(false, repaired);
   }
 
   /**
    * Nothing changed, maybe because this edit committed before a crash cut its legacy writes short:
-   * rewrite the component's legacy indexes (and, when signed, Release) that differ from the commit
-   * point, so that repeating a crashed publish or remove also repairs what clients without by-hash
-   * support read.
+   * the component's legacy indexes (and, when signing, Release) that differ from the commit point,
+   * so that repeating a crashed publish or remove also repairs what clients without by-hash support
+   * read. Their versions are read before the commit point is looked at again, as settling needs.
+   *
+   * @param read the state the attempt read
    */
-  private void repairLegacy(String component) throws IOException {
-    DistState state = DistState.read(settings, layout);
-    if (!state.top().exists()) {
-      return;
+  private Optional<DerivedFiles> staleLegacy(String component, DistState read) throws IOException {
+    if (!read.top().exists()) {
+      return Optional.empty();
     }
-    Set<String> stale = new TreeSet<>();
-    for (Map.Entry<String, Digests> file : state.files().entrySet()) {
-      String path = file.getKey();
-      if (path.startsWith(component + "/")
-          && !path.contains("/by-hash/")
-          && !Blobs.matches(settings.storage(), layout.file(path), file.getValue())) {
-        stale.add(path);
+    Set<String> paths = new TreeSet<>();
+    read.files().keySet().stream().filter(p -> p.startsWith(component + "/")).forEach(paths::add);
+    ObjectVersions before = ObjectVersions.read(storage, legacyKeys(paths));
+    DistState state = current(read);
+    if (!state.top().exists()) {
+      return Optional.empty();
+    }
+    SortedMap<String, byte[]> stale = new TreeMap<>();
+    for (String path : paths) {
+      Digests digests = state.files().get(path);
+      if (digests != null && !Blobs.matches(storage, layout.file(path), digests)) {
+        stale.put(path, DistState.readByHash(storage, settings, layout, path, digests));
       }
     }
+    String releaseText = releaseTextOf(state);
     boolean releaseStale =
         settings.signer().isPresent()
             && !Blobs.matches(
-                settings.storage(),
+                storage,
                 layout.release(),
-                Digests.of(releaseTextOf(state).getBytes(StandardCharsets.UTF_8)));
-    if (!stale.isEmpty() || releaseStale) {
-      settle(stale, state.top().versionToken().orElse(""), legacyFiles(state, stale), null);
+                Digests.of(releaseText.getBytes(StandardCharsets.UTF_8)));
+    if (stale.isEmpty() && !releaseStale) {
+      return Optional.empty();
     }
+    SortedMap<ObjectKey, byte[]> files = legacyFiles(stale);
+    if (releaseStale) {
+      addRelease(files, releaseText);
+    }
+    return Optional.of(
+        DerivedFiles.ofBytes(
+            state.top().key(), state.top().versionToken().orElseThrow(), files, before));
+  }
+
+  /** {@code read} if its commit point is unchanged, else the distribution read again. */
+  private DistState current(DistState read) throws IOException {
+    Optional<String> now = storage.stat(read.top().key()).map(ObjectInfo::versionToken);
+    return now.equals(read.top().versionToken()) ? read : DistState.read(storage, settings, layout);
   }
 
   private Outcome attempt(Edit edit) throws IOException {
-    DistState state = DistState.read(settings, layout);
+    DistState state = DistState.read(storage, settings, layout);
     Changes changes = new Changes(edit.component());
     SortedMap<String, byte[]> indexes = recompute(state, edit, changes);
+    changes.refuseConflicts();
     if (indexes.isEmpty()) {
-      return new Outcome(changes.report(false), Optional.empty());
+      return new Outcome(changes, state, Optional.empty());
     }
     SortedMap<String, Digests> listed = new TreeMap<>(state.files());
     SortedMap<String, byte[]> files = new TreeMap<>();
@@ -124,10 +155,10 @@ final class DistCommit {
     String text = release(listed).render();
     String top = settings.signer().isPresent() ? settings.signer().get().clearSign(text) : text;
     // Read before the commit, so the legacy writes after it lose to any newer publisher's.
-    Map<ObjectKey, Optional<String>> seen = tokens(files.keySet());
-    ObjectInfo info = state.top().replace(settings.storage(), top.getBytes(StandardCharsets.UTF_8));
+    ObjectVersions before = ObjectVersions.read(storage, legacyKeys(files.keySet()));
+    ObjectInfo info = state.top().replace(storage, top.getBytes(StandardCharsets.UTF_8));
     return new Outcome(
-        changes.report(true), Optional.of(new Committed(info.versionToken(), text, files, seen)));
+        changes, state, Optional.of(new Committed(info.versionToken(), text, files, before)));
   }
 
   /** The new bytes of every index that changes, by path relative to the distribution. */
@@ -198,9 +229,7 @@ final class DistCommit {
           }
         });
     if (!superseded.isEmpty()) {
-      Instant now = settings.clock().instant();
-      SupersededIndexes.record(
-          settings, layout, superseded, now, now.plus(settings.byHashRetention()));
+      SupersededIndexes.record(storage, settings, layout, superseded, settings.clock().instant());
     }
   }
 
@@ -219,7 +248,7 @@ final class DistCommit {
   private void putByHash(String path, byte[] content, Digests digests) throws IOException {
     for (HashAlgorithm algorithm : HashAlgorithm.values()) {
       Blobs.put(
-          settings.storage(),
+          storage,
           layout.byHash(path, algorithm, digests.hex(algorithm)),
           ContentSource.ofBytes(content),
           digests,
@@ -227,110 +256,22 @@ final class DistCommit {
     }
   }
 
-  private void writeLegacy(Committed committed) throws IOException {
-    SortedMap<ObjectKey, byte[]> files = new TreeMap<>();
-    committed.files().forEach((path, bytes) -> files.put(layout.file(path), bytes));
-    addRelease(files, committed.releaseText());
-    settle(committed.files().keySet(), committed.token(), files, committed.seen());
-  }
-
-  /**
-   * Writes the legacy {@code files}, rendered from the commit {@code token}, each only if it is
-   * still the version read before that commit was read or made ({@code seen}; null when not read
-   * yet): a slow publisher of an older commit loses to any legacy file written since, even if it
-   * dies right after. Then re-checks the commit point; on a lost write or a newer commit it reads
-   * the files' versions and then the newest commit again and rewrites {@code paths} from it, so
-   * that what stays at the legacy paths is never older than the commit point.
-   */
-  private void settle(
-      Set<String> paths,
-      String token,
-      SortedMap<ObjectKey, byte[]> files,
-      Map<ObjectKey, Optional<String>> seen)
-      throws IOException {
-    Storage storage = settings.storage();
-    ObjectKey commitPoint = DistState.commitPoint(settings, layout);
-    for (int round = 0; round < LEGACY_ROUNDS; round++) {
-      if (seen == null) {
-        seen = tokens(paths);
-        Optional<ObjectInfo> now = storage.stat(commitPoint);
-        if (now.isEmpty()) {
-          return;
-        }
-        if (!now.get().versionToken().equals(token)) {
-          DistState newer = DistState.read(settings, layout);
-          if (!newer.top().exists()) {
-            return;
-          }
-          token = newer.top().versionToken().orElseThrow();
-          files = legacyFiles(newer, paths);
-        }
-      }
-      boolean lost = writeAll(files, seen);
-      seen = null;
-      Optional<ObjectInfo> now = storage.stat(commitPoint);
-      if (now.isEmpty() || (!lost && now.get().versionToken().equals(token))) {
-        return;
-      }
-    }
-  }
-
-  /** The version tokens of the legacy paths of {@code paths}, and of Release when signing. */
-  private Map<ObjectKey, Optional<String>> tokens(Set<String> paths) throws IOException {
+  /** The legacy paths of {@code paths}, and Release and Release.gpg when signing. */
+  private Set<ObjectKey> legacyKeys(Set<String> paths) {
     Set<ObjectKey> keys = new TreeSet<>();
     paths.forEach(path -> keys.add(layout.file(path)));
     if (settings.signer().isPresent()) {
       keys.add(layout.release());
       keys.add(layout.releaseSignature());
     }
-    Map<ObjectKey, Optional<String>> tokens = new TreeMap<>();
-    for (ObjectKey key : keys) {
-      tokens.put(key, settings.storage().stat(key).map(ObjectInfo::versionToken));
-    }
-    return tokens;
+    return keys;
   }
 
-  /**
-   * Writes each file on condition that it is still as {@code seen}.
-   *
-   * @return whether another publisher wrote one since it was read
-   */
-  private boolean writeAll(
-      SortedMap<ObjectKey, byte[]> files, Map<ObjectKey, Optional<String>> seen)
-      throws IOException {
-    boolean lost = false;
-    for (Map.Entry<ObjectKey, byte[]> file : files.entrySet()) {
-      Optional<String> before = seen.getOrDefault(file.getKey(), Optional.empty());
-      WriteCondition condition =
-          before.isPresent() ? WriteCondition.matches(before.get()) : WriteCondition.mustBeAbsent();
-      try {
-        settings.storage().write(file.getKey(), ContentSource.ofBytes(file.getValue()), condition);
-      } catch (PreconditionFailedException e) {
-        lost = true; // another publisher wrote it since: read again, and write only if newest
-      }
-    }
-    return lost;
-  }
-
-  /** The legacy files of {@code paths} as {@code state} lists them, and Release when signing. */
-  private SortedMap<ObjectKey, byte[]> legacyFiles(DistState state, Set<String> paths)
-      throws IOException {
+  /** Each index file at its legacy path. */
+  private SortedMap<ObjectKey, byte[]> legacyFiles(SortedMap<String, byte[]> indexFiles) {
     SortedMap<ObjectKey, byte[]> files = new TreeMap<>();
-    for (String path : paths) {
-      Digests digests = state.files().get(path);
-      if (digests != null) {
-        files.put(layout.file(path), DistState.readByHash(settings, layout, path, digests));
-      }
-    }
-    addRelease(files, releaseTextOf(state));
+    indexFiles.forEach((path, bytes) -> files.put(layout.file(path), bytes));
     return files;
-  }
-
-  private String releaseTextOf(DistState state) throws IOException {
-    String text = new String(state.top().bytes(), StandardCharsets.UTF_8);
-    return settings.signer().isPresent()
-        ? ClearSigned.content(text, state.top().key().value())
-        : text;
   }
 
   /** With a signer, {@code Release} and {@code Release.gpg} follow the committed InRelease. */
@@ -343,5 +284,12 @@ final class DistCommit {
     files.put(
         layout.releaseSignature(),
         settings.signer().get().detachedSignature(new ByteArrayInputStream(bytes)));
+  }
+
+  private String releaseTextOf(DistState state) throws IOException {
+    String text = new String(state.top().bytes(), StandardCharsets.UTF_8);
+    return settings.signer().isPresent()
+        ? ClearSigned.content(text, state.top().key().value())
+        : text;
   }
 }

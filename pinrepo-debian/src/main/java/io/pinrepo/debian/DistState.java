@@ -24,12 +24,19 @@ import java.util.TreeSet;
 final class DistState {
   private static final int MAX_RELEASE_BYTES = 16 << 20;
 
+  private final Storage storage;
   private final Settings settings;
   private final DistLayout layout;
   private final Top top;
   private final Optional<ReleaseFile> release;
 
-  private DistState(Settings settings, DistLayout layout, Top top, Optional<ReleaseFile> release) {
+  private DistState(
+      Storage storage,
+      Settings settings,
+      DistLayout layout,
+      Top top,
+      Optional<ReleaseFile> release) {
+    this.storage = storage;
     this.settings = settings;
     this.layout = layout;
     this.top = top;
@@ -40,8 +47,8 @@ final class DistState {
     return settings.signer().isPresent() ? layout.inRelease() : layout.release();
   }
 
-  static DistState read(Settings settings, DistLayout layout) throws IOException {
-    Storage storage = settings.storage();
+  /** Reads the state a commit starts from: the commit point this publisher writes. */
+  static DistState read(Storage storage, Settings settings, DistLayout layout) throws IOException {
     boolean signed = settings.signer().isPresent();
     if (!signed && storage.stat(layout.inRelease()).isPresent()) {
       // Committing on Release would leave apt reading the stale InRelease.
@@ -53,7 +60,8 @@ final class DistState {
       String text = new String(top.bytes(), StandardCharsets.UTF_8);
       String where = top.key().value();
       String release = signed ? ClearSigned.content(text, where) : text;
-      return new DistState(settings, layout, top, Optional.of(ReleaseFile.parse(release, where)));
+      return new DistState(
+          storage, settings, layout, top, Optional.of(ReleaseFile.parse(release, where)));
     }
     if (signed) {
       // A distribution published unsigned so far: start from its Release.
@@ -64,34 +72,36 @@ final class DistState {
                   ReleaseFile.parse(
                       new String(plain.bytes(), StandardCharsets.UTF_8), plain.key().value()))
               : Optional.empty();
-      return new DistState(settings, layout, top, release);
+      return new DistState(storage, settings, layout, top, release);
     }
-    return new DistState(settings, layout, top, Optional.empty());
+    return new DistState(storage, settings, layout, top, Optional.empty());
   }
 
   /**
    * Reads the newest state for reading only: {@code InRelease} when there is one (whether or not
    * this publisher signs; the signature is not checked), else {@code Release}.
    */
-  static DistState readLatest(Settings settings, DistLayout layout) throws IOException {
-    Top signed = Top.read(settings.storage(), layout.inRelease(), MAX_RELEASE_BYTES);
+  static DistState readLatest(Storage storage, Settings settings, DistLayout layout)
+      throws IOException {
+    Top signed = Top.read(storage, layout.inRelease(), MAX_RELEASE_BYTES);
     if (signed.exists()) {
       String text = new String(signed.bytes(), StandardCharsets.UTF_8);
       String where = signed.key().value();
       return new DistState(
+          storage,
           settings,
           layout,
           signed,
           Optional.of(ReleaseFile.parse(ClearSigned.content(text, where), where)));
     }
-    Top plain = Top.read(settings.storage(), layout.release(), MAX_RELEASE_BYTES);
+    Top plain = Top.read(storage, layout.release(), MAX_RELEASE_BYTES);
     Optional<ReleaseFile> release =
         plain.exists()
             ? Optional.of(
                 ReleaseFile.parse(
                     new String(plain.bytes(), StandardCharsets.UTF_8), plain.key().value()))
             : Optional.empty();
-    return new DistState(settings, layout, plain, release);
+    return new DistState(storage, settings, layout, plain, release);
   }
 
   Top top() {
@@ -129,7 +139,7 @@ final class DistState {
     if (digests == null) {
       throw new IllegalStateException("no index " + path);
     }
-    return readByHash(settings, layout, path, digests);
+    return readByHash(storage, settings, layout, path, digests);
   }
 
   /** The entries of {@code component}'s index for {@code arch}, which must exist. */
@@ -139,14 +149,15 @@ final class DistState {
   }
 
   /** Reads an index file through its SHA-256 by-hash name and checks it. */
-  static byte[] readByHash(Settings settings, DistLayout layout, String path, Digests digests)
+  static byte[] readByHash(
+      Storage storage, Settings settings, DistLayout layout, String path, Digests digests)
       throws IOException {
     ObjectKey key = layout.byHash(path, HashAlgorithm.SHA256, digests.sha256());
     if (digests.size() > settings.maxIndexBytes()) {
       throw new IOException(key + " is " + digests.size() + " bytes, over the limit");
     }
     byte[] bytes;
-    try (ObjectStream in = settings.storage().read(key)) {
+    try (ObjectStream in = storage.read(key)) {
       bytes = in.readNBytes((int) digests.size() + 1);
     }
     if (!Digests.of(bytes).sha256().equals(digests.sha256())) {

@@ -22,6 +22,9 @@ interface Edit {
    */
   Set<String> touched(SortedSet<String> distArchs, SortedSet<String> componentArchs);
 
-  /** The new entries of one architecture index; records what changed in {@code changes}. */
+  /**
+   * The new entries of one architecture index; records what changed, and what conflicts with the
+   * listed packages, in {@code changes}.
+   */
   List<IndexEntry> apply(String arch, List<IndexEntry> current, Changes changes) throws IOException;
 }

@@ -1,7 +1,9 @@
 package io.pinrepo.debian;
 
 import io.pinrepo.debian.control.ControlParagraph;
+import io.pinrepo.format.LiveObject;
 import io.pinrepo.hash.Digests;
+import io.pinrepo.spi.ObjectKey;
 import java.util.Comparator;
 
 /**
@@ -51,6 +53,24 @@ record IndexEntry(
     return of(stanza);
   }
 
+  /** The file's size, as listed. */
+  long size() {
+    return Long.parseLong(stanza.require("Size"));
+  }
+
+  /**
+   * The pool file as a live blob, with the size and SHA-256 listed; without them when the entry
+   * lists them malformed (verify reports that), so GC still keeps the file.
+   */
+  LiveObject poolFile() {
+    ObjectKey key = ObjectKey.of(filename);
+    try {
+      return LiveObject.blob(key, size(), sha256());
+    } catch (IllegalArgumentException | IllegalStateException malformed) {
+      return LiveObject.blob(key);
+    }
+  }
+
   /** The file's SHA-256, as listed. */
   String sha256() {
     return stanza.require("SHA256");
@@ -68,10 +88,10 @@ record IndexEntry(
     return new PackageRef(
         component,
         name,
-        version,
+        version.toString(),
         architecture,
-        filename,
-        Long.parseLong(stanza.require("Size")),
+        ObjectKey.of(filename),
+        size(),
         sha256());
   }
 }

@@ -1,7 +1,7 @@
 package io.pinrepo.debian;
 
+import io.pinrepo.MalformedPackageException;
 import io.pinrepo.debian.control.ControlParagraph;
-import io.pinrepo.debian.control.MalformedControlException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -17,11 +17,13 @@ final class PackagesIndex {
     try {
       List<IndexEntry> entries = new ArrayList<>();
       for (ControlParagraph stanza :
-          ControlParagraph.parseAll(new String(bytes, StandardCharsets.UTF_8))) {
+          ControlParagraph.parseAll(new String(bytes, StandardCharsets.UTF_8), where)) {
         entries.add(IndexEntry.of(stanza));
       }
       return entries;
-    } catch (MalformedControlException | IllegalArgumentException | IllegalStateException e) {
+    } catch (MalformedPackageException e) {
+      throw new IOException(where + ": not a valid Packages index: " + e.problem(), e);
+    } catch (IllegalArgumentException | IllegalStateException e) {
       throw new IOException(where + ": not a valid Packages index: " + e.getMessage(), e);
     }
   }

@@ -1,6 +1,7 @@
 package io.pinrepo.debian;
 
 import io.pinrepo.PackageConflictException;
+import io.pinrepo.format.Retention;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -48,11 +49,11 @@ final class PublishEdit implements Edit {
   }
 
   @Override
-  public List<IndexEntry> apply(String arch, List<IndexEntry> current, Changes changes)
-      throws PackageConflictException {
+  public List<IndexEntry> apply(String arch, List<IndexEntry> current, Changes changes) {
     List<IndexEntry> entries = new ArrayList<>(current);
     List<IndexEntry> placed = new ArrayList<>();
-    for (IndexEntry e : incoming) {
+    for (int i = 0; i < incoming.size(); i++) {
+      IndexEntry e = incoming.get(i);
       if (!e.architecture().equals(arch) && !e.architecture().equals("all")) {
         continue;
       }
@@ -63,7 +64,8 @@ final class PublishEdit implements Edit {
       }
       if (existing != null) {
         if (!replaceOnConflict) {
-          throw conflict(existing, e);
+          changes.conflict(i, conflict(existing, e));
+          continue;
         }
         entries.remove(existing);
         if (!placed.remove(existing)) {
@@ -87,15 +89,9 @@ final class PublishEdit implements Edit {
                 x ->
                     x.name().equals(published.name())
                         && x.architecture().equals(published.architecture()))
-            .sorted(Comparator.comparing(IndexEntry::version).reversed())
             .toList();
-    List<IndexEntry> drop = new ArrayList<>();
-    if (retention instanceof Retention.ReplaceOlder) {
-      group.stream().filter(x -> x.version().compareTo(published.version()) < 0).forEach(drop::add);
-    } else if (retention instanceof Retention.KeepNewest keep && group.size() > keep.count()) {
-      drop.addAll(group.subList(keep.count(), group.size()));
-    }
-    for (IndexEntry x : drop) {
+    for (IndexEntry x :
+        retention.dropped(group, published, Comparator.comparing(IndexEntry::version))) {
       if (entries.remove(x)) {
         changes.removed(x);
       }

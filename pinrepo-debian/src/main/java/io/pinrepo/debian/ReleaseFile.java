@@ -1,7 +1,7 @@
 package io.pinrepo.debian;
 
+import io.pinrepo.MalformedPackageException;
 import io.pinrepo.debian.control.ControlParagraph;
-import io.pinrepo.debian.control.MalformedControlException;
 import io.pinrepo.hash.Digests;
 import io.pinrepo.hash.HashAlgorithm;
 import java.io.IOException;
@@ -96,7 +96,7 @@ record ReleaseFile(
   /** Parses a Release file this library wrote (or any with all four digest lists). */
   static ReleaseFile parse(String text, String where) throws IOException {
     try {
-      ControlParagraph p = ControlParagraph.parse(text);
+      ControlParagraph p = ControlParagraph.parse(text, where);
       Map<String, String[]> hexes = new HashMap<>();
       Map<String, Long> sizes = new HashMap<>();
       for (HashAlgorithm algorithm : HashAlgorithm.values()) {
@@ -117,7 +117,10 @@ record ReleaseFile(
           DATE.parse(p.require("Date"), Instant::from),
           p.value("Valid-Until").map(v -> DATE.parse(v, Instant::from)),
           files);
-    } catch (MalformedControlException | RuntimeException e) {
+    } catch (MalformedPackageException e) {
+      throw new IOException(
+          where + ": not a Release file this library can read: " + e.problem(), e);
+    } catch (RuntimeException e) {
       throw new IOException(where + ": not a Release file this library can read: " + e, e);
     }
   }

@@ -63,21 +63,22 @@ final class SupersededIndexes {
   }
 
   /**
-   * Records {@code superseded} as kept until {@code until}, dropping entries expired at {@code
-   * now}.
+   * Records {@code superseded} as kept for the by-hash retention from {@code now}, dropping entries
+   * expired at {@code now}.
    */
   static void record(
+      Storage storage,
       Settings settings,
       DistLayout layout,
       Map<String, Digests> superseded,
-      Instant now,
-      Instant until)
+      Instant now)
       throws IOException {
+    Instant until = now.plus(settings.byHashRetention());
     new OptimisticCommit(settings.retryPolicy())
         .run(
             key(layout).value(),
             () -> {
-              Top top = Top.read(settings.storage(), key(layout), MAX_BYTES);
+              Top top = Top.read(storage, key(layout), MAX_BYTES);
               List<Entry> entries = new ArrayList<>();
               for (Entry e : parse(top)) {
                 if (e.until().isAfter(now) && !e.digests().equals(superseded.get(e.path()))) {
@@ -88,8 +89,7 @@ final class SupersededIndexes {
               entries.sort(Comparator.comparing(Entry::until).thenComparing(Entry::path));
               StringBuilder sb = new StringBuilder();
               entries.forEach(e -> sb.append(e.line()).append('\n'));
-              return top.replace(
-                  settings.storage(), sb.toString().getBytes(StandardCharsets.UTF_8));
+              return top.replace(storage, sb.toString().getBytes(StandardCharsets.UTF_8));
             });
   }
 

@@ -4,15 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.pinrepo.format.Problem;
 import io.pinrepo.format.VerifyContext;
 import io.pinrepo.gc.GarbageCollector;
+import io.pinrepo.sign.PgpSigner;
 import io.pinrepo.sign.SignatureChecker;
 import io.pinrepo.spi.ContentSource;
 import io.pinrepo.spi.ObjectKey;
 import io.pinrepo.spi.WriteCondition;
 import io.pinrepo.testkit.clients.Gpg;
 import io.pinrepo.testkit.memory.InMemoryStorage;
-import io.pinrepo.format.Problem;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,7 +31,8 @@ class AptFormatTest {
   @TempDir Path tmp;
 
   private final InMemoryStorage storage = new InMemoryStorage(Repos.CLOCK, 1000);
-  private final AptFormat format = new AptFormat(Repos.CLOCK);
+  private final AptFormat format =
+      AptRepository.builder(storage).clock(Repos.CLOCK).build().format();
 
   private List<Problem> verify(VerifyContext context) throws Exception {
     List<Problem> problems = new ArrayList<>();
@@ -60,7 +62,8 @@ class AptFormatTest {
       publishSome(
           AptRepository.builder(storage)
               .clock(Repos.CLOCK)
-              .signer(key.signer(Repos.CLOCK))
+              .signer(
+                  PgpSigner.load(key.secretKeyFile(), key.passphrase().toCharArray(), Repos.CLOCK))
               .build());
       SignatureChecker checker;
       try (InputStream in = Files.newInputStream(key.keyring())) {
@@ -132,7 +135,8 @@ class AptFormatTest {
 
   private GarbageCollector.Result collect(Duration after) throws Exception {
     Clock later = Clock.fixed(Repos.CLOCK.instant().plus(after), ZoneOffset.UTC);
-    return new GarbageCollector(List.of(new AptFormat(later)), later)
+    AptFormat format = AptRepository.builder(storage).clock(later).build().format();
+    return new GarbageCollector(List.of(format), later)
         .run(storage, Duration.ZERO, false, info -> {});
   }
 }

@@ -4,15 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.pinrepo.fixtures.deb.DebBuilder;
+import io.pinrepo.fixtures.deb.DebBuilder.Compression;
 import io.pinrepo.fs.FileSystemStorage;
-import io.pinrepo.sign.PgpSigner;
 import io.pinrepo.hash.Digests;
+import io.pinrepo.server.RepositoryServer;
+import io.pinrepo.sign.PgpSigner;
 import io.pinrepo.testkit.clients.AptRoot;
 import io.pinrepo.testkit.clients.Gpg;
 import io.pinrepo.testkit.clients.Programs;
-import io.pinrepo.fixtures.deb.DebBuilder;
-import io.pinrepo.fixtures.deb.DebBuilder.Compression;
-import io.pinrepo.server.RepositoryServer;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -72,7 +72,9 @@ class AptGetTest {
     try (FileSystemStorage storage = FileSystemStorage.open(repoDir)) {
       AptRepository repo =
           AptRepository.builder(storage)
-              .signer(PgpSigner.load(key.secretKeyFile(), key.passphrase().toCharArray(), Clock.systemUTC()))
+              .signer(
+                  PgpSigner.load(
+                      key.secretKeyFile(), key.passphrase().toCharArray(), Clock.systemUTC()))
               .origin("Pinrepo Tests")
               .label("Pinrepo")
               .build();
@@ -171,7 +173,9 @@ class AptGetTest {
     try (FileSystemStorage storage = FileSystemStorage.open(repo)) {
       AptRepository.builder(storage).build().publish("stable", "main", debs.subList(0, 3));
       AptRepository.builder(storage)
-          .signer(PgpSigner.load(key.secretKeyFile(), key.passphrase().toCharArray(), Clock.systemUTC()))
+          .signer(
+              PgpSigner.load(
+                  key.secretKeyFile(), key.passphrase().toCharArray(), Clock.systemUTC()))
           .build()
           .publish("stable", "main", debs.subList(3, debs.size()));
     }
@@ -209,7 +213,9 @@ class AptGetTest {
     try (Gpg rsa = Gpg.generate(tmp, "rsa3072");
         FileSystemStorage storage = FileSystemStorage.open(tmp.resolve("repo"))) {
       AptRepository.builder(storage)
-          .signer(PgpSigner.load(rsa.secretKeyFile(), rsa.passphrase().toCharArray(), Clock.systemUTC()))
+          .signer(
+              PgpSigner.load(
+                  rsa.secretKeyFile(), rsa.passphrase().toCharArray(), Clock.systemUTC()))
           .build()
           .publish(
               "stable",
@@ -271,10 +277,10 @@ class AptGetTest {
     Programs.Result scan =
         Programs.run(repo, "dpkg-scanpackages", "--multiversion", "pool", "/dev/null").orFail();
     List<io.pinrepo.debian.control.ControlParagraph> theirs =
-        io.pinrepo.debian.control.ControlParagraph.parseAll(scan.out());
+        io.pinrepo.debian.control.ControlParagraph.parseAll(scan.out(), "dpkg-scanpackages");
     List<io.pinrepo.debian.control.ControlParagraph> ours =
         io.pinrepo.debian.control.ControlParagraph.parseAll(
-            Files.readString(repo.resolve("dists/stable/main/binary-amd64/Packages")));
+            Files.readString(repo.resolve("dists/stable/main/binary-amd64/Packages")), "Packages");
     assertEquals(fixtures().size(), theirs.size());
     assertEquals(theirs.size(), ours.size());
     for (var their : theirs) {

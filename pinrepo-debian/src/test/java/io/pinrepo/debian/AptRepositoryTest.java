@@ -1,17 +1,22 @@
 package io.pinrepo.debian;
 
-import io.pinrepo.PackageConflictException;
 import static io.pinrepo.debian.Repos.deb;
 import static io.pinrepo.debian.Repos.source;
 import static io.pinrepo.debian.Repos.text;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.pinrepo.MalformedPackageException;
+import io.pinrepo.PackageConflictException;
+import io.pinrepo.RefusedBatchException;
+import io.pinrepo.fixtures.deb.DebBuilder;
+import io.pinrepo.format.ChangeReport;
+import io.pinrepo.format.Retention;
 import io.pinrepo.spi.ContentSource;
 import io.pinrepo.spi.ObjectKey;
-import io.pinrepo.fixtures.deb.DebBuilder;
 import io.pinrepo.testkit.memory.InMemoryStorage;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -35,7 +40,7 @@ class AptRepositoryTest {
   void keepsEveryVersionByDefault() throws Exception {
     AptRepository repo = builder().build();
     repo.publishSources("stable", "main", List.of(deb("hello", "1.0-1", "amd64")));
-    ChangeReport report =
+    ChangeReport<PackageRef> report =
         repo.publishSources("stable", "main", List.of(deb("hello", "1.0-2", "amd64")));
     assertEquals(List.of("hello 1.0-2 amd64"), names(report.added()));
     assertEquals(List.of("hello 1.0-1 amd64", "hello 1.0-2 amd64"), names(repo.list("stable")));
@@ -51,7 +56,7 @@ class AptRepositoryTest {
         List.of(
             deb("libpin1", "1.0", "amd64"),
             source(DebBuilder.of("pin-bin", "2.0", "amd64").field("Source", "pin (2.0-1)"))));
-    List<String> files = repo.list("stable").stream().map(PackageRef::filename).toList();
+    List<String> files = repo.list("stable").stream().map(r -> r.file().value()).toList();
     assertEquals(
         List.of(
             "pool/main/libp/libpin1/libpin1_1.0_amd64.deb",
@@ -68,7 +73,7 @@ class AptRepositoryTest {
     ContentSource hello = deb("hello", "1.0", "amd64");
     repo.publishSources("stable", "main", List.of(hello));
     Map<String, byte[]> before = storage.snapshot();
-    ChangeReport again = repo.publishSources("stable", "main", List.of(hello));
+    ChangeReport<PackageRef> again = repo.publishSources("stable", "main", List.of(hello));
     assertFalse(again.committed());
     assertEquals(List.of("hello 1.0 amd64"), names(again.unchanged()));
     assertEquals(before.keySet(), storage.snapshot().keySet());
@@ -93,16 +98,87 @@ class AptRepositoryTest {
   }
 
   @Test
+  void refusesABatchWithMalformedFilesBeforeWritingAnything() throws Exception {
+    AptRepository repo = builder().build();
+    repo.publishSources("stable", "main", List.of(deb("hello", "1.0", "amd64")));
+    Map<String, byte[]> before = storage.snapshot();
+    ContentSource good = deb("good", "1.0", "amd64");
+    List<ContentSource> batch = List.of(good, junk("bad1.deb"), junk("bad2.deb"));
+    RefusedBatchException e =
+        assertThrows(
+            RefusedBatchException.class, () -> repo.publishSources("stable", "main", batch));
+    assertEquals(
+        List.of("bad1.deb", "bad2.deb"),
+        e.causes().stream().map(c -> ((MalformedPackageException) c).source()).toList());
+    assertTrue(e.getMessage().endsWith("(and 1 more)"), e.getMessage());
+    assertSameBytes(before, storage.snapshot());
+
+    MalformedPackageException one =
+        assertThrows(
+            MalformedPackageException.class,
+            () -> repo.publishSources("stable", "main", List.of(good, junk("bad.deb"))));
+    assertEquals("bad.deb", one.source());
+    assertSameBytes(before, storage.snapshot());
+  }
+
+  @Test
+  void refusesABatchNamingEveryConflict() throws Exception {
+    AptRepository repo = builder().build();
+    repo.publishSources(
+        "stable", "main", List.of(deb("hello", "1.0", "amd64"), deb("doc", "1", "all")));
+    String release = text(storage, "dists/stable/Release");
+    List<ContentSource> rebuilt =
+        List.of(
+            source(DebBuilder.of("hello", "1.0", "amd64").file("extra", new byte[] {1})),
+            source(DebBuilder.of("doc", "1", "all").file("extra", new byte[] {1})),
+            deb("new", "1", "amd64"));
+    RefusedBatchException e =
+        assertThrows(
+            RefusedBatchException.class, () -> repo.publishSources("stable", "main", rebuilt));
+    assertEquals(2, e.causes().size(), e.causes()::toString);
+    assertTrue(e.causes().get(0).getMessage().startsWith("hello 1.0 (amd64)"), e.getMessage());
+    assertTrue(e.causes().get(1).getMessage().startsWith("doc 1 (all)"), e.getMessage());
+    assertTrue(e.causes().stream().allMatch(c -> c instanceof PackageConflictException));
+    assertEquals(release, text(storage, "dists/stable/Release"));
+    assertEquals(List.of("doc 1 all", "hello 1.0 amd64"), names(repo.list("stable")));
+  }
+
+  private static ContentSource junk(String name) {
+    byte[] bytes = "not an archive".getBytes(StandardCharsets.UTF_8);
+    return new ContentSource() {
+      @Override
+      public java.io.InputStream open() {
+        return new java.io.ByteArrayInputStream(bytes);
+      }
+
+      @Override
+      public java.util.OptionalLong size() {
+        return java.util.OptionalLong.of(bytes.length);
+      }
+
+      @Override
+      public String toString() {
+        return name;
+      }
+    };
+  }
+
+  private static void assertSameBytes(Map<String, byte[]> expected, Map<String, byte[]> actual) {
+    assertEquals(expected.keySet(), actual.keySet());
+    expected.forEach((key, bytes) -> assertArrayEquals(bytes, actual.get(key), key));
+  }
+
+  @Test
   void replacesOnConflictWhenAsked() throws Exception {
     builder().build().publishSources("stable", "main", List.of(deb("hello", "1.0", "amd64")));
     ContentSource rebuilt =
         source(DebBuilder.of("hello", "1.0", "amd64").file("extra", new byte[] {1}));
     AptRepository repo = builder().replaceOnConflict(true).build();
-    ChangeReport report = repo.publishSources("stable", "main", List.of(rebuilt));
+    ChangeReport<PackageRef> report = repo.publishSources("stable", "main", List.of(rebuilt));
     assertEquals(1, report.added().size());
     assertEquals(1, report.removed().size());
     PackageRef listed = repo.list("stable").get(0);
-    assertTrue(listed.filename().contains("/sha256-"), listed.filename());
+    assertTrue(listed.file().value().contains("/sha256-"), listed.file().value());
     assertEquals(report.added().get(0).sha256(), listed.sha256());
     Repos.assertConsistent(storage, "stable");
   }
@@ -117,7 +193,7 @@ class AptRepositoryTest {
             deb("hello", "1.0", "amd64"),
             deb("hello", "3.0", "arm64"),
             deb("other", "1", "amd64")));
-    ChangeReport report =
+    ChangeReport<PackageRef> report =
         repo.publishSources("stable", "main", List.of(deb("hello", "2.0", "amd64")));
     assertEquals(List.of("hello 1.0 amd64"), names(report.removed()));
     assertEquals(
@@ -180,7 +256,7 @@ class AptRepositoryTest {
             deb("hello", "1.0", "amd64"),
             deb("hello", "2.0", "amd64"),
             deb("hello", "2.0", "arm64")));
-    ChangeReport report =
+    ChangeReport<PackageRef> report =
         repo.remove(
             "stable",
             "main",
@@ -190,7 +266,7 @@ class AptRepositoryTest {
     assertEquals(List.of("hello 2.0 amd64"), names(report.removed()));
     assertEquals(List.of("hello 1.0 amd64", "hello 2.0 arm64"), names(repo.list("stable")));
     assertTrue(storage.peek(ObjectKey.of("pool/main/h/hello/hello_2.0_amd64.deb")).isPresent());
-    ChangeReport all = repo.remove("stable", "main", PackageSelector.named("hello"));
+    ChangeReport<PackageRef> all = repo.remove("stable", "main", PackageSelector.named("hello"));
     assertEquals(2, all.removed().size());
     assertEquals(List.of(), repo.list("stable"));
     assertFalse(repo.remove("stable", "main", PackageSelector.named("hello")).committed());

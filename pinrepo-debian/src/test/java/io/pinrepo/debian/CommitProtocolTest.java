@@ -1,8 +1,11 @@
 package io.pinrepo.debian;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.pinrepo.commit.Settlement;
+import io.pinrepo.format.ChangeReport;
 import io.pinrepo.fs.FileSystemStorage;
 import io.pinrepo.spi.ByteRange;
 import io.pinrepo.spi.ContentSource;
@@ -19,6 +22,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -60,7 +64,10 @@ class CommitProtocolTest {
 
   private static List<io.pinrepo.format.Problem> problems(Storage storage) throws IOException {
     List<io.pinrepo.format.Problem> problems = new ArrayList<>();
-    new AptFormat(Repos.CLOCK)
+    AptRepository.builder(storage)
+        .clock(Repos.CLOCK)
+        .build()
+        .format()
         .verify(storage, io.pinrepo.format.VerifyContext.unsigned(), problems::add);
     return problems;
   }
@@ -138,9 +145,57 @@ class CommitProtocolTest {
           }
         };
     AptRepository slow = AptRepository.builder(slowStorage).clock(Repos.CLOCK).build();
-    slow.publishSources("stable", "main", List.of(Repos.deb("slow", "1", "amd64")));
+    ChangeReport<PackageRef> report =
+        slow.publishSources("stable", "main", List.of(Repos.deb("slow", "1", "amd64")));
+    assertTrue(report.committed());
+    assertEquals(Settlement.SUPERSEDED, report.derived(), "the fast publisher wrote them");
     assertEquals(3, fast.list("stable").size());
     Repos.assertConsistent(memory, "stable", true);
+  }
+
+  @Test
+  void repeatingAPublishThatChangesNothingRepairsLegacyFilesACrashLeftBehind() throws Exception {
+    InMemoryStorage storage = new InMemoryStorage(Repos.CLOCK, 1000);
+    AptRepository repo = AptRepository.builder(storage).clock(Repos.CLOCK).build();
+    repairsAfterACrash(storage, repo, List.of("main/binary-amd64/Packages"));
+  }
+
+  @Test
+  void repeatingASignedPublishRepairsReleaseToo() throws Exception {
+    InMemoryStorage storage = new InMemoryStorage(Repos.CLOCK, 1000);
+    AptRepository repo =
+        AptRepository.builder(storage).clock(Repos.CLOCK).signer(Repos.signer()).build();
+    repairsAfterACrash(storage, repo, List.of("Release", "main/binary-amd64/Packages"));
+    assertEquals(
+        ClearSigned.content(Repos.text(storage, "dists/stable/InRelease"), "InRelease"),
+        Repos.text(storage, "dists/stable/Release"));
+  }
+
+  /**
+   * Publishes twice, puts {@code stale} (relative to the distribution) back as the first publish
+   * left them and deletes {@code Packages.gz}, as if the second publisher died after its commit;
+   * then repeats the second publish, which commits nothing and repairs them.
+   */
+  private static void repairsAfterACrash(
+      InMemoryStorage storage, AptRepository repo, List<String> stale) throws Exception {
+    repo.publishSources("stable", "main", List.of(Repos.deb("first", "1", "amd64")));
+    Map<String, byte[]> before = storage.snapshot();
+    ContentSource second = Repos.deb("second", "1", "amd64");
+    repo.publishSources("stable", "main", List.of(second));
+    for (String path : stale) {
+      String key = "dists/stable/" + path;
+      storage.write(
+          ObjectKey.of(key), ContentSource.ofBytes(before.get(key)), WriteCondition.none());
+    }
+    storage.delete(
+        ObjectKey.of("dists/stable/main/binary-amd64/Packages.gz"), WriteCondition.none());
+
+    ChangeReport<PackageRef> again = repo.publishSources("stable", "main", List.of(second));
+    assertFalse(again.committed());
+    assertEquals(
+        List.of("second 1 amd64"), again.unchanged().stream().map(r -> r.toString()).toList());
+    assertEquals(Settlement.CURRENT, again.derived());
+    Repos.assertConsistent(storage, "stable", true);
   }
 
   /** Delegates to a storage and calls {@link #afterCommit()} after the first write of a key. */

@@ -3,8 +3,8 @@ package io.pinrepo.debian;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.pinrepo.hash.Digests;
 import io.pinrepo.fixtures.deb.DebBuilder;
+import io.pinrepo.hash.Digests;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.ArrayList;

@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.pinrepo.MalformedPackageException;
-import io.pinrepo.hash.Digests;
-import io.pinrepo.testkit.clients.Programs;
 import io.pinrepo.fixtures.deb.DebBuilder;
 import io.pinrepo.fixtures.deb.DebBuilder.Compression;
+import io.pinrepo.hash.Digests;
+import io.pinrepo.testkit.clients.Programs;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;

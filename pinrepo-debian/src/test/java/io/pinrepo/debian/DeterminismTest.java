@@ -3,8 +3,8 @@ package io.pinrepo.debian;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.pinrepo.spi.ContentSource;
 import io.pinrepo.fixtures.deb.DebBuilder;
+import io.pinrepo.spi.ContentSource;
 import io.pinrepo.testkit.memory.InMemoryStorage;
 import java.util.List;
 import java.util.Map;

@@ -1,9 +1,9 @@
 package io.pinrepo.debian;
 
-import io.pinrepo.PackageConflictException;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.pinrepo.PackageConflictException;
 import io.pinrepo.testkit.memory.InMemoryStorage;
 import java.util.ArrayList;
 import java.util.List;

@@ -3,12 +3,16 @@ package io.pinrepo.debian;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.pinrepo.fixtures.deb.DebBuilder;
 import io.pinrepo.hash.Digests;
 import io.pinrepo.hash.HashAlgorithm;
+import io.pinrepo.sign.PgpKeyGenerator;
+import io.pinrepo.sign.PgpSigner;
+import io.pinrepo.sign.Signer;
 import io.pinrepo.spi.ContentSource;
 import io.pinrepo.spi.ObjectKey;
-import io.pinrepo.fixtures.deb.DebBuilder;
 import io.pinrepo.testkit.memory.InMemoryStorage;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -20,6 +24,17 @@ final class Repos {
   static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-21T12:00:00.750Z"), ZoneOffset.UTC);
 
   private Repos() {}
+
+  /** A signer with a key generated in-process (no gpg needed), dated by {@link #CLOCK}. */
+  static Signer signer() throws IOException {
+    PgpKeyGenerator.GeneratedKey key =
+        PgpKeyGenerator.generate("Pinrepo Test <test@example.invalid>", CLOCK);
+    return PgpSigner.load(
+        new java.io.ByteArrayInputStream(key.armoredSecretKey().getBytes(StandardCharsets.UTF_8)),
+        "generated key",
+        new char[0],
+        CLOCK);
+  }
 
   static ContentSource deb(String name, String version, String arch) {
     return source(DebBuilder.of(name, version, arch));

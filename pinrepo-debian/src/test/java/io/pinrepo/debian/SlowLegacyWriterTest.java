@@ -3,6 +3,7 @@ package io.pinrepo.debian;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.pinrepo.sign.PgpSigner;
 import io.pinrepo.sign.Signer;
 import io.pinrepo.spi.ObjectKey;
 import io.pinrepo.spi.Storage;
@@ -32,7 +33,10 @@ class SlowLegacyWriterTest {
   @Test
   void aLateReleaseWriteThatDiesNeverLeavesAnOlderRelease() throws Exception {
     try (Gpg key = Gpg.generate(tmp, "ed25519")) {
-      slowWriterDiesAfter("dists/stable/Release", Optional.of(key.signer(Repos.CLOCK)));
+      slowWriterDiesAfter(
+          "dists/stable/Release",
+          Optional.of(
+              PgpSigner.load(key.secretKeyFile(), key.passphrase().toCharArray(), Repos.CLOCK)));
     }
   }
 

@@ -1,5 +1,6 @@
 package io.pinrepo.debian.control;
 
+import io.pinrepo.MalformedPackageException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -34,12 +35,16 @@ public record ControlParagraph(List<ControlField> fields) {
   /**
    * Parses exactly one paragraph; blank lines before and after it are allowed.
    *
-   * @throws MalformedControlException when the text is not one valid paragraph
+   * @param source names the text in errors, such as the file it was read from
+   * @throws MalformedPackageException when the text is not one valid paragraph; its {@link
+   *     MalformedPackageException#problem()} starts with {@code line <n>: }
    */
-  public static ControlParagraph parse(String text) throws MalformedControlException {
-    List<ControlParagraph> all = parseAll(text);
+  public static ControlParagraph parse(String text, String source)
+      throws MalformedPackageException {
+    List<ControlParagraph> all = parseAll(text, source);
     if (all.size() != 1) {
-      throw new MalformedControlException(1, "expected one paragraph, found " + all.size());
+      throw new MalformedPackageException(
+          source, "line 1: expected one paragraph, found " + all.size());
     }
     return all.get(0);
   }
@@ -47,11 +52,14 @@ public record ControlParagraph(List<ControlField> fields) {
   /**
    * Parses every paragraph of {@code text} (paragraphs are separated by blank lines).
    *
-   * @throws MalformedControlException when a line is neither a field, a continuation, a comment nor
-   *     blank, or a field repeats within a paragraph
+   * @param source names the text in errors, such as the file it was read from
+   * @throws MalformedPackageException when a line is neither a field, a continuation, a comment nor
+   *     blank, or a field repeats within a paragraph; its {@link
+   *     MalformedPackageException#problem()} starts with {@code line <n>: }
    */
-  public static List<ControlParagraph> parseAll(String text) throws MalformedControlException {
-    return new ControlReader(text).paragraphs();
+  public static List<ControlParagraph> parseAll(String text, String source)
+      throws MalformedPackageException {
+    return new ControlReader(text, source).paragraphs();
   }
 
   /** Writes paragraphs separated by one blank line, each ending in {@code \n}. */

@@ -1,11 +1,14 @@
 package io.pinrepo.debian.control;
 
+import io.pinrepo.MalformedPackageException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /** Splits control text into paragraphs and fields, line by line. */
 final class ControlReader {
 
+  private final String source;
   private final String[] lines;
   private final List<ControlParagraph> paragraphs = new ArrayList<>();
   private final List<ControlField> fields = new ArrayList<>();
@@ -13,12 +16,13 @@ final class ControlReader {
   private StringBuilder value;
   private int nameLine;
 
-  ControlReader(String text) {
+  ControlReader(String text, String source) {
+    this.source = Objects.requireNonNull(source, "source");
     String normalised = text.startsWith("\uFEFF") ? text.substring(1) : text;
     this.lines = normalised.replace("\r\n", "\n").split("\n", -1);
   }
 
-  List<ControlParagraph> paragraphs() throws MalformedControlException {
+  List<ControlParagraph> paragraphs() throws MalformedPackageException {
     for (int i = 0; i < lines.length; i++) {
       line(i + 1, lines[i]);
     }
@@ -26,7 +30,7 @@ final class ControlReader {
     return List.copyOf(paragraphs);
   }
 
-  private void line(int number, String line) throws MalformedControlException {
+  private void line(int number, String line) throws MalformedPackageException {
     if (line.startsWith("#")) {
       return;
     }
@@ -36,14 +40,14 @@ final class ControlReader {
     }
     if (line.startsWith(" ") || line.startsWith("\t")) {
       if (name == null) {
-        throw new MalformedControlException(number, "continuation line without a field");
+        throw malformed(number, "continuation line without a field");
       }
       value.append('\n').append(line.stripTrailing());
       return;
     }
     int colon = line.indexOf(':');
     if (colon <= 0) {
-      throw new MalformedControlException(number, "expected 'Name: value'");
+      throw malformed(number, "expected 'Name: value'");
     }
     endField(number);
     name = line.substring(0, colon);
@@ -51,7 +55,7 @@ final class ControlReader {
     nameLine = number;
   }
 
-  private void endField(int number) throws MalformedControlException {
+  private void endField(int number) throws MalformedPackageException {
     if (name == null) {
       return;
     }
@@ -59,21 +63,25 @@ final class ControlReader {
       ControlField field = new ControlField(name, value.toString());
       for (ControlField other : fields) {
         if (other.isNamed(name)) {
-          throw new MalformedControlException(nameLine, "field " + name + " appears twice");
+          throw malformed(nameLine, "field " + name + " appears twice");
         }
       }
       fields.add(field);
     } catch (IllegalArgumentException e) {
-      throw new MalformedControlException(nameLine, e.getMessage());
+      throw malformed(nameLine, e.getMessage());
     }
     name = null;
   }
 
-  private void endParagraph(int number) throws MalformedControlException {
+  private void endParagraph(int number) throws MalformedPackageException {
     endField(number);
     if (!fields.isEmpty()) {
       paragraphs.add(new ControlParagraph(fields));
       fields.clear();
     }
+  }
+
+  private MalformedPackageException malformed(int line, String problem) {
+    return new MalformedPackageException(source, "line " + line + ": " + problem);
   }
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.pinrepo.MalformedPackageException;
 import java.util.List;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -27,7 +28,7 @@ class ControlParagraphTest {
 
   @Test
   void keepsFieldOrderAndMultiLineValuesVerbatim() throws Exception {
-    ControlParagraph p = ControlParagraph.parse(CONTROL);
+    ControlParagraph p = ControlParagraph.parse(CONTROL, "control");
     assertEquals(CONTROL, p.toString());
     assertEquals(
         List.of("Package", "Version", "Architecture", "Depends", "Description"),
@@ -39,7 +40,7 @@ class ControlParagraphTest {
   @Test
   void parsesParagraphsSeparatedByBlankLines() throws Exception {
     String text = CONTROL + "\n" + CONTROL.replace("hello", "world");
-    List<ControlParagraph> all = ControlParagraph.parseAll("\n" + text + "\n\n");
+    List<ControlParagraph> all = ControlParagraph.parseAll("\n" + text + "\n\n", "control");
     assertEquals(2, all.size());
     assertEquals("world", all.get(1).require("Package"));
     assertEquals(text, ControlParagraph.format(all));
@@ -47,7 +48,8 @@ class ControlParagraphTest {
 
   @Test
   void withReplacesInPlaceAndAppendsNewFields() throws Exception {
-    ControlParagraph p = ControlParagraph.parse(CONTROL).with("version", "3").with("Size", "10");
+    ControlParagraph p =
+        ControlParagraph.parse(CONTROL, "control").with("version", "3").with("Size", "10");
     assertEquals("version", p.fields().get(1).name());
     assertEquals("Size", p.fields().get(5).name());
     assertEquals(5, p.without("Size").fields().size());
@@ -55,23 +57,27 @@ class ControlParagraphTest {
 
   @Test
   void namesTheLineOfAProblem() {
-    MalformedControlException e =
+    MalformedPackageException e =
         assertThrows(
-            MalformedControlException.class,
-            () -> ControlParagraph.parse("Package: a\nno colon here\n"));
-    assertEquals(2, e.line());
-    MalformedControlException twice =
+            MalformedPackageException.class,
+            () -> ControlParagraph.parse("Package: a\nno colon here\n", "x/control"));
+    assertEquals("x/control", e.source());
+    assertTrue(e.problem().startsWith("line 2: "), e.problem());
+    assertEquals("x/control: " + e.problem(), e.getMessage());
+    MalformedPackageException twice =
         assertThrows(
-            MalformedControlException.class,
-            () -> ControlParagraph.parse("Package: a\nVersion: 1\npackage: b\n"));
+            MalformedPackageException.class,
+            () -> ControlParagraph.parse("Package: a\nVersion: 1\npackage: b\n", "control"));
     assertTrue(twice.getMessage().contains("appears twice"), twice.getMessage());
-    assertThrows(MalformedControlException.class, () -> ControlParagraph.parse(" leading\n"));
+    assertTrue(twice.problem().startsWith("line 3: "), twice.problem());
+    assertThrows(
+        MalformedPackageException.class, () -> ControlParagraph.parse(" leading\n", "control"));
   }
 
   @Property(tries = 200)
   void writingThenParsingGivesTheSameParagraph(@ForAll("paragraphs") ControlParagraph p)
       throws Exception {
-    assertEquals(p, ControlParagraph.parse(p.toString()));
+    assertEquals(p, ControlParagraph.parse(p.toString(), "control"));
   }
 
   @Provide
