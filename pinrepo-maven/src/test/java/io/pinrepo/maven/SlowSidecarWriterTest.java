@@ -42,14 +42,14 @@ class SlowSidecarWriterTest {
   private static void slowWriterDiesAfter(
       String held, String metadata, String slowVersion, String fastVersion) throws Exception {
     InMemoryStorage memory = new InMemoryStorage(CLOCK, 100);
-    MavenDeployer fast = MavenDeployer.builder(memory).clock(CLOCK).build();
+    MavenRepository fast = MavenRepository.builder(memory).clock(CLOCK).build();
     fast.deploy(deployment("com.example", "demo", "1.0", "first"));
     Storage slowStorage =
         new DiesAfterWrite(
             memory,
             ObjectKey.of(held),
             () -> fast.deploy(deployment("com.example", "demo", fastVersion, "fast")));
-    MavenDeployer slow = MavenDeployer.builder(slowStorage).clock(CLOCK).build();
+    MavenRepository slow = MavenRepository.builder(slowStorage).clock(CLOCK).build();
     assertThrows(
         IOException.class, () -> slow.deploy(deployment("com.example", "demo", slowVersion, "s")));
 
