@@ -1,5 +1,6 @@
 package io.pinrepo.maven;
 
+import io.pinrepo.MalformedPackageException;
 import io.pinrepo.commit.OptimisticCommit;
 import io.pinrepo.commit.RetryPolicy;
 import io.pinrepo.commit.Settlement;
@@ -212,7 +213,7 @@ public final class MavenRepository {
   }
 
   private static MavenMetadata parseOrEmpty(ObjectKey key, byte[] bytes, boolean exists)
-      throws io.pinrepo.MalformedPackageException {
+      throws MalformedPackageException {
     return exists ? MavenMetadata.parse(key.value(), bytes) : MavenMetadata.EMPTY;
   }
 
