@@ -16,9 +16,8 @@ import java.util.regex.Pattern;
 public record ArtifactFile(
     String classifier, String extension, ContentSource content, String source) {
 
-  private static final Pattern CLASSIFIER = Pattern.compile("[A-Za-z0-9_\\-]*");
-  private static final Pattern EXTENSION =
-      Pattern.compile("[A-Za-z0-9_\\-]+(\\.[A-Za-z0-9_\\-]+)*");
+  static final Pattern CLASSIFIER = Pattern.compile("[A-Za-z0-9_\\-]*");
+  static final Pattern EXTENSION = Pattern.compile("[A-Za-z0-9_\\-]+(\\.[A-Za-z0-9_\\-]+)*");
 
   /** Validates classifier and extension: letters, digits, {@code _ -}, dots between parts. */
   public ArtifactFile {

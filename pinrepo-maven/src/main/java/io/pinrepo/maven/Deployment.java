@@ -1,5 +1,7 @@
 package io.pinrepo.maven;
 
+import io.pinrepo.MalformedPackageException;
+import io.pinrepo.maven.pom.Pom;
 import io.pinrepo.spi.ContentSource;
 import java.util.HashSet;
 import java.util.List;
@@ -51,5 +53,38 @@ public record Deployment(
   /** This deploy with the coordinates given rather than read from the POM. */
   public Deployment withCoordinates(Coordinates given) {
     return new Deployment(pomSource, pom, artifacts, Optional.of(given));
+  }
+
+  /**
+   * The coordinates deployed: those given, which must agree with what {@code read} declares
+   * literally, or else those {@code read} declares.
+   */
+  Coordinates coordinates(Pom read) throws MalformedPackageException {
+    if (coordinates.isPresent()) {
+      Coordinates given = coordinates.get();
+      agree("groupId", read.groupId(), given.groupId());
+      agree("artifactId", read.artifactId(), given.artifactId());
+      agree("version", read.version(), given.version());
+      return given;
+    }
+    if (read.groupId().isEmpty() || read.version().isEmpty()) {
+      throw new MalformedPackageException(
+          pomSource, "no groupId or version, in the project or its <parent>");
+    }
+    try {
+      return new Coordinates(read.groupId(), read.artifactId(), read.version());
+    } catch (IllegalArgumentException e) {
+      throw new MalformedPackageException(
+          pomSource,
+          e.getMessage() + " (properties are not interpolated: give the coordinates explicitly)",
+          e);
+    }
+  }
+
+  private void agree(String what, String declared, String given) throws MalformedPackageException {
+    if (!declared.isEmpty() && !declared.contains("${") && !declared.equals(given)) {
+      throw new MalformedPackageException(
+          pomSource, "declares " + what + " '" + declared + "' but '" + given + "' was given");
+    }
   }
 }

@@ -1,5 +1,6 @@
 package io.pinrepo.maven;
 
+import io.pinrepo.format.Problem;
 import io.pinrepo.hash.DigestingInputStream;
 import io.pinrepo.hash.Digests;
 import io.pinrepo.hash.HashAlgorithm;
@@ -8,7 +9,6 @@ import io.pinrepo.spi.ObjectKey;
 import io.pinrepo.spi.ObjectNotFoundException;
 import io.pinrepo.spi.ObjectStream;
 import io.pinrepo.spi.Storage;
-import io.pinrepo.format.Problem;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;

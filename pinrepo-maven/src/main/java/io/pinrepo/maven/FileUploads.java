@@ -1,6 +1,8 @@
 package io.pinrepo.maven;
 
 import io.pinrepo.PackageConflictException;
+import io.pinrepo.PinrepoException;
+import io.pinrepo.RefusedBatchException;
 import io.pinrepo.commit.Blobs;
 import io.pinrepo.hash.Digests;
 import io.pinrepo.sign.Signer;
@@ -48,25 +50,32 @@ final class FileUploads {
    * Refuses, before anything is written, a release whose files exist with other bytes.
    *
    * @return the keys of the files that exist already with the same bytes
-   * @throws PackageConflictException naming the first file that differs
+   * @throws PackageConflictException naming the file, when one differs
+   * @throws RefusedBatchException naming every file that differs, when several do
    */
   Set<ObjectKey> checkRelease(List<Upload> uploads) throws IOException {
     Set<ObjectKey> present = new HashSet<>();
+    List<PinrepoException> conflicts = new ArrayList<>();
     for (Upload u : uploads) {
       if (storage.stat(u.key()).isEmpty()) {
         continue;
       }
       Digests existing = Blobs.digestsOf(storage, u.key());
-      if (!existing.sha256().equals(u.digests().sha256())) {
-        throw new PackageConflictException(
-            u.key()
-                + " is already deployed with other content (sha256 "
-                + existing.sha256()
-                + ", not "
-                + u.digests().sha256()
-                + "); a release cannot change");
+      if (existing.sha256().equals(u.digests().sha256())) {
+        present.add(u.key());
+        continue;
       }
-      present.add(u.key());
+      conflicts.add(
+          new PackageConflictException(
+              u.key()
+                  + " is already deployed with other content (sha256 "
+                  + existing.sha256()
+                  + ", not "
+                  + u.digests().sha256()
+                  + "); a release cannot change"));
+    }
+    if (!conflicts.isEmpty()) {
+      throw RefusedBatchException.refusal(conflicts);
     }
     return present;
   }

@@ -2,34 +2,43 @@ package io.pinrepo.maven;
 
 import io.pinrepo.MalformedPackageException;
 import io.pinrepo.commit.Top;
+import io.pinrepo.format.LiveObject;
+import io.pinrepo.format.LiveObject.Role;
 import io.pinrepo.maven.SnapshotFiles.BuildFile;
 import io.pinrepo.maven.metadata.MavenMetadata;
 import io.pinrepo.spi.ObjectKey;
 import io.pinrepo.spi.Storage;
 import java.io.IOException;
+import java.util.HashSet;
 import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 /**
  * The mark phase of GC for a Maven repository, from one listing: every metadata file and the prefix
- * file with their sidecars; every file of each release version an artifact lists (releases are
- * immutable and never garbage); in each snapshot version's directory, every file except those of
- * builds that its metadata no longer keeps.
+ * file (tops) with their sidecars and signatures (derived); every file of each release version an
+ * artifact lists (releases are immutable and never garbage); in each snapshot version's directory,
+ * every file except those of builds that its metadata no longer keeps. Each object is reported
+ * once, and only when the listing holds it; POMs, artifacts, their signatures and the sidecars of
+ * all of them are blobs that no index records a digest of.
  */
 final class LiveMark {
   private final Storage storage;
   private final int keepSnapshotBuilds;
-  private final Consumer<ObjectKey> live;
+  private final Consumer<LiveObject> live;
+  private final Set<ObjectKey> reported = new HashSet<>();
+  private RepositoryScan scan;
 
-  LiveMark(Storage storage, int keepSnapshotBuilds, Consumer<ObjectKey> live) {
+  LiveMark(Storage storage, int keepSnapshotBuilds, Consumer<LiveObject> live) {
     this.storage = storage;
     this.keepSnapshotBuilds = keepSnapshotBuilds;
     this.live = live;
   }
 
   void run() throws IOException {
-    RepositoryScan scan = RepositoryScan.of(storage);
+    scan = RepositoryScan.of(storage);
     top(Layout.PREFIX_FILE);
     for (ObjectKey key : scan.metadataFiles()) {
       top(key);
@@ -40,28 +49,48 @@ final class LiveMark {
       String dir = key.value().substring(0, key.value().lastIndexOf('/'));
       for (String version : m.get().versioning().versions()) {
         if (!version.endsWith("-SNAPSHOT")) {
-          scan.directory(dir + "/" + version).forEach(live);
+          scan.directory(dir + "/" + version).forEach(this::file);
         }
       }
     }
     for (String dir : scan.snapshotDirectories()) {
-      ObjectKey key = ObjectKey.of(dir, Layout.METADATA);
-      top(key);
-      Predicate<BuildFile> keeps = keeper(key);
+      Predicate<BuildFile> keeps = keeper(ObjectKey.of(dir, Layout.METADATA));
       for (ObjectKey file : scan.directory(dir)) {
         Optional<BuildFile> build = SnapshotFiles.parse(file);
         if (build.isEmpty() || keeps.test(build.get())) {
-          live.accept(file); // not a build's file (not ours to judge), or a kept build's
+          file(file); // not a build's file (not ours to judge), or a kept build's
         }
       }
     }
   }
 
-  /** A mutable top, its sidecars and a signature should it have one. */
+  /** A mutable top with its sidecars and signature, those of them the listing holds. */
   private void top(ObjectKey key) {
-    live.accept(key);
-    Sidecars.keys(key).forEach(live);
-    live.accept(FileUploads.signatureKey(key));
+    report(key, Role.TOP);
+    for (ObjectKey sidecar : Sidecars.keys(key)) {
+      report(sidecar, Role.DERIVED);
+    }
+    report(FileUploads.signatureKey(key), Role.DERIVED);
+  }
+
+  /**
+   * A file of a version directory: a blob, unless it is version-level metadata or belongs to it
+   * (reported with that metadata already).
+   */
+  private void file(ObjectKey key) {
+    if (!key.fileName().startsWith(Layout.METADATA)) {
+      report(key, Role.BLOB);
+    } else if (key.fileName().equals(Layout.METADATA)) {
+      top(key);
+    } else {
+      report(key, Role.DERIVED);
+    }
+  }
+
+  private void report(ObjectKey key, Role role) {
+    if (scan.contains(key) && reported.add(key)) {
+      live.accept(new LiveObject(key, role, OptionalLong.empty(), Optional.empty()));
+    }
   }
 
   /**

@@ -1,13 +1,16 @@
 package io.pinrepo.maven;
 
+import io.pinrepo.format.LiveObject;
+import io.pinrepo.format.Problem;
 import io.pinrepo.format.RepositoryFormat;
 import io.pinrepo.format.VerifyContext;
+import io.pinrepo.serving.ServingMetadata;
 import io.pinrepo.spi.ObjectKey;
 import io.pinrepo.spi.ObjectListing;
 import io.pinrepo.spi.Storage;
-import io.pinrepo.format.Problem;
 import java.io.IOException;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -24,10 +27,16 @@ import java.util.function.Consumer;
  * changed is one problem, not one per sidecar.
  *
  * <p>GC collects only inside snapshot version directories, and there only the files of timestamped
- * builds the version-level metadata no longer keeps (see {@link #keepingSnapshotBuilds}); releases,
- * metadata, the prefix file and anything not named like a build's file are never collected. The
- * builds of a deploy in flight are uncommitted until its metadata commit, and GC spares them only
- * by age: the grace period must exceed the longest deploy.
+ * builds the version-level metadata no longer keeps, under the retention of the {@link
+ * MavenRepository} whose {@link MavenRepository#format()} this is; releases, metadata, the prefix
+ * file and anything not named like a build's file are never collected. The builds of a deploy in
+ * flight are uncommitted until its metadata commit, and GC spares them only by age: the grace
+ * period must exceed the longest deploy.
+ *
+ * <p>For GC and replication, {@link #markLive} reports the POMs, artifacts and signatures and their
+ * sidecars as blobs (with no size or digest: Maven keeps no index of them), every {@code
+ * maven-metadata.xml} and the prefix file as tops, and their sidecars as derived files. {@link
+ * #serving} answers for the keys of the Maven layout only.
  *
  * <p>Both verify and GC list the whole repository. Verification reads metadata after that listing,
  * so while deploys commit it may report files as missing that were written meanwhile (or pruned
@@ -38,32 +47,20 @@ public final class MavenFormat implements RepositoryFormat {
   static final String NAME = "maven";
   private static final int DETECTION_LIMIT = 5_000;
 
-  private final int keepSnapshotBuilds;
+  private final Settings settings;
 
   /**
-   * A format whose GC keeps every committed snapshot build: it collects only builds that never
-   * committed (a crashed or lost deploy's), whether numbered above the newest build or like it with
-   * another timestamp.
+   * A format with the default settings, whose GC keeps every committed snapshot build: it collects
+   * only builds that never committed (a crashed or lost deploy's), whether numbered above the
+   * newest build or like it with another timestamp. A repository's own {@link
+   * MavenRepository#format()} keeps what its retention keeps.
    */
   public MavenFormat() {
-    this(0);
+    this(Settings.DEFAULTS);
   }
 
-  private MavenFormat(int keepSnapshotBuilds) {
-    this.keepSnapshotBuilds = keepSnapshotBuilds;
-  }
-
-  /**
-   * A format whose GC also collects the snapshot builds that retention pruned: those older than the
-   * newest {@code builds} of their snapshot version, unless the metadata still names them. Use the
-   * deployer's {@link MavenDeployer.Builder#keepSnapshotBuilds} value or a larger one: with a
-   * smaller one GC deletes builds the deployer keeps. 0 keeps every committed build.
-   */
-  public static MavenFormat keepingSnapshotBuilds(int builds) {
-    if (builds < 0) {
-      throw new IllegalArgumentException("negative build count " + builds);
-    }
-    return new MavenFormat(builds);
+  MavenFormat(Settings settings) {
+    this.settings = settings;
   }
 
   @Override
@@ -98,14 +95,19 @@ public final class MavenFormat implements RepositoryFormat {
   }
 
   @Override
-  public void markLive(Storage storage, Consumer<ObjectKey> live) throws IOException {
-    new LiveMark(storage, keepSnapshotBuilds, live).run();
+  public void markLive(Storage storage, Consumer<LiveObject> live) throws IOException {
+    new LiveMark(storage, settings.keptBuilds(), live).run();
   }
 
   /** Every snapshot version's directory, such as {@code com/example/demo/2.0-SNAPSHOT/}. */
   @Override
   public List<String> collectablePrefixes(Storage storage) throws IOException {
     return RepositoryScan.of(storage).snapshotDirectories().stream().map(d -> d + "/").toList();
+  }
+
+  @Override
+  public Optional<ServingMetadata> serving(ObjectKey key) {
+    return Serving.of(key);
   }
 
   private static boolean isMavenFile(ObjectKey key) {
@@ -121,6 +123,6 @@ public final class MavenFormat implements RepositoryFormat {
 
   @Override
   public String toString() {
-    return "MavenFormat[keepSnapshotBuilds=" + keepSnapshotBuilds + "]";
+    return "MavenFormat[retention=" + settings.describeRetention() + "]";
   }
 }

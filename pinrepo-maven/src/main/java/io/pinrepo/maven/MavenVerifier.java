@@ -2,6 +2,7 @@ package io.pinrepo.maven;
 
 import io.pinrepo.MalformedPackageException;
 import io.pinrepo.commit.Top;
+import io.pinrepo.format.Problem;
 import io.pinrepo.format.VerifyContext;
 import io.pinrepo.hash.Digests;
 import io.pinrepo.maven.metadata.MavenMetadata;
@@ -13,7 +14,6 @@ import io.pinrepo.maven.metadata.SnapshotVersion;
 import io.pinrepo.sign.SignatureChecker;
 import io.pinrepo.spi.ObjectKey;
 import io.pinrepo.spi.Storage;
-import io.pinrepo.format.Problem;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -21,9 +21,10 @@ final class PrefixFileUpdate {
     this.tops = tops;
   }
 
-  void add(String groupId) throws IOException {
+  /** Adds {@code groupId}'s entry unless the file covers it already. */
+  TopCommit.Outcome add(String groupId) throws IOException {
     String entry = PrefixFile.entryFor(groupId);
-    tops.update(
+    return tops.update(
         Layout.PREFIX_FILE,
         top -> {
           PrefixFile current =

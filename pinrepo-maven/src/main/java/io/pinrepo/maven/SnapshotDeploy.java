@@ -1,6 +1,8 @@
 package io.pinrepo.maven;
 
+import io.pinrepo.commit.DerivedFiles;
 import io.pinrepo.commit.OptimisticCommit;
+import io.pinrepo.commit.Settlement;
 import io.pinrepo.commit.Top;
 import io.pinrepo.hash.Digests;
 import io.pinrepo.maven.FileUploads.Upload;
@@ -18,7 +20,6 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -37,8 +38,8 @@ final class SnapshotDeploy {
   /** A source of the bytes of one file of the build, with its kind. */
   record Part(String classifier, String extension, ContentSource content) {}
 
-  /** The outcome: the build committed and its main files' keys. */
-  record Outcome(SnapshotBuild build, List<ObjectKey> files) {}
+  /** The outcome: the build committed, and how its metadata's sidecars ended. */
+  record Outcome(SnapshotBuild build, Settlement sidecars) {}
 
   private final Storage storage;
   private final FileUploads uploads;
@@ -64,9 +65,10 @@ final class SnapshotDeploy {
     }
     ObjectKey metadataKey = Layout.versionMetadata(c);
     Attempts state = new Attempts();
-    Committed done;
+    OptimisticCommit.Operation operation = commit.start(metadataKey.value());
+    DerivedFiles derived;
     try {
-      done = commit.run(metadataKey.value(), () -> attempt(c, prepared, metadataKey, state));
+      derived = operation.commit(() -> attempt(c, prepared, metadataKey, state));
     } catch (IOException | RuntimeException e) {
       try {
         uploads.discard(state.written);
@@ -75,15 +77,20 @@ final class SnapshotDeploy {
       }
       throw e;
     }
-    sidecars.sync(metadataKey, done.bytes, done.token, done.sidecars);
-    return new Outcome(state.build, state.mainKeys);
+    Settlement settled = operation.settle(storage, derived);
+    return new Outcome(state.build, settled);
   }
 
-  /** Deletes the files of builds older than the newest {@code keepBuilds}; metadata is done. */
-  void expire(Coordinates c, SnapshotBuild newest) throws IOException {
+  /**
+   * Deletes the files of builds older than the newest {@code keepBuilds}, once the metadata no
+   * longer keeps them.
+   *
+   * @return the POMs and artifacts deleted (their sidecars and signatures went with them)
+   */
+  List<ArtifactRef> expire(Coordinates c, SnapshotBuild newest) throws IOException {
     int oldestKept = newest.buildNumber() - keepBuilds + 1;
     if (keepBuilds <= 0 || oldestKept <= 1) {
-      return;
+      return List.of();
     }
     String base = c.version().substring(0, c.version().length() - "-SNAPSHOT".length());
     String prefix = Layout.versionDir(c).value() + "/" + c.artifactId() + "-" + base + "-";
@@ -98,14 +105,36 @@ final class SnapshotDeploy {
         }
       }
     }
+    List<ArtifactRef> removed = new ArrayList<>();
     for (ObjectKey key : old) {
       storage.delete(key, WriteCondition.none());
+      SnapshotFiles.parse(key).flatMap(f -> artifact(c, f)).ifPresent(removed::add);
+    }
+    return removed;
+  }
+
+  /** The POM or artifact {@code file} is, when it is not a sidecar or signature. */
+  private static Optional<ArtifactRef> artifact(Coordinates c, SnapshotFiles.BuildFile file) {
+    String name = file.key().fileName();
+    if (name.endsWith(".asc") || MavenVerifier.isSidecar(name)) {
+      return Optional.empty();
+    }
+    try {
+      Coordinates built = new Coordinates(c.groupId(), c.artifactId(), file.fileVersion());
+      ArtifactFile kind = ArtifactFile.fromFileName(built, name, ContentSource.ofUtf8(""));
+      return Optional.of(
+          new ArtifactRef(
+              c, kind.classifier(), kind.extension(), file.fileVersion(), file.buildNumber()));
+    } catch (IllegalArgumentException e) {
+      return Optional.empty(); // named like a build's file, but no artifact of one
     }
   }
 
-  private Committed attempt(
+  private DerivedFiles attempt(
       Coordinates c, List<Prepared> prepared, ObjectKey metadataKey, Attempts state)
       throws IOException {
+    // Read before the metadata, so the sidecar writes after its commit lose to a newer deploy's.
+    Sidecars.Seen seen = sidecars.seen(metadataKey);
     Top top = Top.read(storage, metadataKey, Sidecars.MAX_TOP_BYTES);
     MavenMetadata current =
         top.exists() ? MavenMetadata.parse(metadataKey.value(), top.bytes()) : MavenMetadata.EMPTY;
@@ -121,16 +150,13 @@ final class SnapshotDeploy {
         current.withSnapshotBuild(
             c.groupId(), c.artifactId(), c.version(), state.build, kinds, keepBuilds);
     byte[] bytes = next.toXml();
-    // Read before the commit, so the sidecar writes after it lose to any newer publisher's.
-    Map<ObjectKey, Optional<String>> seen = sidecars.tokens(metadataKey);
     ObjectInfo info = top.replace(storage, bytes);
     state.written.clear();
-    return new Committed(bytes, info.versionToken(), seen);
+    return seen.all(info.versionToken(), bytes);
   }
 
   private void upload(Coordinates c, List<Prepared> prepared, Attempts state) throws IOException {
     String fileVersion = state.build.fileVersion(c.version());
-    state.mainKeys.clear();
     for (Prepared p : prepared) {
       ObjectKey key = Layout.file(c, fileVersion, p.part.classifier(), p.part.extension());
       try {
@@ -142,18 +168,14 @@ final class SnapshotDeploy {
         state.build = null;
         throw taken;
       }
-      state.mainKeys.add(key);
     }
   }
 
   private record Prepared(Part part, Digests digests) {}
 
-  private record Committed(byte[] bytes, String token, Map<ObjectKey, Optional<String>> sidecars) {}
-
   /** What survives from one attempt to the next: the build uploaded and not yet committed. */
   private static final class Attempts {
     SnapshotBuild build;
     final List<ObjectKey> written = new ArrayList<>();
-    final List<ObjectKey> mainKeys = new ArrayList<>();
   }
 }

@@ -1,19 +1,21 @@
 package io.pinrepo.maven;
 
+import io.pinrepo.commit.DerivedFiles;
 import io.pinrepo.commit.OptimisticCommit;
+import io.pinrepo.commit.Settlement;
 import io.pinrepo.commit.Top;
 import io.pinrepo.spi.ObjectInfo;
 import io.pinrepo.spi.ObjectKey;
 import io.pinrepo.spi.Storage;
 import java.io.IOException;
 import java.util.Arrays;
-import java.util.Map;
 import java.util.Optional;
 
 /**
  * Replaces one mutable top (a {@code maven-metadata.xml} or the prefix file) conditionally on the
- * version read, retrying on a lost race (steps 2, 3, 5 and 6 of the publish protocol), then brings
- * its sidecars in line.
+ * version read, retrying on a lost race (steps 2, 3, 5 and 6 of the publish protocol), then settles
+ * its sidecars: those of the new version, or, when nothing changed, those a crashed or outrun
+ * publisher left stale.
  */
 final class TopCommit {
 
@@ -23,6 +25,14 @@ final class TopCommit {
     /** The successor, or empty when the top stays as it is. */
     Optional<byte[]> apply(Top current) throws IOException;
   }
+
+  /**
+   * How one update ended.
+   *
+   * @param written whether the top was replaced
+   * @param sidecars how its sidecars ended
+   */
+  record Outcome(boolean written, Settlement sidecars) {}
 
   private final Storage storage;
   private final OptimisticCommit commit;
@@ -34,35 +44,31 @@ final class TopCommit {
     this.sidecars = new Sidecars(storage);
   }
 
-  /**
-   * Applies {@code change} to the top under {@code key} until it sticks, then syncs the sidecars.
-   *
-   * @return whether the top was replaced
-   */
-  boolean update(ObjectKey key, Change change) throws IOException {
-    Committed done = commit.run(key.value(), () -> attempt(key, change));
-    if (done.token().isPresent()) {
-      sidecars.sync(key, done.bytes(), done.token().get(), done.sidecars());
-    }
-    return done.written();
+  /** Applies {@code change} to the top under {@code key} until it sticks, then settles. */
+  Outcome update(ObjectKey key, Change change) throws IOException {
+    OptimisticCommit.Operation operation = commit.start(key.value());
+    Attempted done = operation.commit(() -> attempt(key, change));
+    Settlement settled =
+        done.derived().isPresent()
+            ? operation.settle(storage, done.derived().get())
+            : Settlement.CURRENT;
+    return new Outcome(done.written(), settled);
   }
 
-  private Committed attempt(ObjectKey key, Change change) throws IOException {
+  private Attempted attempt(ObjectKey key, Change change) throws IOException {
+    // Read before the top, so the sidecar writes after it lose to any newer publisher's.
+    Sidecars.Seen seen = sidecars.seen(key);
     Top top = Top.read(storage, key, Sidecars.MAX_TOP_BYTES);
     Optional<byte[]> next = change.apply(top);
     if (next.isEmpty() || (top.exists() && Arrays.equals(next.get(), top.bytes()))) {
-      return new Committed(top.bytes(), top.versionToken(), false, Map.of());
+      Optional<DerivedFiles> repair =
+          top.versionToken().map(token -> seen.stale(token, top.bytes()));
+      return new Attempted(false, repair);
     }
-    // Read before the commit, so the sidecar writes after it lose to any newer publisher's.
-    Map<ObjectKey, Optional<String>> seen = sidecars.tokens(key);
     ObjectInfo info = top.replace(storage, next.get());
-    return new Committed(next.get(), Optional.of(info.versionToken()), true, seen);
+    return new Attempted(true, Optional.of(seen.all(info.versionToken(), next.get())));
   }
 
-  /** The top as committed or found, and its sidecars' tokens read before a commit (or none). */
-  private record Committed(
-      byte[] bytes,
-      Optional<String> token,
-      boolean written,
-      Map<ObjectKey, Optional<String>> sidecars) {}
+  /** Whether the top was replaced, and the sidecars to settle after. */
+  private record Attempted(boolean written, Optional<DerivedFiles> derived) {}
 }

@@ -1,10 +1,12 @@
 package io.pinrepo.maven;
 
 import static io.pinrepo.maven.Fixtures.deployment;
+import static io.pinrepo.maven.Fixtures.pomEntry;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.pinrepo.commit.RetryPolicy;
+import io.pinrepo.format.ChangeReport;
 import io.pinrepo.fs.FileSystemStorage;
 import io.pinrepo.hash.Digests;
 import io.pinrepo.maven.metadata.MavenMetadata;
@@ -46,7 +48,7 @@ class ConcurrentDeployTest {
   @Test
   void parallelReleasesOfOneArtifactAreAllListed() throws Exception {
     InMemoryStorage storage = new InMemoryStorage();
-    List<DeployResult> results =
+    List<ChangeReport<ArtifactRef>> results =
         inParallel(storage, i -> deployment("com.example", "demo", "1." + i, "r" + i));
 
     MavenMetadata m = metadata(storage, "com/example/demo/maven-metadata.xml");
@@ -69,19 +71,19 @@ class ConcurrentDeployTest {
   }
 
   private void parallelSnapshotDeploysNeverShareABuildNumber(Storage storage) throws Exception {
-    List<DeployResult> results =
+    List<ChangeReport<ArtifactRef>> results =
         inParallel(storage, i -> deployment("com.example", "demo", "2.0-SNAPSHOT", "s" + i));
 
     Set<Integer> numbers = new HashSet<>();
-    results.forEach(r -> numbers.add(r.buildNumber()));
+    results.forEach(r -> numbers.add(pomEntry(r).buildNumber()));
     assertEquals(DEPLOYS, numbers.size(), "build numbers " + numbers);
     String versionDir = "com/example/demo/2.0-SNAPSHOT/";
     MavenMetadata m = metadata(storage, versionDir + "maven-metadata.xml");
     assertEquals(DEPLOYS, m.buildNumber(), "newest build number: one per deploy, no gaps");
     // each reported build's jar is there and holds that deploy's bytes
     Set<String> labels = new HashSet<>();
-    for (DeployResult r : results) {
-      ObjectKey jar = ObjectKey.of(versionDir + "demo-" + r.fileVersion() + ".jar");
+    for (ChangeReport<ArtifactRef> r : results) {
+      ObjectKey jar = ObjectKey.of(versionDir + "demo-" + pomEntry(r).fileVersion() + ".jar");
       labels.add(buildLabel(storage, jar));
     }
     assertEquals(DEPLOYS, labels.size(), "distinct builds behind the reported files");
@@ -99,16 +101,17 @@ class ConcurrentDeployTest {
     Deployment deployment(int i);
   }
 
-  private static List<DeployResult> inParallel(Storage storage, Deploys deploys) throws Exception {
-    MavenDeployer deployer =
-        MavenDeployer.builder(storage).clock(SAME_SECOND).retryPolicy(PATIENT).build();
+  private static List<ChangeReport<ArtifactRef>> inParallel(Storage storage, Deploys deploys)
+      throws Exception {
+    MavenRepository deployer =
+        MavenRepository.builder(storage).clock(SAME_SECOND).retryPolicy(PATIENT).build();
     ExecutorService pool = Executors.newFixedThreadPool(DEPLOYS);
     CountDownLatch start = new CountDownLatch(1);
     try {
-      List<Future<DeployResult>> futures = new ArrayList<>();
+      List<Future<ChangeReport<ArtifactRef>>> futures = new ArrayList<>();
       for (int i = 0; i < DEPLOYS; i++) {
         Deployment d = deploys.deployment(i);
-        Callable<DeployResult> task =
+        Callable<ChangeReport<ArtifactRef>> task =
             () -> {
               start.await();
               return deployer.deploy(d);
@@ -116,8 +119,8 @@ class ConcurrentDeployTest {
         futures.add(pool.submit(task));
       }
       start.countDown();
-      List<DeployResult> results = new ArrayList<>();
-      for (Future<DeployResult> f : futures) {
+      List<ChangeReport<ArtifactRef>> results = new ArrayList<>();
+      for (Future<ChangeReport<ArtifactRef>> f : futures) {
         results.add(f.get());
       }
       return results;

@@ -4,6 +4,7 @@ import static io.pinrepo.maven.Fixtures.deployment;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.pinrepo.format.Problem;
 import io.pinrepo.format.VerifyContext;
 import io.pinrepo.hash.Digests;
 import io.pinrepo.maven.metadata.MavenMetadata;
@@ -12,7 +13,6 @@ import io.pinrepo.spi.ObjectKey;
 import io.pinrepo.testkit.memory.InMemoryStorage;
 import io.pinrepo.testkit.memory.InjectedFaultException;
 import io.pinrepo.testkit.memory.Operation;
-import io.pinrepo.format.Problem;
 import io.pinrepo.verify.Verification;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -44,7 +44,7 @@ class CrashSafetyTest {
   private static void crashAtEveryWrite(String version) throws IOException {
     for (int k = 1; ; k++) {
       InMemoryStorage storage = new InMemoryStorage();
-      MavenDeployer deployer = MavenDeployer.builder(storage).clock(CLOCK).build();
+      MavenRepository deployer = MavenRepository.builder(storage).clock(CLOCK).build();
       deployer.deploy(deployment("com.example", "demo", "1.0", "first"));
       deployer.deploy(deployment("com.example", "demo", "2.0-SNAPSHOT", "first"));
       storage.failOn(Operation.WRITE, k);

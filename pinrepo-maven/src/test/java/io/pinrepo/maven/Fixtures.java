@@ -1,5 +1,7 @@
 package io.pinrepo.maven;
 
+import io.pinrepo.format.ChangeReport;
+import io.pinrepo.format.Retention;
 import io.pinrepo.spi.ContentSource;
 import io.pinrepo.spi.ObjectKey;
 import io.pinrepo.testkit.memory.InMemoryStorage;
@@ -9,6 +11,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
@@ -63,6 +66,19 @@ final class Fixtures {
     files.add(
         new ArtifactFile("sources", "jar", ContentSource.ofBytes(jar(label + "-src")), "src.jar"));
     return Deployment.of("pom.xml", ContentSource.ofUtf8(pom(g, a, v, "jar")), files);
+  }
+
+  /** The newest {@code builds} builds of each snapshot; every build for 0. */
+  static Retention keeping(int builds) {
+    return builds == 0 ? Retention.keepAll() : Retention.keepNewest(builds);
+  }
+
+  /** The POM's entry in a deploy's report, where its file version and build number are. */
+  static ArtifactRef pomEntry(ChangeReport<ArtifactRef> report) {
+    return Stream.concat(report.added().stream(), report.unchanged().stream())
+        .filter(e -> e.extension().equals("pom"))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no POM in " + report));
   }
 
   static String text(InMemoryStorage storage, String key) {

@@ -1,6 +1,7 @@
 package io.pinrepo.maven;
 
 import static io.pinrepo.maven.Fixtures.deployment;
+import static io.pinrepo.maven.Fixtures.pomEntry;
 import static io.pinrepo.maven.MavenFormatGcTest.assertClean;
 import static io.pinrepo.maven.MavenFormatGcTest.buildFiles;
 import static io.pinrepo.maven.MavenFormatGcTest.keys;
@@ -9,6 +10,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.pinrepo.commit.RetryPolicy;
+import io.pinrepo.format.ChangeReport;
+import io.pinrepo.format.Retention;
 import io.pinrepo.gc.GarbageCollector;
 import io.pinrepo.maven.SnapshotFiles.BuildFile;
 import io.pinrepo.maven.metadata.MavenMetadata;
@@ -48,7 +51,7 @@ class GcRacingDeploysTest {
   void gcDuringDeploysLeavesEveryNamedFileAndTakesTheOldPrunedBuilds() throws Exception {
     ManualClock clock = new ManualClock(Instant.parse("2026-11-19T10:00:00Z"));
     InMemoryStorage storage = new InMemoryStorage(clock, 5);
-    MavenDeployer old = MavenDeployer.builder(storage).clock(clock).build();
+    MavenRepository old = MavenRepository.builder(storage).clock(clock).build();
     old.deploy(deployment("com.example", "demo", "1.0", "release"));
     for (int b = 1; b <= OLD_BUILDS; b++) {
       old.deploy(deployment("com.example", "demo", "2.0-SNAPSHOT", "busy" + b));
@@ -57,14 +60,13 @@ class GcRacingDeploysTest {
     Set<String> oldReleaseFiles = keysUnder(storage, "com/example/demo/1.0/");
     clock.advance(Duration.ofDays(3)); // everything so far is days old; the grace is an hour
 
-    MavenDeployer deployer =
-        MavenDeployer.builder(storage)
+    MavenRepository deployer =
+        MavenRepository.builder(storage)
             .clock(clock)
-            .keepSnapshotBuilds(KEEP)
+            .retention(Retention.keepNewest(KEEP))
             .retryPolicy(PATIENT)
             .build();
-    GarbageCollector gc =
-        new GarbageCollector(List.of(MavenFormat.keepingSnapshotBuilds(KEEP)), clock);
+    GarbageCollector gc = new GarbageCollector(List.of(deployer.format()), clock);
     ConcurrentLinkedQueue<ObjectInfo> collected = new ConcurrentLinkedQueue<>();
     AtomicBoolean deploying = new AtomicBoolean(true);
     AtomicInteger gcRuns = new AtomicInteger();
@@ -81,14 +83,14 @@ class GcRacingDeploysTest {
                 } while (deploying.get());
                 return null;
               });
-      List<Future<List<DeployResult>>> publishers = new ArrayList<>();
+      List<Future<List<ChangeReport<ArtifactRef>>>> publishers = new ArrayList<>();
       for (int p = 0; p < PUBLISHERS; p++) {
         int publisher = p;
         publishers.add(
             pool.submit(
                 () -> {
                   start.await();
-                  List<DeployResult> results = new ArrayList<>();
+                  List<ChangeReport<ArtifactRef>> results = new ArrayList<>();
                   // keep deploying until GC has run a few times meanwhile, so they overlap
                   for (int i = 0; i < DEPLOYS_EACH || gcRuns.get() < GC_RUNS; i++) {
                     String version = i % 2 == 0 ? "2.0-SNAPSHOT" : "1." + publisher + "." + i;
@@ -100,8 +102,8 @@ class GcRacingDeploysTest {
                 }));
       }
       start.countDown();
-      List<DeployResult> results = new ArrayList<>();
-      for (Future<List<DeployResult>> f : publishers) {
+      List<ChangeReport<ArtifactRef>> results = new ArrayList<>();
+      for (Future<List<ChangeReport<ArtifactRef>>> f : publishers) {
         results.addAll(f.get());
       }
       deploying.set(false);
@@ -111,8 +113,8 @@ class GcRacingDeploysTest {
       assertTrue(gcRuns.get() >= GC_RUNS);
       assertClean(storage);
       MavenMetadata ga = metadata(storage, "com/example/demo/maven-metadata.xml");
-      for (DeployResult r : results) {
-        assertTrue(ga.versioning().versions().contains(r.coordinates().version()), r.toString());
+      for (ChangeReport<ArtifactRef> r : results) {
+        assertTrue(ga.versioning().versions().contains(pomEntry(r).version()), r.toString());
       }
       assertEquals(oldReleaseFiles, keysUnder(storage, "com/example/demo/1.0/"));
       for (ObjectInfo gone : collected) {

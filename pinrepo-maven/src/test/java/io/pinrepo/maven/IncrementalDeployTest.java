@@ -39,7 +39,7 @@ class IncrementalDeployTest {
 
   private static Map<Operation, Long> releaseCostAfter(int versions) throws IOException {
     InMemoryStorage storage = new InMemoryStorage(CLOCK, 100);
-    MavenDeployer deployer = MavenDeployer.builder(storage).clock(CLOCK).build();
+    MavenRepository deployer = MavenRepository.builder(storage).clock(CLOCK).build();
     for (int i = 0; i < versions; i++) {
       deployer.deploy(deployment("com.example", "demo", "1." + i, "v" + i));
     }
@@ -50,8 +50,8 @@ class IncrementalDeployTest {
 
   private static Map<Operation, Long> snapshotCostAfter(int builds, int keep) throws IOException {
     InMemoryStorage storage = new InMemoryStorage(CLOCK, 100);
-    MavenDeployer deployer =
-        MavenDeployer.builder(storage).clock(CLOCK).keepSnapshotBuilds(keep).build();
+    MavenRepository deployer =
+        MavenRepository.builder(storage).clock(CLOCK).retention(Fixtures.keeping(keep)).build();
     for (int i = 0; i < builds; i++) {
       deployer.deploy(deployment("com.example", "demo", "2.0-SNAPSHOT", "b" + i));
     }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.pinrepo.format.Retention;
 import io.pinrepo.format.VerifyContext;
 import io.pinrepo.fs.FileSystemStorage;
 import io.pinrepo.gc.GarbageCollector;
@@ -55,7 +56,7 @@ class MavenFormatGcTest {
 
   @Test
   void collectsTheBuildsRetentionPrunedWhenTheirDeleteFailed() throws IOException {
-    MavenDeployer keepTwo = deployer(storage, 2);
+    MavenRepository keepTwo = deployer(storage, 2);
     keepTwo.deploy(deployment("com.example", "demo", "1.0", "release"));
     keepTwo.deploy(deployment("com.example", "demo", "2.0-SNAPSHOT", "b1"));
     keepTwo.deploy(deployment("com.example", "demo", "2.0-SNAPSHOT", "b2"));
@@ -69,7 +70,7 @@ class MavenFormatGcTest {
     Set<String> pruned = buildFiles(before.keySet(), n -> n == 1);
     assertEquals(15, pruned.size(), "jar, sources, pom, each with 4 sidecars: " + pruned);
 
-    GarbageCollector.Result result = gc(MavenFormat.keepingSnapshotBuilds(2), storage, false);
+    GarbageCollector.Result result = gc(keepTwo.format(), storage, false);
 
     assertEquals(pruned, keys(result.collected()));
     assertEquals(List.of("maven"), result.formatsFound());
@@ -81,12 +82,12 @@ class MavenFormatGcTest {
 
   @Test
   void collectsBuildsBeyondTheKeptNumberOnlyOnceOlderThanTheGracePeriod() throws IOException {
-    MavenDeployer keepAll = deployer(storage, 0);
+    MavenRepository keepAll = deployer(storage, 0);
     keepAll.deploy(deployment("com.example", "demo", "1.0", "release"));
     for (int b = 1; b <= 5; b++) {
       keepAll.deploy(deployment("com.example", "demo", "2.0-SNAPSHOT", "b" + b));
     }
-    MavenFormat keepTwo = MavenFormat.keepingSnapshotBuilds(2);
+    MavenFormat keepTwo = deployer(storage, 2).format();
     clock.advance(Duration.ofMinutes(30));
     GarbageCollector.Result young = gc(keepTwo, storage, false);
     assertEquals(List.of(), young.collected());
@@ -107,14 +108,14 @@ class MavenFormatGcTest {
 
   @Test
   void dryRunDeletesNothingButReportsWhatWouldGo() throws IOException {
-    MavenDeployer keepAll = deployer(storage, 0);
+    MavenRepository keepAll = deployer(storage, 0);
     for (int b = 1; b <= 4; b++) {
       keepAll.deploy(deployment("com.example", "demo", "2.0-SNAPSHOT", "b" + b));
     }
     clock.advance(Duration.ofDays(3));
     Map<String, byte[]> before = storage.snapshot();
 
-    GarbageCollector.Result dry = gc(MavenFormat.keepingSnapshotBuilds(1), storage, true);
+    GarbageCollector.Result dry = gc(deployer(storage, 1).format(), storage, true);
 
     assertEquals(buildFiles(before.keySet(), n -> n <= 3), keys(dry.collected()));
     assertTrue(dry.dryRun());
@@ -125,7 +126,7 @@ class MavenFormatGcTest {
 
   @Test
   void keepsEveryCommittedBuildByDefaultAndCollectsOnlyUncommittedOnes() throws IOException {
-    MavenDeployer keepAll = deployer(storage, 0);
+    MavenRepository keepAll = deployer(storage, 0);
     keepAll.deploy(deployment("com.example", "demo", "1.0", "release"));
     for (int b = 1; b <= 3; b++) {
       keepAll.deploy(deployment("com.example", "demo", "2.0-SNAPSHOT", "b" + b));
@@ -168,7 +169,9 @@ class MavenFormatGcTest {
             new char[0],
             clock);
     try (FileSystemStorage fs = FileSystemStorage.open(dir)) {
-      MavenDeployer keepAll = MavenDeployer.builder(fs).clock(clock).signer(signer).build();
+      MavenRepository keepAll = MavenRepository.builder(fs).clock(clock).signer(signer).build();
+      MavenFormat keepOne =
+          MavenRepository.builder(fs).retention(Retention.keepNewest(1)).build().format();
       keepAll.deploy(deployment("com.example", "demo", "1.0", "release"));
       for (int b = 1; b <= 4; b++) {
         keepAll.deploy(deployment("com.example", "demo", "2.0-SNAPSHOT", "b" + b));
@@ -177,8 +180,7 @@ class MavenFormatGcTest {
       // the files' ages come from the file system: judge them from three days ahead
       Clock later = Clock.fixed(Instant.now().plus(Duration.ofDays(3)), ZoneOffset.UTC);
       GarbageCollector.Result result =
-          new GarbageCollector(List.of(MavenFormat.keepingSnapshotBuilds(1)), later)
-              .run(fs, GRACE, false, info -> {});
+          new GarbageCollector(List.of(keepOne), later).run(fs, GRACE, false, info -> {});
 
       Set<String> pruned = buildFiles(before, n -> n <= 3);
       assertEquals(3 * 3 * (1 + 4 + 1 + 4), pruned.size(), "files, signatures, sidecars of both");
@@ -190,8 +192,11 @@ class MavenFormatGcTest {
     }
   }
 
-  private MavenDeployer deployer(Storage target, int keepBuilds) {
-    return MavenDeployer.builder(target).clock(clock).keepSnapshotBuilds(keepBuilds).build();
+  private MavenRepository deployer(Storage target, int keepBuilds) {
+    return MavenRepository.builder(target)
+        .clock(clock)
+        .retention(Fixtures.keeping(keepBuilds))
+        .build();
   }
 
   private GarbageCollector.Result gc(MavenFormat format, Storage target, boolean dryRun)

@@ -5,8 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.pinrepo.format.Problem;
 import io.pinrepo.format.VerifyContext;
 import io.pinrepo.hash.Digests;
+import io.pinrepo.hash.HashAlgorithm;
 import io.pinrepo.maven.metadata.MavenMetadata;
 import io.pinrepo.maven.metadata.Versioning;
 import io.pinrepo.sign.PgpKeyGenerator;
@@ -17,7 +19,6 @@ import io.pinrepo.spi.ContentSource;
 import io.pinrepo.spi.ObjectKey;
 import io.pinrepo.spi.WriteCondition;
 import io.pinrepo.testkit.memory.InMemoryStorage;
-import io.pinrepo.format.Problem;
 import io.pinrepo.verify.Verification;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -277,7 +278,7 @@ class MavenFormatVerifyTest {
   @Test
   void unsignedReleaseIsOneProblemWhenKeysAreGiven() throws IOException {
     populate(true);
-    MavenDeployer.builder(storage)
+    MavenRepository.builder(storage)
         .clock(CLOCK)
         .build()
         .deploy(deployment("com.example", "demo", "1.1", "unsigned"));
@@ -374,7 +375,7 @@ class MavenFormatVerifyTest {
     storage.write(
         ObjectKey.of("simple/index.html"), ContentSource.ofUtf8("x"), WriteCondition.none());
     assertFalse(format.isPresent(storage));
-    MavenDeployer.builder(storage)
+    MavenRepository.builder(storage)
         .clock(CLOCK)
         .build()
         .deploy(deployment("org.example", "lib", "1.0", "x"));
@@ -382,11 +383,12 @@ class MavenFormatVerifyTest {
   }
 
   private void populate(boolean sign) throws IOException {
-    MavenDeployer.Builder builder = MavenDeployer.builder(storage).clock(CLOCK).prefixFile(true);
+    MavenRepository.Builder builder =
+        MavenRepository.builder(storage).clock(CLOCK).prefixFile(true);
     if (sign) {
       builder.signer(signer());
     }
-    MavenDeployer deployer = builder.build();
+    MavenRepository deployer = builder.build();
     deployer.deploy(deployment("com.example", "demo", "1.0", "one"));
     deployer.deploy(deployment("com.example", "demo", "0.9", "nine"));
     for (int build = 1; build <= 3; build++) {
@@ -421,7 +423,13 @@ class MavenFormatVerifyTest {
   /** Replaces an object and makes its sidecars agree, so only the intended fault remains. */
   private void replaceWithSidecars(ObjectKey key, byte[] bytes) throws IOException {
     storage.write(key, ContentSource.ofBytes(bytes), WriteCondition.none());
-    new Sidecars(storage).overwrite(key, Digests.of(bytes));
+    Digests digests = Digests.of(bytes);
+    for (HashAlgorithm a : HashAlgorithm.values()) {
+      storage.write(
+          ObjectKey.of(key.value() + Sidecars.suffix(a)),
+          ContentSource.ofUtf8(digests.hex(a)),
+          WriteCondition.none());
+    }
   }
 
   private MavenMetadata metadata(String key) throws IOException {

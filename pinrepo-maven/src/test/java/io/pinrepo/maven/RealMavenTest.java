@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.pinrepo.format.ChangeReport;
 import io.pinrepo.format.VerifyContext;
 import io.pinrepo.fs.FileSystemStorage;
 import io.pinrepo.maven.metadata.MavenMetadata;
@@ -70,14 +71,15 @@ class RealMavenTest {
     List<Path> inputs = writeInputs(tmp.resolve("in"));
     if (Programs.installed("gpg")) {
       key = Gpg.generate(tmp, "rsa2048");
-      signer = PgpSigner.load(key.secretKeyFile(), key.passphrase().toCharArray(), Clock.systemUTC());
+      signer =
+          PgpSigner.load(key.secretKeyFile(), key.passphrase().toCharArray(), Clock.systemUTC());
     }
     try (FileSystemStorage storage = FileSystemStorage.open(ours)) {
-      MavenDeployer.Builder b = MavenDeployer.builder(storage).clock(Clock.systemUTC());
+      MavenRepository.Builder b = MavenRepository.builder(storage).clock(Clock.systemUTC());
       if (signer != null) {
         b.signer(signer);
       }
-      MavenDeployer deployer = b.build();
+      MavenRepository deployer = b.build();
       for (Path dir : inputs) {
         deployer.deploy(deploymentOf(dir));
       }
@@ -138,8 +140,8 @@ class RealMavenTest {
     assumeTrue(signer != null, "gpg is not installed: skipping signature checks");
     Map<String, byte[]> before = contents(ours);
     try (FileSystemStorage storage = FileSystemStorage.open(ours)) {
-      DeployResult again =
-          MavenDeployer.builder(storage)
+      ChangeReport<ArtifactRef> again =
+          MavenRepository.builder(storage)
               .signer(signer)
               .build()
               .deploy(deploymentOf(tmp.resolve("in").resolve("0-demo-1.0")));

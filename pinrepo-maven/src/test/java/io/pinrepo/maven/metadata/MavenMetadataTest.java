@@ -1,6 +1,5 @@
 package io.pinrepo.maven.metadata;
 
-import io.pinrepo.MalformedPackageException;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;

@@ -1,14 +1,18 @@
 package io.pinrepo.maven;
 
 import static io.pinrepo.maven.Fixtures.deployment;
+import static io.pinrepo.maven.Fixtures.pomEntry;
 import static io.pinrepo.maven.Fixtures.text;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.pinrepo.PackageConflictException;
 import io.pinrepo.MalformedPackageException;
+import io.pinrepo.PackageConflictException;
+import io.pinrepo.RefusedBatchException;
+import io.pinrepo.format.ChangeReport;
+import io.pinrepo.format.Retention;
 import io.pinrepo.hash.Digests;
 import io.pinrepo.hash.HashAlgorithm;
 import io.pinrepo.maven.metadata.MavenMetadata;
@@ -16,6 +20,7 @@ import io.pinrepo.maven.metadata.SnapshotVersion;
 import io.pinrepo.spi.ContentSource;
 import io.pinrepo.spi.ObjectKey;
 import io.pinrepo.testkit.memory.InMemoryStorage;
+import io.pinrepo.testkit.memory.Operation;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -26,11 +31,11 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
-class MavenDeployerTest {
+class MavenRepositoryTest {
   private static final Instant NOW = Instant.parse("2026-11-22T00:01:29Z");
   private final InMemoryStorage storage = new InMemoryStorage();
-  private final MavenDeployer deployer =
-      MavenDeployer.builder(storage).clock(Clock.fixed(NOW, ZoneOffset.UTC)).build();
+  private final MavenRepository deployer =
+      MavenRepository.builder(storage).clock(Clock.fixed(NOW, ZoneOffset.UTC)).build();
 
   @Test
   void writesTheStandardLayoutWithFourSidecarsBesideEveryFile() throws Exception {
@@ -68,10 +73,10 @@ class MavenDeployerTest {
           <parent><groupId>org.example.parent</groupId><artifactId>p</artifactId>
             <version>3.1</version></parent>
           <artifactId>child</artifactId></project>""";
-    DeployResult result =
+    ChangeReport<ArtifactRef> result =
         deployer.deploy(Deployment.of("child.pom", ContentSource.ofUtf8(pom), List.of()));
 
-    assertEquals(Coordinates.parse("org.example.parent:child:3.1"), result.coordinates());
+    assertEquals(Coordinates.parse("org.example.parent:child:3.1"), pomEntry(result).coordinates());
     assertTrue(
         storage.peek(ObjectKey.of("org/example/parent/child/3.1/child-3.1.pom")).isPresent());
   }
@@ -98,7 +103,8 @@ class MavenDeployerTest {
     deployer.deploy(deployment("com.example", "demo", "1.0", "r10"));
     Map<String, byte[]> before = storage.snapshot();
 
-    DeployResult again = deployer.deploy(deployment("com.example", "demo", "1.0", "r10"));
+    ChangeReport<ArtifactRef> again =
+        deployer.deploy(deployment("com.example", "demo", "1.0", "r10"));
 
     assertFalse(again.changed());
     assertSameContent(before, storage.snapshot());
@@ -108,23 +114,54 @@ class MavenDeployerTest {
   void refusesOtherBytesForAReleaseBeforeWritingAnything() throws Exception {
     deployer.deploy(deployment("com.example", "demo", "1.0", "r10"));
     Map<String, byte[]> before = storage.snapshot();
+    Deployment otherJar =
+        Deployment.of(
+            "pom.xml",
+            ContentSource.ofUtf8(Fixtures.pom("com.example", "demo", "1.0", "jar")),
+            List.of(new ArtifactFile("", "jar", ContentSource.ofBytes(Fixtures.jar("x")), "x")));
+    storage.resetCounts();
 
     PackageConflictException e =
-        assertThrows(
-            PackageConflictException.class,
-            () -> deployer.deploy(deployment("com.example", "demo", "1.0", "other")));
+        assertThrows(PackageConflictException.class, () -> deployer.deploy(otherJar));
 
     assertTrue(e.getMessage().contains("demo-1.0.jar"), e.getMessage());
     assertSameContent(before, storage.snapshot());
+    assertEquals(0, storage.count(Operation.WRITE) + storage.count(Operation.DELETE));
+  }
+
+  @Test
+  void refusesAReleaseNamingEveryFileWithOtherBytesAndWritesNothing() throws Exception {
+    deployer.deploy(deployment("com.example", "demo", "1.0", "r10"));
+    Map<String, byte[]> before = storage.snapshot();
+    MavenRepository withPrefixes =
+        MavenRepository.builder(storage)
+            .clock(Clock.fixed(NOW, ZoneOffset.UTC))
+            .prefixFile(true)
+            .build();
+    storage.resetCounts();
+
+    RefusedBatchException e =
+        assertThrows(
+            RefusedBatchException.class,
+            () -> withPrefixes.deploy(deployment("com.example", "demo", "1.0", "other")));
+
+    assertTrue(e.getMessage().contains("demo-1.0.jar"), e.getMessage());
+    assertEquals(2, e.causes().size(), e.getMessage());
+    assertTrue(e.causes().get(1).getMessage().contains("demo-1.0-sources.jar"));
+    assertTrue(e.causes().stream().allMatch(c -> c instanceof PackageConflictException));
+    assertSameContent(before, storage.snapshot()); // not even the prefix file
+    assertEquals(0, storage.count(Operation.WRITE) + storage.count(Operation.DELETE));
   }
 
   @Test
   void snapshotDeploysGetTimestampedFilesAndIncreasingBuildNumbers() throws Exception {
-    DeployResult first = deployer.deploy(deployment("com.example", "demo", "2.0-SNAPSHOT", "A"));
-    DeployResult second = deployer.deploy(deployment("com.example", "demo", "2.0-SNAPSHOT", "B"));
+    ChangeReport<ArtifactRef> first =
+        deployer.deploy(deployment("com.example", "demo", "2.0-SNAPSHOT", "A"));
+    ChangeReport<ArtifactRef> second =
+        deployer.deploy(deployment("com.example", "demo", "2.0-SNAPSHOT", "B"));
 
-    assertEquals("2.0-20261122.000129-1", first.fileVersion());
-    assertEquals(2, second.buildNumber());
+    assertEquals("2.0-20261122.000129-1", pomEntry(first).fileVersion());
+    assertEquals(2, pomEntry(second).buildNumber());
     String dir = "com/example/demo/2.0-SNAPSHOT/";
     for (String v : List.of("2.0-20261122.000129-1", "2.0-20261122.000129-2")) {
       for (String suffix : List.of(".jar", "-sources.jar", ".pom")) {
@@ -168,10 +205,10 @@ class MavenDeployerTest {
 
   @Test
   void retentionKeepsTheNewestBuildsAndDeletesOlderFilesAfterTheMetadata() throws Exception {
-    MavenDeployer keepTwo =
-        MavenDeployer.builder(storage)
+    MavenRepository keepTwo =
+        MavenRepository.builder(storage)
             .clock(Clock.fixed(NOW, ZoneOffset.UTC))
-            .keepSnapshotBuilds(2)
+            .retention(Retention.keepNewest(2))
             .build();
     for (String label : List.of("A", "B", "C", "D")) {
       keepTwo.deploy(deployment("com.example", "demo", "2.0-SNAPSHOT", label));
@@ -240,8 +277,8 @@ class MavenDeployerTest {
   @Test
   void prefixFileListsEveryGroupIncludingWhatWasThereBefore() throws Exception {
     deployer.deploy(deployment("org.acme", "old", "1.0", "x"));
-    MavenDeployer withPrefixes =
-        MavenDeployer.builder(storage)
+    MavenRepository withPrefixes =
+        MavenRepository.builder(storage)
             .clock(Clock.fixed(NOW, ZoneOffset.UTC))
             .prefixFile(true)
             .build();

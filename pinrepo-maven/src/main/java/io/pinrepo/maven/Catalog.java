@@ -13,36 +13,18 @@ import java.util.Objects;
 
 /**
  * Reads a Maven repository back: which artifacts it holds and their versions, from the metadata.
- * Thread-safe; it writes nothing.
+ * Thread-safe; it writes nothing. See {@link MavenRepository#artifacts()} and {@link
+ * MavenRepository#versions}.
  */
-public final class MavenCatalog {
-
-  /**
-   * One version of an artifact as the metadata lists it.
-   *
-   * @param version the version, such as {@code 1.0} or {@code 2.0-SNAPSHOT}
-   * @param newestBuild for a snapshot, the timestamped version of its newest build; else empty
-   */
-  public record Listed(String version, String newestBuild) {
-    /** Rejects nulls. */
-    public Listed {
-      Objects.requireNonNull(version, "version");
-      Objects.requireNonNull(newestBuild, "newestBuild");
-    }
-  }
+final class Catalog {
 
   private final Storage storage;
 
-  /** A catalog over {@code storage}. */
-  public MavenCatalog(Storage storage) {
+  Catalog(Storage storage) {
     this.storage = Objects.requireNonNull(storage, "storage");
   }
 
-  /**
-   * Every artifact with artifact-level metadata, as {@code groupId:artifactId}, in key order. This
-   * lists the whole repository and reads every {@code maven-metadata.xml}: for tools, not deploys.
-   */
-  public List<String> artifacts() throws IOException {
+  List<String> artifacts() throws IOException {
     List<String> found = new ArrayList<>();
     try (ObjectListing listing = storage.list("")) {
       while (listing.hasNext()) {
@@ -60,11 +42,10 @@ public final class MavenCatalog {
     return found;
   }
 
-  /** The versions of {@code groupId:artifactId} in Maven order; empty when it is not there. */
-  public List<Listed> versions(String groupId, String artifactId) throws IOException {
+  List<ListedVersion> versions(String groupId, String artifactId) throws IOException {
     Coordinates ga = new Coordinates(groupId, artifactId, "0");
     MavenMetadata m = read(Layout.artifactMetadata(ga));
-    List<Listed> listed = new ArrayList<>();
+    List<ListedVersion> listed = new ArrayList<>();
     for (String v : m.versioning().versions()) {
       Coordinates gav = new Coordinates(groupId, artifactId, v);
       String newest = "";
@@ -79,7 +60,7 @@ public final class MavenCatalog {
                   + builds.buildNumber();
         }
       }
-      listed.add(new Listed(v, newest));
+      listed.add(new ListedVersion(v, newest));
     }
     return listed;
   }
