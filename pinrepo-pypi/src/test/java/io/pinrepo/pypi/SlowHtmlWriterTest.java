@@ -4,11 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.pinrepo.fixtures.python.WheelBuilder;
+import io.pinrepo.pypi.metadata.ProjectName;
 import io.pinrepo.spi.ObjectKey;
 import io.pinrepo.spi.Storage;
 import io.pinrepo.testkit.faults.DiesAfterWrite;
 import io.pinrepo.testkit.memory.InMemoryStorage;
-import io.pinrepo.fixtures.python.WheelBuilder;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
