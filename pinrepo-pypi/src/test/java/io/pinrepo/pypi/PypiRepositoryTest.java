@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.pinrepo.MalformedPackageException;
 import io.pinrepo.PackageConflictException;
+import io.pinrepo.RefusedBatchException;
 import io.pinrepo.commit.Settlement;
 import io.pinrepo.fixtures.python.SdistBuilder;
 import io.pinrepo.fixtures.python.WheelBuilder;
@@ -158,6 +159,71 @@ class PypiRepositoryTest {
     Path bad = WheelBuilder.of("demo", "1.0").metadataName("other").writeTo(dir);
     assertThrows(MalformedPackageException.class, () -> repo.publish(bad));
     assertEquals(List.of(), storage.keys());
+  }
+
+  @Test
+  void aBatchPublishesEveryFileAndReportsEach() throws Exception {
+    List<Path> files =
+        List.of(wheel("demo", "1.0"), SdistBuilder.of("demo", "1.0").writeTo(dir), wheel("b", "2"));
+    ChangeReport<DistributionRef> report = repo.publish(files);
+    assertEquals(
+        List.of("demo-1.0-py3-none-any.whl", "demo-1.0.tar.gz", "b-2-py3-none-any.whl"),
+        report.added().stream().map(DistributionRef::fileName).toList());
+    assertEquals(List.of(ProjectName.of("b"), DEMO), repo.projects());
+    assertEquals(List.of(), verify());
+  }
+
+  @Test
+  void aBatchWithMalformedFilesWritesNothingAndNamesEachOne() throws Exception {
+    Path good = wheel("demo", "1.0");
+    Path badName = WheelBuilder.of("demo", "2.0").metadataName("other").writeTo(dir.resolve("b"));
+    Path badVersion = WheelBuilder.of("demo", "3.0").fileVersion("3.1").writeTo(dir.resolve("c"));
+    RefusedBatchException refused =
+        assertThrows(
+            RefusedBatchException.class, () -> repo.publish(List.of(good, badName, badVersion)));
+    assertEquals(2, refused.causes().size());
+    assertTrue(refused.causes().get(0).getMessage().startsWith(badName.toString()));
+    assertTrue(refused.causes().get(1).getMessage().startsWith(badVersion.toString()));
+    assertEquals(List.of(), storage.keys());
+  }
+
+  @Test
+  void replacingOlderVersionsKeepsNewerOnes() throws Exception {
+    PypiRepository replace =
+        PypiRepository.builder(storage).clock(CLOCK).retention(Retention.replaceOlder()).build();
+    replace.publish(wheel("demo", "1.0"));
+    ChangeReport<DistributionRef> second = replace.publish(wheel("demo", "2.0"));
+    assertEquals(List.of("1.0"), second.removed().stream().map(DistributionRef::version).toList());
+    ChangeReport<DistributionRef> older = replace.publish(wheel("demo", "1.5"));
+    assertEquals(List.of(), older.removed());
+    assertEquals(
+        List.of(Pep440Version.parse("1.5"), Pep440Version.parse("2.0")), page(DEMO).versions());
+  }
+
+  @Test
+  void yankAndDeleteReportTheFilesTheyChange() throws Exception {
+    repo.publish(List.of(wheel("demo", "1.0"), SdistBuilder.of("demo", "1.0").writeTo(dir)));
+    Pep440Version v1 = Pep440Version.parse("1.0");
+    ChangeReport<DistributionRef> yanked = repo.yank(DEMO, v1, "broken");
+    assertEquals(
+        page(DEMO).files(), yanked.added().stream().map(DistributionRef::listing).toList());
+    assertTrue(yanked.changed());
+    ChangeReport<DistributionRef> again = repo.yank(DEMO, v1, "broken");
+    assertEquals(2, again.unchanged().size());
+    assertFalse(again.changed());
+    ChangeReport<DistributionRef> deleted = repo.deleteVersion(DEMO, v1);
+    assertEquals(yanked.added(), deleted.removed());
+    assertEquals(List.of(), page(DEMO).files());
+  }
+
+  @Test
+  void anEntryBelongsToTheProjectItsFileNames() throws Exception {
+    repo.publish(wheel("demo", "1.0"));
+    ProjectFile listing = page(DEMO).files().get(0);
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> new DistributionRef(ProjectName.of("other"), listing));
+    assertEquals("demo demo-1.0-py3-none-any.whl", DistributionRef.of(listing).toString());
   }
 
   @Test
