@@ -106,12 +106,15 @@ final class ProjectCommitter {
     return new Committed(done.before(), done.after(), done.written(), html);
   }
 
-  /** Brings the HTML page of {@code name} up to its committed state, if the project exists. */
+  /**
+   * Brings the HTML page of {@code name} up to its committed state; {@link Settlement#TOP_GONE}
+   * when the project has no state.
+   */
   Settlement refreshHtml(ProjectName name) throws IOException {
     ObjectVersions html = ObjectVersions.read(storage, List.of(html(name)));
     Top top = Top.read(storage, SimpleLayout.projectJson(name), MAX_PAGE_BYTES);
     if (!top.exists()) {
-      return Settlement.CURRENT;
+      return Settlement.TOP_GONE;
     }
     ProjectPage page = parse(top);
     ProjectAttempt found =
