@@ -1,25 +1,32 @@
 package io.pinrepo.pypi;
 
+import io.pinrepo.commit.DerivedFiles;
+import io.pinrepo.commit.ObjectVersions;
 import io.pinrepo.commit.OptimisticCommit;
+import io.pinrepo.commit.Settlement;
 import io.pinrepo.commit.Top;
+import io.pinrepo.pypi.metadata.ProjectName;
 import io.pinrepo.pypi.simple.ProjectPage;
 import io.pinrepo.pypi.simple.RootIndex;
 import io.pinrepo.pypi.simple.SimpleHtml;
 import io.pinrepo.pypi.simple.SimpleJson;
-import io.pinrepo.spi.ContentSource;
 import io.pinrepo.spi.ObjectInfo;
 import io.pinrepo.spi.ObjectKey;
-import io.pinrepo.spi.PreconditionFailedException;
 import io.pinrepo.spi.Storage;
-import io.pinrepo.spi.WriteCondition;
 import java.io.IOException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
- * Commits changes to a project's state and the root page, in the protocol's order: the JSON page
- * (the state) is replaced conditionally on the version read; the HTML page is then rendered from
- * the committed state and re-checked against it, so that a slower committer never leaves an older
- * HTML page behind; the root page is replaced conditionally when it lacks the project.
+ * Commits changes to a project's state and to the root page, each as one {@link
+ * OptimisticCommit.Operation}. A project's JSON page (its state, the top) is replaced conditionally
+ * on the version read; its HTML page is derived from the committed state by the operation's
+ * post-commit step. The root HTML page is the root's top, replaced conditionally when it lacks the
+ * project; its JSON twin is derived from it the same way. The versions of the derived pages are
+ * read before the top in every attempt, so a slow writer of an older state loses to any page
+ * written since.
  */
 final class ProjectCommitter {
 
@@ -46,122 +53,152 @@ final class ProjectCommitter {
     return top.exists() ? Optional.of(parse(top)) : Optional.empty();
   }
 
-  /** The state before and after a change, and the version token of the state now committed. */
-  record Committed(ProjectPage before, ProjectPage after, String token) {}
+  /**
+   * A project's state before and after a change.
+   *
+   * @param written whether a new state was committed
+   * @param html how the HTML page settled
+   */
+  record Committed(ProjectPage before, ProjectPage after, boolean written, Settlement html) {}
+
+  /**
+   * What the winning attempt on a project saw and did.
+   *
+   * @param token the version of the state committed (or found, when nothing was written)
+   * @param html the HTML page's version, read before the state
+   */
+  private record ProjectAttempt(
+      ProjectPage before, ProjectPage after, String token, ObjectVersions html, boolean written) {}
+
+  /**
+   * What the winning attempt on the root saw and did.
+   *
+   * @param token the version of the root page committed (or found)
+   * @param twin the JSON twin's version, read before the root page
+   * @param twinSize the JSON twin's size then, -1 when it was missing
+   */
+  private record RootAttempt(
+      RootIndex root, String token, ObjectVersions twin, long twinSize, boolean written) {}
 
   /**
    * Applies {@code change} to the current state of {@code name} and commits the result. An
-   * unchanged state is not written again, but the HTML page is refreshed from it in any case, which
-   * repairs a publish that crashed after its commit.
+   * unchanged state is not written again, but a stale HTML page is brought up to it, which repairs
+   * a change that crashed after its commit.
    */
   Committed change(ProjectName name, Change change) throws IOException {
-    Committed committed =
-        commit.run(
-            "simple/" + name,
+    ObjectKey json = SimpleLayout.projectJson(name);
+    OptimisticCommit.Operation operation = commit.start("simple/" + name);
+    ProjectAttempt done =
+        operation.commit(
             () -> {
-              Top top = Top.read(storage, SimpleLayout.projectJson(name), MAX_PAGE_BYTES);
+              ObjectVersions html = ObjectVersions.read(storage, List.of(html(name)));
+              Top top = Top.read(storage, json, MAX_PAGE_BYTES);
               ProjectPage before = top.exists() ? parse(top) : ProjectPage.empty(name);
               ProjectPage after = change.apply(before);
               if (top.exists() && after.equals(before)) {
-                return new Committed(before, after, top.versionToken().orElseThrow());
+                String token = top.versionToken().orElseThrow();
+                return new ProjectAttempt(before, after, token, html, false);
               }
               ObjectInfo written = top.replace(storage, SimpleJson.render(after));
-              return new Committed(before, after, written.versionToken());
+              return new ProjectAttempt(before, after, written.versionToken(), html, true);
             });
-    writeHtml(name, committed.after(), committed.token());
-    return committed;
-  }
-
-  /** Rewrites the HTML page of {@code name} from its committed state, if the project exists. */
-  void refreshHtml(ProjectName name) throws IOException {
-    Top top = Top.read(storage, SimpleLayout.projectJson(name), MAX_PAGE_BYTES);
-    if (top.exists()) {
-      writeHtml(name, parse(top), top.versionToken().orElseThrow());
-    }
+    Settlement html = settleHtml(operation, name, done);
+    return new Committed(done.before(), done.after(), done.written(), html);
   }
 
   /**
-   * Writes the HTML page for {@code page}, committed as {@code token}; if the state moved on
-   * meanwhile, renders the newer state and writes again, so the last HTML write is never stale.
-   * Each write is conditional on the page's version read before the state it renders, so a slow
-   * writer of an older state loses to any page written since: even one that dies right after its
-   * write cannot leave the page older than a publish that already reported success.
+   * Brings the HTML page of {@code name} up to its committed state; {@link Settlement#TOP_GONE}
+   * when the project has no state.
    */
-  private void writeHtml(ProjectName name, ProjectPage page, String token) throws IOException {
-    ObjectKey htmlKey = SimpleLayout.projectHtml(name);
-    ObjectKey jsonKey = SimpleLayout.projectJson(name);
-    ProjectPage current = page;
-    String currentToken = token;
-    while (true) {
-      Optional<ObjectInfo> html = storage.stat(htmlKey);
-      Optional<ObjectInfo> json = storage.stat(jsonKey);
-      if (json.isEmpty()) {
-        return;
-      }
-      if (!json.get().versionToken().equals(currentToken)) {
-        Top top = Top.read(storage, jsonKey, MAX_PAGE_BYTES);
-        if (!top.exists()) {
-          return;
-        }
-        current = parse(top);
-        currentToken = top.versionToken().orElseThrow();
-      }
-      WriteCondition condition =
-          html.isPresent()
-              ? WriteCondition.matches(html.get().versionToken())
-              : WriteCondition.mustBeAbsent();
-      try {
-        storage.write(htmlKey, ContentSource.ofBytes(SimpleHtml.render(current)), condition);
-      } catch (PreconditionFailedException e) {
-        continue; // written by another publisher since we read it: read both again
-      }
-      Optional<ObjectInfo> now = storage.stat(jsonKey);
-      if (now.isEmpty() || now.get().versionToken().equals(currentToken)) {
-        return;
+  Settlement refreshHtml(ProjectName name) throws IOException {
+    ObjectVersions html = ObjectVersions.read(storage, List.of(html(name)));
+    Top top = Top.read(storage, SimpleLayout.projectJson(name), MAX_PAGE_BYTES);
+    if (!top.exists()) {
+      return Settlement.TOP_GONE;
+    }
+    ProjectPage page = parse(top);
+    ProjectAttempt found =
+        new ProjectAttempt(page, page, top.versionToken().orElseThrow(), html, false);
+    return settleHtml(commit.start("simple/" + name), name, found);
+  }
+
+  /**
+   * The post-commit step of a project: writes its HTML page from the state committed (or found),
+   * skipping a page that is already current when nothing was committed.
+   */
+  private Settlement settleHtml(
+      OptimisticCommit.Operation operation, ProjectName name, ProjectAttempt done)
+      throws IOException {
+    byte[] page = SimpleHtml.render(done.after());
+    if (!done.written()) {
+      Top current = Top.read(storage, html(name), MAX_PAGE_BYTES);
+      if (current.exists() && Arrays.equals(current.bytes(), page)) {
+        return Settlement.CURRENT;
       }
     }
+    return operation.settle(
+        storage,
+        DerivedFiles.ofBytes(
+            SimpleLayout.projectJson(name), done.token(), Map.of(html(name), page), done.html()));
   }
 
   /**
    * Adds {@code name} to the root page unless it is listed already, then makes sure the root JSON
-   * twin matches the committed page. The root only ever grows, so a JSON twin of the right size is
-   * the current one; a stat tells, and a twin left behind by a crash is rewritten.
+   * twin renders the committed page. The root only ever grows, so a twin of the right size is the
+   * current one: the stat that reads its version also tells whether a crash left it behind.
+   *
+   * @return whether the root was written, and how its twin settled
    */
-  void ensureListed(ProjectName name) throws IOException {
-    RootIndex root =
-        commit.run(
-            "simple/index.html",
+  Listed ensureListed(ProjectName name) throws IOException {
+    OptimisticCommit.Operation operation = commit.start(SimpleLayout.ROOT.value());
+    RootAttempt done =
+        operation.commit(
             () -> {
+              Optional<ObjectInfo> twin = storage.stat(SimpleLayout.ROOT_JSON);
+              long twinSize = twin.map(ObjectInfo::size).orElse(-1L);
+              ObjectVersions versions =
+                  new ObjectVersions(
+                      Map.of(SimpleLayout.ROOT_JSON, twin.map(ObjectInfo::versionToken)));
               Top top = Top.read(storage, SimpleLayout.ROOT, MAX_PAGE_BYTES);
               RootIndex current = RootIndex.parse(top.bytes());
-              if (current.contains(name)) {
-                return current;
+              if (top.exists() && current.contains(name)) {
+                String token = top.versionToken().orElseThrow();
+                return new RootAttempt(current, token, versions, twinSize, false);
               }
               RootIndex next = current.with(name);
-              top.replace(storage, next.render());
-              return next;
+              ObjectInfo written = top.replace(storage, next.render());
+              return new RootAttempt(next, written.versionToken(), versions, twinSize, true);
             });
-    Optional<ObjectInfo> json = storage.stat(SimpleLayout.ROOT_JSON);
-    if (json.isEmpty() || json.get().size() != root.renderJson().length) {
-      writeRootJson();
+    byte[] twin = done.root().renderJson();
+    if (!done.written() && done.twinSize() == twin.length) {
+      return new Listed(false, Settlement.CURRENT);
     }
+    Settlement settled =
+        operation.settle(
+            storage,
+            DerivedFiles.ofBytes(
+                SimpleLayout.ROOT,
+                done.token(),
+                Map.of(SimpleLayout.ROOT_JSON, twin),
+                done.twin()));
+    return new Listed(done.written(), settled);
   }
 
-  private void writeRootJson() throws IOException {
-    while (true) {
-      Top top = Top.read(storage, SimpleLayout.ROOT, MAX_PAGE_BYTES);
-      byte[] json = RootIndex.parse(top.bytes()).renderJson();
-      storage.write(SimpleLayout.ROOT_JSON, ContentSource.ofBytes(json), WriteCondition.none());
-      Optional<ObjectInfo> now = storage.stat(SimpleLayout.ROOT);
-      if (now.isEmpty() || now.get().versionToken().equals(top.versionToken().orElse(""))) {
-        return;
-      }
-    }
-  }
+  /**
+   * What {@link #ensureListed} did.
+   *
+   * @param written whether the root page was written
+   * @param json how its JSON twin settled
+   */
+  record Listed(boolean written, Settlement json) {}
 
   /** The projects the root page lists. */
   RootIndex root() throws IOException {
     return RootIndex.parse(Top.read(storage, SimpleLayout.ROOT, MAX_PAGE_BYTES).bytes());
+  }
+
+  private static ObjectKey html(ProjectName name) {
+    return SimpleLayout.projectHtml(name);
   }
 
   private static ProjectPage parse(Top top) throws IOException {

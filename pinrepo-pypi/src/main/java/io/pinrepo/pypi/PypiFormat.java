@@ -2,22 +2,28 @@ package io.pinrepo.pypi;
 
 import io.pinrepo.commit.Blobs;
 import io.pinrepo.commit.Top;
+import io.pinrepo.format.LiveObject;
+import io.pinrepo.format.Problem;
 import io.pinrepo.format.RepositoryFormat;
 import io.pinrepo.format.VerifyContext;
 import io.pinrepo.hash.Digests;
+import io.pinrepo.pypi.metadata.ProjectName;
 import io.pinrepo.pypi.simple.ProjectFile;
 import io.pinrepo.pypi.simple.ProjectPage;
 import io.pinrepo.pypi.simple.RootIndex;
 import io.pinrepo.pypi.simple.SimpleHtml;
 import io.pinrepo.pypi.simple.SimpleJson;
+import io.pinrepo.serving.ServingMetadata;
 import io.pinrepo.spi.ObjectKey;
 import io.pinrepo.spi.ObjectListing;
 import io.pinrepo.spi.ObjectNotFoundException;
 import io.pinrepo.spi.Storage;
-import io.pinrepo.format.Problem;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Consumer;
@@ -25,13 +31,39 @@ import java.util.function.Consumer;
 /**
  * The simple repository layout for repository-wide tools: verification (every listed file and
  * {@code .metadata} exists with the listed size and SHA-256; each HTML page is exactly what its
- * JSON state renders to; every listed project has a page) and GC marking (the root, and the pages,
- * files and metadata of every project that has a page, listed in the root or not). Stateless and
- * thread-safe.
+ * JSON state renders to; every listed project has a page), GC marking (the root, and the pages,
+ * files and metadata of every project that has a page, listed in the root or not) and how each
+ * object is served. {@link PypiRepository#format()} hands out the instance configured like the
+ * repository; the no-argument one, which {@link java.util.ServiceLoader} makes, has the defaults.
+ * Stateless and thread-safe.
+ *
+ * <p>Roles of the objects {@link #markLive} reports: a project's {@code index.json} (its state) and
+ * the root {@code simple/index.html} are {@link LiveObject.Role#TOP tops}; a project's {@code
+ * index.html} and the root's {@code simple/index.json} are {@link LiveObject.Role#DERIVED derived}
+ * from them after each commit; distribution files and their {@code .metadata} are {@link
+ * LiveObject.Role#BLOB blobs}, with the SHA-256 (and, for distribution files, the size) that the
+ * project's JSON page records.
  */
 public final class PypiFormat implements RepositoryFormat {
 
   private static final String NAME = "pypi";
+
+  private final Settings settings;
+
+  /** The format with the default settings. */
+  public PypiFormat() {
+    this(Settings.DEFAULTS);
+  }
+
+  /** The format of a repository with {@code settings}. */
+  PypiFormat(Settings settings) {
+    this.settings = Objects.requireNonNull(settings, "settings");
+  }
+
+  /** The settings this format shares with its repository. */
+  Settings settings() {
+    return settings;
+  }
 
   @Override
   public String name() {
@@ -96,24 +128,35 @@ public final class PypiFormat implements RepositoryFormat {
   }
 
   @Override
-  public void markLive(Storage storage, Consumer<ObjectKey> live) throws IOException {
-    live.accept(SimpleLayout.ROOT);
-    live.accept(SimpleLayout.ROOT_JSON);
+  public void markLive(Storage storage, Consumer<LiveObject> live) throws IOException {
+    live.accept(LiveObject.top(SimpleLayout.ROOT));
+    live.accept(LiveObject.derived(SimpleLayout.ROOT_JSON));
     for (ProjectName project : projectsWithPages(storage)) {
       Top json =
           Top.read(storage, SimpleLayout.projectJson(project), ProjectCommitter.MAX_PAGE_BYTES);
-      live.accept(SimpleLayout.projectJson(project));
-      live.accept(SimpleLayout.projectHtml(project));
+      live.accept(LiveObject.top(SimpleLayout.projectJson(project)));
+      live.accept(LiveObject.derived(SimpleLayout.projectHtml(project)));
       if (!json.exists()) {
         continue;
       }
       for (ProjectFile f : SimpleJson.parse(json.bytes()).files()) {
-        live.accept(SimpleLayout.file(project, f.fileName()));
+        live.accept(
+            LiveObject.blob(SimpleLayout.file(project, f.fileName()), f.size(), f.sha256()));
         if (f.coreMetadataSha256().isPresent()) {
-          live.accept(SimpleLayout.coreMetadata(project, f.fileName()));
+          live.accept(
+              new LiveObject(
+                  SimpleLayout.coreMetadata(project, f.fileName()),
+                  LiveObject.Role.BLOB,
+                  OptionalLong.empty(),
+                  f.coreMetadataSha256()));
         }
       }
     }
+  }
+
+  @Override
+  public Optional<ServingMetadata> serving(ObjectKey key) {
+    return SimpleServing.of(key);
   }
 
   @Override

@@ -2,12 +2,17 @@ package io.pinrepo.pypi;
 
 import io.pinrepo.MalformedPackageException;
 import io.pinrepo.PackageConflictException;
+import io.pinrepo.PinrepoException;
+import io.pinrepo.RefusedBatchException;
 import io.pinrepo.commit.Blobs;
 import io.pinrepo.commit.OptimisticCommit;
 import io.pinrepo.commit.RetryPolicy;
+import io.pinrepo.format.ChangeReport;
+import io.pinrepo.format.Retention;
 import io.pinrepo.hash.Digests;
 import io.pinrepo.pypi.metadata.Distribution;
 import io.pinrepo.pypi.metadata.DistributionReader;
+import io.pinrepo.pypi.metadata.ProjectName;
 import io.pinrepo.pypi.metadata.ReadLimits;
 import io.pinrepo.pypi.simple.ProjectFile;
 import io.pinrepo.pypi.simple.ProjectPage;
@@ -27,16 +32,18 @@ import java.util.stream.Collectors;
 
 /**
  * A simple repository on a {@link Storage}: publish wheels and sdists, yank and unyank, delete
- * versions, list projects. See {@link SimpleLayout} for the objects it writes.
+ * versions, list projects. See {@link SimpleLayout} for the objects it writes. It is the single
+ * holder of the repository's settings: {@link #format()} hands them to verify and GC.
  *
  * <p>Every operation follows the commit protocol: files and their {@code .metadata} are written
  * first as blobs (write-once: publishing the same bytes again is a no-op, other bytes under a
  * published name are refused with {@link PackageConflictException}); then the project's JSON page,
  * which is its state, is replaced conditionally on the version read, retrying with backoff when
- * another publisher won; then the HTML page and, for a new project, the root page. A publish reads
- * and writes a fixed number of objects, however many projects and files the repository holds, and
- * never lists the storage. A crash at any point leaves the previous state readable; at worst an
- * unreferenced blob remains for GC.
+ * another publisher won; then the post-commit step writes the HTML page derived from it, and a new
+ * project is added to the root page the same way. A publish reads and writes a fixed number of
+ * objects, however many projects and files the repository holds, and never lists the storage. A
+ * crash at any point leaves the previous state readable; at worst an unreferenced blob remains for
+ * GC, and a derived page lags until the next change to its project repairs it.
  *
  * <p>Removing a file from the index (delete, retention) leaves its blob for GC, and its name stays
  * taken: a file name once published never names other bytes. Thread-safe; several processes may
@@ -45,17 +52,17 @@ import java.util.stream.Collectors;
 public final class PypiRepository {
 
   private final Storage storage;
-  private final Clock clock;
+  private final Settings settings;
   private final DistributionReader reader;
   private final ProjectCommitter committer;
-  private final int keepNewest;
+  private final PypiFormat format;
 
-  private PypiRepository(Builder b) {
-    this.storage = b.storage;
-    this.clock = b.clock;
-    this.reader = new DistributionReader(b.limits);
-    this.committer = new ProjectCommitter(storage, new OptimisticCommit(b.retry));
-    this.keepNewest = b.keepNewest;
+  private PypiRepository(Storage storage, Settings settings) {
+    this.storage = storage;
+    this.settings = settings;
+    this.reader = new DistributionReader(settings.readLimits());
+    this.committer = new ProjectCommitter(storage, new OptimisticCommit(settings.retryPolicy()));
+    this.format = new PypiFormat(settings);
   }
 
   /** A repository on {@code storage} with the defaults (system UTC clock, keep every version). */
@@ -68,40 +75,78 @@ public final class PypiRepository {
     return new Builder(storage);
   }
 
+  /** The format of this repository, with its settings, for verify and GC. */
+  public PypiFormat format() {
+    return format;
+  }
+
   /**
-   * Publishes one wheel or sdist.
+   * Publishes one wheel or sdist: {@link #publish(List)} of one file.
    *
-   * @throws io.pinrepo.MalformedPackageException when the file is not a valid distribution or its
-   *     metadata disagrees with its name; nothing is written
+   * @throws MalformedPackageException when the file is not a valid distribution or its metadata
+   *     disagrees with its name; nothing is written
    * @throws PackageConflictException when a file of that name exists with other bytes
    */
-  public PublishResult publish(Path file) throws IOException {
-    Distribution dist = reader.read(file);
+  public ChangeReport<DistributionRef> publish(Path file) throws IOException {
+    return publish(List.of(file));
+  }
+
+  /**
+   * Publishes wheels and sdists. Every file is read and checked before anything is written, so a
+   * malformed file refuses the whole batch; then they are published one after another, each with
+   * its own commit, so a conflict or failure part-way leaves the files before it published. The
+   * report lists every file published (added), given again with the same bytes (unchanged) or
+   * dropped from its project's index by the retention (removed).
+   *
+   * @throws MalformedPackageException when one file is not a valid distribution; nothing is written
+   * @throws RefusedBatchException when several are not, naming each; nothing is written
+   * @throws PackageConflictException when a file of that name exists with other bytes
+   */
+  public ChangeReport<DistributionRef> publish(List<Path> files) throws IOException {
+    List<Distribution> distributions = readAll(files);
+    Changes changes = new Changes();
+    for (Distribution dist : distributions) {
+      publish(dist, changes);
+    }
+    return changes.report();
+  }
+
+  private List<Distribution> readAll(List<Path> files) throws IOException {
+    List<Distribution> read = new ArrayList<>();
+    List<PinrepoException> refused = new ArrayList<>();
+    for (Path file : files) {
+      try {
+        read.add(reader.read(file));
+      } catch (MalformedPackageException e) {
+        refused.add(e);
+      }
+    }
+    if (!refused.isEmpty()) {
+      throw RefusedBatchException.refusal(refused);
+    }
+    return read;
+  }
+
+  private void publish(Distribution dist, Changes changes) throws IOException {
     ProjectName project = dist.name().project();
     String fileName = dist.name().fileName();
-    ProjectFile entry =
+    ProjectFile listing =
         new ProjectFile(
             fileName,
             dist.digests().sha256(),
             dist.digests().size(),
-            clock.instant().truncatedTo(ChronoUnit.MICROS),
+            settings.clock().instant().truncatedTo(ChronoUnit.MICROS),
             dist.metadata().requiresPython(),
             uploadBlobs(dist),
             Optional.empty());
-    ProjectCommitter.Committed c = committer.change(project, current -> withFile(current, entry));
-    committer.ensureListed(project);
-    boolean already = c.before().file(fileName).isPresent();
-    Set<String> kept =
-        c.after().files().stream().map(ProjectFile::fileName).collect(Collectors.toSet());
-    List<String> dropped =
-        c.before().files().stream()
-            .map(ProjectFile::fileName)
-            .filter(n -> !kept.contains(n))
-            .collect(Collectors.toCollection(ArrayList::new));
-    if (!kept.contains(fileName) && !already) {
-      dropped.add(fileName);
+    ProjectCommitter.Committed c = committer.change(project, page -> withFile(page, listing));
+    changes.diff(c.before(), c.after(), Set.of(fileName));
+    if (c.before().file(fileName).isEmpty() && c.after().file(fileName).isEmpty()) {
+      changes.droppedAtOnce(listing);
     }
-    return new PublishResult(project, fileName, already, dropped);
+    changes.committed(c.written(), c.html());
+    ProjectCommitter.Listed listed = committer.ensureListed(project);
+    changes.committed(listed.written(), listed.json());
   }
 
   /**
@@ -116,7 +161,7 @@ public final class PypiRepository {
         SimpleLayout.file(project, fileName),
         ContentSource.ofPath(dist.file()),
         dist.digests(),
-        clock);
+        settings.clock());
     Optional<byte[]> metadataFile = dist.coreMetadataFile();
     if (metadataFile.isEmpty()) {
       return Optional.empty();
@@ -127,7 +172,7 @@ public final class PypiRepository {
         SimpleLayout.coreMetadata(project, fileName),
         ContentSource.ofBytes(metadataFile.get()),
         digests,
-        clock);
+        settings.clock());
     return Optional.of(digests.sha256());
   }
 
@@ -145,60 +190,77 @@ public final class PypiRepository {
       }
       return current;
     }
-    ProjectPage next = current.with(entry);
-    return keepNewest > 0 ? next.keepNewest(keepNewest) : next;
+    return current.with(entry).retaining(settings.retention(), entry.version());
   }
 
   /**
    * Yanks every file of {@code version} (PEP 592) with {@code reason} (empty text for none).
    *
+   * @return the files yanked now as added (listed anew, yanked), those already yanked so as
+   *     unchanged
    * @throws UnknownReleaseException when the project has no files of that version
    */
-  public void yank(ProjectName project, Pep440Version version, String reason) throws IOException {
+  public ChangeReport<DistributionRef> yank(
+      ProjectName project, Pep440Version version, String reason) throws IOException {
     Objects.requireNonNull(reason, "reason");
-    changeRelease(project, version, page -> page.withYanked(version, Optional.of(reason)));
+    return changeRelease(project, version, page -> page.withYanked(version, Optional.of(reason)));
   }
 
   /**
    * Takes back a yank of {@code version}.
    *
+   * @return the files unyanked now as added (listed anew), those not yanked as unchanged
    * @throws UnknownReleaseException when the project has no files of that version
    */
-  public void unyank(ProjectName project, Pep440Version version) throws IOException {
-    changeRelease(project, version, page -> page.withYanked(version, Optional.empty()));
+  public ChangeReport<DistributionRef> unyank(ProjectName project, Pep440Version version)
+      throws IOException {
+    return changeRelease(project, version, page -> page.withYanked(version, Optional.empty()));
   }
 
   /**
    * Removes every file of {@code version} from the index; the blobs stay for GC and the names stay
    * taken.
    *
+   * @return the files removed
    * @throws UnknownReleaseException when the project has no files of that version
    */
-  public void deleteVersion(ProjectName project, Pep440Version version) throws IOException {
-    changeRelease(project, version, page -> page.without(version));
+  public ChangeReport<DistributionRef> deleteVersion(ProjectName project, Pep440Version version)
+      throws IOException {
+    return changeRelease(project, version, page -> page.without(version));
   }
 
-  private void changeRelease(
+  private ChangeReport<DistributionRef> changeRelease(
       ProjectName project, Pep440Version version, ProjectCommitter.Change change)
       throws IOException {
     if (read(project).isEmpty()) {
       throw new UnknownReleaseException("no project " + project);
     }
+    ProjectCommitter.Committed c;
     try {
-      committer.change(
-          project,
-          current -> {
-            if (!current.versions().contains(version)) {
-              throw new UnknownReleaseException(project + " has no version " + version);
-            }
-            return change.apply(current);
-          });
+      c =
+          committer.change(
+              project,
+              current -> {
+                if (!current.versions().contains(version)) {
+                  throw new UnknownReleaseException(project + " has no version " + version);
+                }
+                return change.apply(current);
+              });
     } catch (UnknownReleaseException e) {
       // Maybe a delete repeated after a crash that cut it short after its commit: its HTML page
       // may still show the version, so bring the page up to the committed state before refusing.
       committer.refreshHtml(project);
       throw e;
     }
+    Changes changes = new Changes();
+    Set<String> touched =
+        c.before().files().stream()
+            .filter(f -> f.version().equals(version))
+            .map(ProjectFile::fileName)
+            .collect(Collectors.toSet());
+    changes.diff(c.before(), c.after(), touched);
+    changes.committed(c.written(), c.html());
+    return changes.report();
   }
 
   /** The projects the root page lists, sorted. */
@@ -214,10 +276,10 @@ public final class PypiRepository {
   /** Settings for a {@link PypiRepository}. */
   public static final class Builder {
     private final Storage storage;
-    private Clock clock = Clock.systemUTC();
-    private RetryPolicy retry = RetryPolicy.DEFAULT;
-    private ReadLimits limits = ReadLimits.DEFAULT;
-    private int keepNewest;
+    private Clock clock = Settings.DEFAULTS.clock();
+    private RetryPolicy retry = Settings.DEFAULTS.retryPolicy();
+    private Retention retention = Settings.DEFAULTS.retention();
+    private ReadLimits limits = Settings.DEFAULTS.readLimits();
 
     private Builder(Storage storage) {
       this.storage = Objects.requireNonNull(storage, "storage");
@@ -229,9 +291,22 @@ public final class PypiRepository {
       return this;
     }
 
-    /** How lost races are retried (default {@link RetryPolicy#DEFAULT}). */
+    /**
+     * How lost races are retried, by the commit and its post-commit step together (default {@link
+     * RetryPolicy#DEFAULT}).
+     */
     public Builder retryPolicy(RetryPolicy retry) {
       this.retry = Objects.requireNonNull(retry, "retry");
+      return this;
+    }
+
+    /**
+     * Which versions of a project stay in its index when one is published (default {@link
+     * Retention#keepAll()}); {@link Retention#keepNewest(int)} keeps the newest {@code n} in PEP
+     * 440 order.
+     */
+    public Builder retention(Retention retention) {
+      this.retention = Objects.requireNonNull(retention, "retention");
       return this;
     }
 
@@ -241,18 +316,9 @@ public final class PypiRepository {
       return this;
     }
 
-    /** Keeps only the newest {@code n} versions of each project in its index on publish. */
-    public Builder keepNewestVersions(int n) {
-      if (n < 1) {
-        throw new IllegalArgumentException("must keep at least one version: " + n);
-      }
-      this.keepNewest = n;
-      return this;
-    }
-
     /** The repository. */
     public PypiRepository build() {
-      return new PypiRepository(this);
+      return new PypiRepository(storage, new Settings(clock, retry, retention, limits));
     }
   }
 }

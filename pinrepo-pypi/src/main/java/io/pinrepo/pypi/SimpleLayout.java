@@ -1,5 +1,6 @@
 package io.pinrepo.pypi;
 
+import io.pinrepo.pypi.metadata.ProjectName;
 import io.pinrepo.spi.ObjectKey;
 
 /**

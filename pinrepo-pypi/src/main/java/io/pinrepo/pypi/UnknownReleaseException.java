@@ -1,9 +1,9 @@
 package io.pinrepo.pypi;
 
-import java.io.IOException;
+import io.pinrepo.PinrepoException;
 
 /** A yank, unyank or delete named a project or version that the repository does not list. */
-public class UnknownReleaseException extends IOException {
+public class UnknownReleaseException extends PinrepoException {
   private static final long serialVersionUID = 1L;
 
   /** With a one-line message naming the project and version. */

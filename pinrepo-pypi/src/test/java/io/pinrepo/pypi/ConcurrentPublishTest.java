@@ -5,15 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.pinrepo.commit.RetryPolicy;
 import io.pinrepo.commit.Top;
+import io.pinrepo.fixtures.python.WheelBuilder;
+import io.pinrepo.format.Problem;
 import io.pinrepo.format.VerifyContext;
 import io.pinrepo.fs.FileSystemStorage;
+import io.pinrepo.pypi.metadata.ProjectName;
 import io.pinrepo.pypi.simple.ProjectFile;
 import io.pinrepo.pypi.simple.SimpleHtml;
 import io.pinrepo.pypi.simple.SimpleJson;
 import io.pinrepo.spi.Storage;
 import io.pinrepo.testkit.memory.InMemoryStorage;
-import io.pinrepo.fixtures.python.WheelBuilder;
-import io.pinrepo.format.Problem;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;

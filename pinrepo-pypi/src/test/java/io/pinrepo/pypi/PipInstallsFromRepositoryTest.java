@@ -4,15 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.pinrepo.fixtures.python.WheelBuilder;
+import io.pinrepo.pypi.metadata.ProjectName;
 import io.pinrepo.pypi.version.Pep440Version;
+import io.pinrepo.server.RepositoryServer;
 import io.pinrepo.spi.ContentSource;
 import io.pinrepo.spi.Storage;
 import io.pinrepo.spi.WriteCondition;
 import io.pinrepo.testkit.clients.Pip;
 import io.pinrepo.testkit.clients.Programs;
-import io.pinrepo.server.RepositoryServer;
 import io.pinrepo.testkit.memory.InMemoryStorage;
-import io.pinrepo.fixtures.python.WheelBuilder;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

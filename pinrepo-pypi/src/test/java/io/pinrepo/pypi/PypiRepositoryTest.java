@@ -6,10 +6,18 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.pinrepo.PackageConflictException;
 import io.pinrepo.MalformedPackageException;
+import io.pinrepo.PackageConflictException;
+import io.pinrepo.RefusedBatchException;
+import io.pinrepo.commit.Settlement;
+import io.pinrepo.fixtures.python.SdistBuilder;
+import io.pinrepo.fixtures.python.WheelBuilder;
+import io.pinrepo.format.ChangeReport;
+import io.pinrepo.format.Problem;
+import io.pinrepo.format.Retention;
 import io.pinrepo.format.VerifyContext;
 import io.pinrepo.hash.Digests;
+import io.pinrepo.pypi.metadata.ProjectName;
 import io.pinrepo.pypi.simple.ProjectFile;
 import io.pinrepo.pypi.simple.ProjectPage;
 import io.pinrepo.pypi.simple.SimpleHtml;
@@ -20,9 +28,6 @@ import io.pinrepo.spi.ObjectKey;
 import io.pinrepo.spi.WriteCondition;
 import io.pinrepo.testkit.memory.InMemoryStorage;
 import io.pinrepo.testkit.memory.Operation;
-import io.pinrepo.fixtures.python.SdistBuilder;
-import io.pinrepo.fixtures.python.WheelBuilder;
-import io.pinrepo.format.Problem;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -61,6 +66,14 @@ class PypiRepositoryTest {
         storage.peek(SimpleLayout.projectHtml(name)).orElseThrow(), StandardCharsets.UTF_8);
   }
 
+  Map<ObjectKey, String> versions() throws IOException {
+    Map<ObjectKey, String> versions = new java.util.TreeMap<>();
+    for (ObjectKey key : storage.keys()) {
+      versions.put(key, storage.stat(key).orElseThrow().versionToken());
+    }
+    return versions;
+  }
+
   List<Problem> verify() throws IOException {
     List<Problem> problems = new ArrayList<>();
     new PypiFormat().verify(storage, VerifyContext.unsigned(), problems::add);
@@ -70,9 +83,17 @@ class PypiRepositoryTest {
   @Test
   void publishWritesFileMetadataPagesAndRoot() throws Exception {
     Path whl = WheelBuilder.of("Demo", "1.0").requiresPython("<4,>=3.8").writeTo(dir);
-    PublishResult result = repo.publish(whl);
-    assertEquals(new PublishResult(DEMO, "Demo-1.0-py3-none-any.whl", false, List.of()), result);
+    ChangeReport<DistributionRef> result = repo.publish(whl);
     String file = "Demo-1.0-py3-none-any.whl";
+    assertEquals(List.of(DistributionRef.of(page(DEMO).files().get(0))), result.added());
+    assertEquals(List.of(), result.unchanged());
+    assertEquals(List.of(), result.removed());
+    assertTrue(result.committed());
+    assertEquals(Settlement.CURRENT, result.derived());
+    DistributionRef ref = result.added().get(0);
+    assertEquals("demo", ref.name());
+    assertEquals("1.0", ref.version());
+    assertEquals(SimpleLayout.file(DEMO, file), ref.file());
     assertArrayEquals(
         Files.readAllBytes(whl), storage.peek(SimpleLayout.file(DEMO, file)).orElseThrow());
     byte[] metadata = storage.peek(SimpleLayout.coreMetadata(DEMO, file)).orElseThrow();
@@ -113,11 +134,15 @@ class PypiRepositoryTest {
     Path whl = wheel("demo", "1.0");
     repo.publish(whl);
     Map<String, byte[]> before = storage.snapshot();
-    PublishResult again = repo.publish(whl);
-    assertTrue(again.alreadyPublished());
+    Map<ObjectKey, String> versionsBefore = versions();
+    ChangeReport<DistributionRef> again = repo.publish(whl);
+    assertEquals(List.of(DistributionRef.of(page(DEMO).files().get(0))), again.unchanged());
+    assertEquals(List.of(), again.added());
+    assertFalse(again.changed());
     Map<String, byte[]> after = storage.snapshot();
     assertEquals(before.keySet(), after.keySet());
     before.forEach((k, v) -> assertArrayEquals(v, after.get(k), k));
+    assertEquals(versionsBefore, versions(), "current derived pages are not written again");
   }
 
   @Test
@@ -134,6 +159,71 @@ class PypiRepositoryTest {
     Path bad = WheelBuilder.of("demo", "1.0").metadataName("other").writeTo(dir);
     assertThrows(MalformedPackageException.class, () -> repo.publish(bad));
     assertEquals(List.of(), storage.keys());
+  }
+
+  @Test
+  void aBatchPublishesEveryFileAndReportsEach() throws Exception {
+    List<Path> files =
+        List.of(wheel("demo", "1.0"), SdistBuilder.of("demo", "1.0").writeTo(dir), wheel("b", "2"));
+    ChangeReport<DistributionRef> report = repo.publish(files);
+    assertEquals(
+        List.of("demo-1.0-py3-none-any.whl", "demo-1.0.tar.gz", "b-2-py3-none-any.whl"),
+        report.added().stream().map(DistributionRef::fileName).toList());
+    assertEquals(List.of(ProjectName.of("b"), DEMO), repo.projects());
+    assertEquals(List.of(), verify());
+  }
+
+  @Test
+  void aBatchWithMalformedFilesWritesNothingAndNamesEachOne() throws Exception {
+    Path good = wheel("demo", "1.0");
+    Path badName = WheelBuilder.of("demo", "2.0").metadataName("other").writeTo(dir.resolve("b"));
+    Path badVersion = WheelBuilder.of("demo", "3.0").fileVersion("3.1").writeTo(dir.resolve("c"));
+    RefusedBatchException refused =
+        assertThrows(
+            RefusedBatchException.class, () -> repo.publish(List.of(good, badName, badVersion)));
+    assertEquals(2, refused.causes().size());
+    assertTrue(refused.causes().get(0).getMessage().startsWith(badName.toString()));
+    assertTrue(refused.causes().get(1).getMessage().startsWith(badVersion.toString()));
+    assertEquals(List.of(), storage.keys());
+  }
+
+  @Test
+  void replacingOlderVersionsKeepsNewerOnes() throws Exception {
+    PypiRepository replace =
+        PypiRepository.builder(storage).clock(CLOCK).retention(Retention.replaceOlder()).build();
+    replace.publish(wheel("demo", "1.0"));
+    ChangeReport<DistributionRef> second = replace.publish(wheel("demo", "2.0"));
+    assertEquals(List.of("1.0"), second.removed().stream().map(DistributionRef::version).toList());
+    ChangeReport<DistributionRef> older = replace.publish(wheel("demo", "1.5"));
+    assertEquals(List.of(), older.removed());
+    assertEquals(
+        List.of(Pep440Version.parse("1.5"), Pep440Version.parse("2.0")), page(DEMO).versions());
+  }
+
+  @Test
+  void yankAndDeleteReportTheFilesTheyChange() throws Exception {
+    repo.publish(List.of(wheel("demo", "1.0"), SdistBuilder.of("demo", "1.0").writeTo(dir)));
+    Pep440Version v1 = Pep440Version.parse("1.0");
+    ChangeReport<DistributionRef> yanked = repo.yank(DEMO, v1, "broken");
+    assertEquals(
+        page(DEMO).files(), yanked.added().stream().map(DistributionRef::listing).toList());
+    assertTrue(yanked.changed());
+    ChangeReport<DistributionRef> again = repo.yank(DEMO, v1, "broken");
+    assertEquals(2, again.unchanged().size());
+    assertFalse(again.changed());
+    ChangeReport<DistributionRef> deleted = repo.deleteVersion(DEMO, v1);
+    assertEquals(yanked.added(), deleted.removed());
+    assertEquals(List.of(), page(DEMO).files());
+  }
+
+  @Test
+  void anEntryBelongsToTheProjectItsFileNames() throws Exception {
+    repo.publish(wheel("demo", "1.0"));
+    ProjectFile listing = page(DEMO).files().get(0);
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> new DistributionRef(ProjectName.of("other"), listing));
+    assertEquals("demo demo-1.0-py3-none-any.whl", DistributionRef.of(listing).toString());
   }
 
   @Test
@@ -191,12 +281,17 @@ class PypiRepositoryTest {
   @Test
   void keepsOnlyTheNewestVersionsWhenAsked() throws Exception {
     PypiRepository keepTwo =
-        PypiRepository.builder(storage).clock(CLOCK).keepNewestVersions(2).build();
+        PypiRepository.builder(storage).clock(CLOCK).retention(Retention.keepNewest(2)).build();
     keepTwo.publish(wheel("demo", "1.0"));
     keepTwo.publish(wheel("demo", "1.1"));
     keepTwo.publish(SdistBuilder.of("demo", "1.1").writeTo(dir));
-    PublishResult third = keepTwo.publish(wheel("demo", "2.0"));
-    assertEquals(List.of("demo-1.0-py3-none-any.whl"), third.dropped());
+    ChangeReport<DistributionRef> third = keepTwo.publish(wheel("demo", "2.0"));
+    assertEquals(
+        List.of("demo-1.0-py3-none-any.whl"),
+        third.removed().stream().map(DistributionRef::fileName).toList());
+    assertEquals(
+        List.of("demo-2.0-py3-none-any.whl"),
+        third.added().stream().map(DistributionRef::fileName).toList());
     assertEquals(
         List.of(Pep440Version.parse("1.1"), Pep440Version.parse("2.0")), page(DEMO).versions());
     assertEquals(3, page(DEMO).files().size());
@@ -229,9 +324,9 @@ class PypiRepositoryTest {
     long small = costOfOnePublishAfter(1, 1);
     long large = costOfOnePublishAfter(40, 5);
     assertEquals(small, large);
-    // 2 uploads, read + write of the state, stat page + stat state + conditional page write +
-    // re-check of the state, root read + root twin stat.
-    assertTrue(small <= 10, "a publish took " + small + " operations");
+    // 2 uploads; stat of the page, read + write of the state; conditional page write + re-check
+    // of the state; stat of the root twin + root read.
+    assertTrue(small <= 9, "a publish took " + small + " operations");
   }
 
   private long costOfOnePublishAfter(int projects, int filesEach) throws IOException {
@@ -297,7 +392,7 @@ class PypiRepositoryTest {
     repo.publish(wheel("demo", "1.0"));
     repo.publish(SdistBuilder.of("demo", "1.0").writeTo(dir));
     List<ObjectKey> live = new ArrayList<>();
-    new PypiFormat().markLive(storage, live::add);
+    new PypiFormat().markLive(storage, object -> live.add(object.key()));
     assertEquals(
         storage.keys().stream().sorted().toList(), live.stream().sorted().distinct().toList());
   }

@@ -1,7 +1,6 @@
 package io.pinrepo.pypi.metadata;
 
 import io.pinrepo.MalformedPackageException;
-import io.pinrepo.pypi.ProjectName;
 import io.pinrepo.pypi.version.Pep440Version;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;

@@ -2,7 +2,6 @@ package io.pinrepo.pypi.metadata;
 
 import io.pinrepo.MalformedPackageException;
 import io.pinrepo.hash.Digests;
-import io.pinrepo.pypi.ProjectName;
 import io.pinrepo.pypi.version.Pep440Version;
 import java.io.BufferedInputStream;
 import java.io.IOException;

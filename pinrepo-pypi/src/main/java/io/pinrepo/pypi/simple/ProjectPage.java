@@ -1,8 +1,10 @@
 package io.pinrepo.pypi.simple;
 
-import io.pinrepo.pypi.ProjectName;
+import io.pinrepo.format.Retention;
+import io.pinrepo.pypi.metadata.ProjectName;
 import io.pinrepo.pypi.version.Pep440Version;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -68,17 +70,17 @@ public record ProjectPage(ProjectName name, List<ProjectFile> files) {
     return new ProjectPage(name, files.stream().filter(f -> !f.version().equals(version)).toList());
   }
 
-  /** This page with only the files of the newest {@code n} versions. */
-  public ProjectPage keepNewest(int n) {
-    if (n < 1) {
-      throw new IllegalArgumentException("must keep at least one version: " + n);
-    }
-    List<Pep440Version> versions = versions();
-    if (versions.size() <= n) {
+  /**
+   * This page without the versions that {@code retention} drops once {@code published} is
+   * published, in PEP 440 order.
+   */
+  public ProjectPage retaining(Retention retention, Pep440Version published) {
+    List<Pep440Version> dropped =
+        retention.dropped(versions(), published, Comparator.<Pep440Version>naturalOrder());
+    if (dropped.isEmpty()) {
       return this;
     }
-    Pep440Version oldestKept = versions.get(versions.size() - n);
     return new ProjectPage(
-        name, files.stream().filter(f -> f.version().compareTo(oldestKept) >= 0).toList());
+        name, files.stream().filter(f -> !dropped.contains(f.version())).toList());
   }
 }

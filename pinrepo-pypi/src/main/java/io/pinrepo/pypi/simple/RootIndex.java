@@ -1,6 +1,6 @@
 package io.pinrepo.pypi.simple;
 
-import io.pinrepo.pypi.ProjectName;
+import io.pinrepo.pypi.metadata.ProjectName;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Objects;

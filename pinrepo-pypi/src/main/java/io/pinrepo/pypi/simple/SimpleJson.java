@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import io.pinrepo.pypi.ProjectName;
+import io.pinrepo.pypi.metadata.ProjectName;
 import io.pinrepo.pypi.version.Pep440Version;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.pinrepo.MalformedPackageException;
-import io.pinrepo.pypi.ProjectName;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;

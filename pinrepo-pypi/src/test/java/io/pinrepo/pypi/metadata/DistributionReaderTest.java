@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.pinrepo.MalformedPackageException;
-import io.pinrepo.hash.Digests;
 import io.pinrepo.fixtures.python.SdistBuilder;
 import io.pinrepo.fixtures.python.WheelBuilder;
+import io.pinrepo.hash.Digests;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -3,7 +3,7 @@ package io.pinrepo.pypi.simple;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.pinrepo.pypi.ProjectName;
+import io.pinrepo.pypi.metadata.ProjectName;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;

@@ -1,4 +1,4 @@
-package io.pinrepo.pypi;
+package io.pinrepo.pypi.metadata;
 
 import java.util.Locale;
 import java.util.Objects;

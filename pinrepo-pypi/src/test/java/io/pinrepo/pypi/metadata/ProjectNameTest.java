@@ -1,4 +1,4 @@
-package io.pinrepo.pypi;
+package io.pinrepo.pypi.metadata;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
