@@ -1,12 +1,12 @@
 package io.pinrepo.cli;
 
 import io.pinrepo.debian.AptRepository;
-import io.pinrepo.debian.ChangeReport;
 import io.pinrepo.debian.DebianVersion;
 import io.pinrepo.debian.IndexCompression;
 import io.pinrepo.debian.PackageRef;
 import io.pinrepo.debian.PackageSelector;
-import io.pinrepo.debian.Retention;
+import io.pinrepo.format.ChangeReport;
+import io.pinrepo.format.Retention;
 import io.pinrepo.spi.Storage;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -132,7 +132,8 @@ final class DebCommand implements Runnable {
         } else if (keep != null && keep.newest != null) {
           builder.retention(Retention.keepNewest(keep.newest));
         }
-        ChangeReport report = builder.build().publish(target.dist, target.component, debs);
+        ChangeReport<PackageRef> report =
+            builder.build().publish(target.dist, target.component, debs);
         print(spec.commandLine().getOut(), report);
       }
       return 0;
@@ -177,7 +178,7 @@ final class DebCommand implements Runnable {
       try (Storage storage = repo.openStorage()) {
         AptRepository apt = target.builder(storage, signing).build();
         requireDistribution(apt, target.dist, repo);
-        ChangeReport report = apt.remove(target.dist, target.component, selector);
+        ChangeReport<PackageRef> report = apt.remove(target.dist, target.component, selector);
         print(spec.commandLine().getOut(), report);
         if (report.removed().isEmpty()) {
           spec.commandLine().getErr().println("pinrepo: nothing matched; nothing changed");
@@ -221,7 +222,7 @@ final class DebCommand implements Runnable {
               entry.put("package", ref.name());
               entry.put("version", ref.version().toString());
               entry.put("architecture", ref.architecture());
-              entry.put("filename", ref.filename());
+              entry.put("filename", ref.file().value());
               entry.put("size", ref.size());
               entry.put("sha256", ref.sha256());
               listed.add(entry);
@@ -247,8 +248,8 @@ final class DebCommand implements Runnable {
     }
   }
 
-  private static void print(PrintWriter out, ChangeReport report) {
-    report.added().forEach(r -> out.println("added " + r + " " + r.filename()));
+  private static void print(PrintWriter out, ChangeReport<PackageRef> report) {
+    report.added().forEach(r -> out.println("added " + r + " " + r.file().value()));
     report.unchanged().forEach(r -> out.println("unchanged " + r));
     report.removed().forEach(r -> out.println("removed " + r));
     out.flush();

@@ -1,18 +1,18 @@
 package io.pinrepo.cli;
 
 import io.pinrepo.debian.AptRepository;
+import io.pinrepo.fixtures.deb.DebBuilder;
+import io.pinrepo.fixtures.python.WheelBuilder;
 import io.pinrepo.fs.FileSystemStorage;
 import io.pinrepo.maven.ArtifactFile;
 import io.pinrepo.maven.Deployment;
-import io.pinrepo.maven.MavenDeployer;
+import io.pinrepo.maven.MavenRepository;
 import io.pinrepo.pypi.PypiRepository;
+import io.pinrepo.server.RepositoryServer;
 import io.pinrepo.sign.PgpKeyGenerator;
 import io.pinrepo.sign.PgpSigner;
 import io.pinrepo.sign.Signer;
 import io.pinrepo.spi.ContentSource;
-import io.pinrepo.fixtures.deb.DebBuilder;
-import io.pinrepo.server.RepositoryServer;
-import io.pinrepo.fixtures.python.WheelBuilder;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -164,7 +164,7 @@ final class DemoCommand implements Callable<Integer> {
             + "</version>\n"
             + "  <packaging>jar</packaging>\n"
             + "</project>\n";
-    MavenDeployer.builder(storage)
+    MavenRepository.builder(storage)
         .signer(signer)
         .clock(clock)
         .build()

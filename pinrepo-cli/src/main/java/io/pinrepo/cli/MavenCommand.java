@@ -1,12 +1,14 @@
 package io.pinrepo.cli;
 
 import io.pinrepo.MalformedPackageException;
+import io.pinrepo.format.ChangeReport;
+import io.pinrepo.format.Retention;
 import io.pinrepo.maven.ArtifactFile;
+import io.pinrepo.maven.ArtifactRef;
 import io.pinrepo.maven.Coordinates;
-import io.pinrepo.maven.DeployResult;
 import io.pinrepo.maven.Deployment;
-import io.pinrepo.maven.MavenCatalog;
-import io.pinrepo.maven.MavenDeployer;
+import io.pinrepo.maven.ListedVersion;
+import io.pinrepo.maven.MavenRepository;
 import io.pinrepo.maven.pom.Pom;
 import io.pinrepo.maven.pom.PomReader;
 import io.pinrepo.sign.Signer;
@@ -103,20 +105,23 @@ final class MavenCommand implements Runnable {
       Clock clock = Clock.systemUTC();
       Optional<Signer> signer = signing.signer(clock);
       try (Storage storage = repo.openStorage()) {
-        MavenDeployer.Builder builder =
-            MavenDeployer.builder(storage)
+        MavenRepository.Builder builder =
+            MavenRepository.builder(storage)
                 .clock(clock)
-                .keepSnapshotBuilds(keepSnapshots)
+                .retention(
+                    keepSnapshots == 0 ? Retention.keepAll() : Retention.keepNewest(keepSnapshots))
                 .prefixFile(prefixFile);
         signer.ifPresent(builder::signer);
-        DeployResult result = builder.build().deploy(deployment);
+        ChangeReport<ArtifactRef> report = builder.build().deploy(deployment);
+        ArtifactRef any =
+            report.added().isEmpty() ? report.unchanged().get(0) : report.added().get(0);
         PrintWriter out = spec.commandLine().getOut();
         out.println(
-            (result.changed() ? "deployed " : "unchanged ")
-                + result.coordinates()
-                + (result.buildNumber() > 0 ? " as " + result.fileVersion() : "")
+            (report.changed() ? "deployed " : "unchanged ")
+                + any.coordinates()
+                + (any.buildNumber() > 0 ? " as " + any.fileVersion() : "")
                 + " ("
-                + result.files().size()
+                + (report.added().size() + report.unchanged().size())
                 + " files)");
         out.flush();
       }
@@ -175,7 +180,7 @@ final class MavenCommand implements Runnable {
     public Integer call() throws IOException {
       PrintWriter out = spec.commandLine().getOut();
       try (Storage storage = repo.openStorage()) {
-        MavenCatalog catalog = new MavenCatalog(storage);
+        MavenRepository catalog = MavenRepository.builder(storage).build();
         if (artifact == null && json) {
           out.println(Json.write(catalog.artifacts().stream().map(Object::toString).toList()));
         } else if (artifact == null) {
@@ -186,7 +191,7 @@ final class MavenCommand implements Runnable {
             throw new IllegalArgumentException("not GROUP:ARTIFACT: '" + artifact + "'");
           }
           List<Map<String, Object>> listed = new ArrayList<>();
-          for (MavenCatalog.Listed v : catalog.versions(ga[0], ga[1])) {
+          for (ListedVersion v : catalog.versions(ga[0], ga[1])) {
             if (json) {
               Map<String, Object> entry = new LinkedHashMap<>();
               entry.put("version", v.version());

@@ -1,9 +1,11 @@
 package io.pinrepo.cli;
 
-import io.pinrepo.pypi.ProjectName;
-import io.pinrepo.pypi.PublishResult;
+import io.pinrepo.format.ChangeReport;
+import io.pinrepo.format.Retention;
+import io.pinrepo.pypi.DistributionRef;
 import io.pinrepo.pypi.PypiRepository;
 import io.pinrepo.pypi.UnknownReleaseException;
+import io.pinrepo.pypi.metadata.ProjectName;
 import io.pinrepo.pypi.simple.ProjectFile;
 import io.pinrepo.pypi.simple.ProjectPage;
 import io.pinrepo.pypi.version.Pep440Version;
@@ -71,20 +73,12 @@ final class PypiCommand implements Runnable {
       try (Storage storage = repo.openStorage()) {
         PypiRepository.Builder builder = PypiRepository.builder(storage);
         if (keep != null) {
-          builder.keepNewestVersions(keep);
+          builder.retention(Retention.keepNewest(keep));
         }
-        PypiRepository repository = builder.build();
-        for (Path file : files) {
-          PublishResult r = repository.publish(file);
-          out.println(
-              (r.alreadyPublished() ? "unchanged " : "published ")
-                  + r.project()
-                  + " "
-                  + r.fileName());
-          for (String dropped : r.dropped()) {
-            out.println("dropped   " + r.project() + " " + dropped);
-          }
-        }
+        ChangeReport<DistributionRef> report = builder.build().publish(files);
+        report.added().forEach(r -> out.println("published " + r));
+        report.unchanged().forEach(r -> out.println("unchanged " + r));
+        report.removed().forEach(r -> out.println("dropped   " + r));
       }
       return 0;
     }

@@ -1,7 +1,7 @@
 package io.pinrepo.cli;
 
-import io.pinrepo.spi.Storage;
 import io.pinrepo.server.RepositoryServer;
+import io.pinrepo.spi.Storage;
 import java.io.PrintWriter;
 import java.net.InetAddress;
 import java.util.concurrent.Callable;

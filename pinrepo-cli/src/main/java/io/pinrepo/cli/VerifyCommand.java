@@ -1,10 +1,10 @@
 package io.pinrepo.cli;
 
+import io.pinrepo.format.Problem;
 import io.pinrepo.format.RepositoryFormats;
 import io.pinrepo.format.VerifyContext;
 import io.pinrepo.sign.SignatureChecker;
 import io.pinrepo.spi.Storage;
-import io.pinrepo.format.Problem;
 import io.pinrepo.verify.Verification;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -57,7 +57,8 @@ final class VerifyCommand implements Callable<Integer> {
     }
     Verification.Report report;
     try (Storage storage = repo.openStorage()) {
-      report = new Verification(RepositoryFormats.installed()).run(storage, new VerifyContext(checker));
+      report =
+          new Verification(RepositoryFormats.installed()).run(storage, new VerifyContext(checker));
     }
     PrintWriter out = spec.commandLine().getOut();
     if (json) {

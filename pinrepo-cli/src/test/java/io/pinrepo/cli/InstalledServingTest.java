@@ -15,7 +15,6 @@ class InstalledServingTest {
 
   private static final ServingPolicy POLICY = RepositoryFormats.servingPolicy();
 
-
   @ParameterizedTest
   @CsvSource(
       delimiter = '|',

@@ -6,31 +6,32 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.pinrepo.debian.AptFormat;
 import io.pinrepo.debian.AptRepository;
-import io.pinrepo.debian.ChangeReport;
+import io.pinrepo.debian.PackageRef;
+import io.pinrepo.fixtures.deb.DebBuilder;
+import io.pinrepo.fixtures.python.WheelBuilder;
+import io.pinrepo.format.ChangeReport;
 import io.pinrepo.format.VerifyContext;
 import io.pinrepo.fs.FileSystemStorage;
 import io.pinrepo.maven.ArtifactFile;
-import io.pinrepo.maven.DeployResult;
+import io.pinrepo.maven.ArtifactRef;
 import io.pinrepo.maven.Deployment;
-import io.pinrepo.maven.MavenDeployer;
-import io.pinrepo.pypi.PublishResult;
+import io.pinrepo.maven.MavenRepository;
+import io.pinrepo.pypi.DistributionRef;
 import io.pinrepo.pypi.PypiFormat;
 import io.pinrepo.pypi.PypiRepository;
 import io.pinrepo.s3.ChecksumMode;
 import io.pinrepo.s3.S3Location;
 import io.pinrepo.s3.S3ProxyFixture;
 import io.pinrepo.s3.S3Storage;
+import io.pinrepo.server.RepositoryServer;
 import io.pinrepo.sign.PgpKeyGenerator;
 import io.pinrepo.sign.PgpSigner;
 import io.pinrepo.sign.Signer;
 import io.pinrepo.spi.ContentSource;
 import io.pinrepo.spi.Storage;
-import io.pinrepo.fixtures.deb.DebBuilder;
-import io.pinrepo.server.RepositoryServer;
 import io.pinrepo.testkit.memory.InMemoryStorage;
 import io.pinrepo.testkit.memory.InjectedFaultException;
 import io.pinrepo.testkit.memory.Operation;
-import io.pinrepo.fixtures.python.WheelBuilder;
 import io.pinrepo.verify.Verification;
 import java.io.IOException;
 import java.io.InputStream;
@@ -112,7 +113,7 @@ class ReadmeExamplesTest {
         InputStream key = Files.newInputStream(secretKey)) {
       Signer signer = PgpSigner.load(key, secretKey.toString(), new char[0], Clock.systemUTC());
       AptRepository apt = AptRepository.builder(storage).signer(signer).origin("Example").build();
-      ChangeReport report = apt.publish("stable", "main", List.of(deb));
+      ChangeReport<PackageRef> report = apt.publish("stable", "main", List.of(deb));
       System.out.println("added " + report.added());
     }
     // README:end
@@ -135,14 +136,14 @@ class ReadmeExamplesTest {
     Path jar = Files.write(dir.resolve("lib-1.0.jar"), DemoCommand.jar());
     // README:maven
     try (Storage storage = FileSystemStorage.open(repo)) {
-      MavenDeployer deployer = MavenDeployer.builder(storage).build();
-      DeployResult result =
-          deployer.deploy(
+      MavenRepository maven = MavenRepository.builder(storage).build();
+      ChangeReport<ArtifactRef> report =
+          maven.deploy(
               Deployment.of(
                   pom.toString(),
                   ContentSource.ofPath(pom),
                   List.of(new ArtifactFile("", "jar", ContentSource.ofPath(jar), jar.toString()))));
-      System.out.println("deployed " + result.coordinates() + ": " + result.files());
+      System.out.println("deployed " + report.added());
     }
     // README:end
     assertTrue(Files.isRegularFile(repo.resolve("com/example/lib/1.0/lib-1.0.jar.sha256")));
@@ -155,8 +156,8 @@ class ReadmeExamplesTest {
     Path wheel = WheelBuilder.of("example-lib", "1.0").writeTo(dir);
     // README:pypi
     try (Storage storage = FileSystemStorage.open(repo)) {
-      PublishResult result = PypiRepository.on(storage).publish(wheel);
-      System.out.println("published " + result.fileName() + " to " + result.project());
+      ChangeReport<DistributionRef> report = PypiRepository.on(storage).publish(List.of(wheel));
+      System.out.println("published " + report.added());
     }
     // README:end
     try (Storage storage = FileSystemStorage.open(repo)) {

@@ -7,9 +7,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.pinrepo.sign.PgpKeyGenerator;
 import io.pinrepo.fixtures.deb.DebBuilder;
 import io.pinrepo.fixtures.python.WheelBuilder;
+import io.pinrepo.sign.PgpKeyGenerator;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

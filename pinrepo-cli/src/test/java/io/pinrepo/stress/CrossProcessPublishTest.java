@@ -3,10 +3,10 @@ package io.pinrepo.stress;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.pinrepo.format.Problem;
 import io.pinrepo.fs.FileSystemStorage;
 import io.pinrepo.s3.S3ProxyFixture;
 import io.pinrepo.spi.Storage;
-import io.pinrepo.format.Problem;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -7,22 +7,22 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.pinrepo.debian.AptRepository;
 import io.pinrepo.debian.PackageRef;
 import io.pinrepo.debian.PackageSelector;
-import io.pinrepo.debian.Retention;
-import io.pinrepo.maven.MavenDeployer;
+import io.pinrepo.fixtures.deb.DebBuilder;
+import io.pinrepo.fixtures.python.WheelBuilder;
+import io.pinrepo.format.Problem;
+import io.pinrepo.format.Retention;
+import io.pinrepo.maven.MavenRepository;
 import io.pinrepo.maven.metadata.MavenMetadata;
-import io.pinrepo.pypi.ProjectName;
 import io.pinrepo.pypi.PypiRepository;
 import io.pinrepo.pypi.UnknownReleaseException;
+import io.pinrepo.pypi.metadata.ProjectName;
 import io.pinrepo.pypi.simple.ProjectPage;
 import io.pinrepo.pypi.version.Pep440Version;
 import io.pinrepo.spi.ContentSource;
 import io.pinrepo.spi.ObjectKey;
-import io.pinrepo.fixtures.deb.DebBuilder;
 import io.pinrepo.testkit.memory.InMemoryStorage;
 import io.pinrepo.testkit.memory.InjectedFaultException;
 import io.pinrepo.testkit.memory.Operation;
-import io.pinrepo.fixtures.python.WheelBuilder;
-import io.pinrepo.format.Problem;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -248,7 +248,7 @@ class FaultSweepTest {
     return new Scenario() {
       @Override
       public void setUp(InMemoryStorage s) throws IOException {
-        MavenDeployer d = mavenDeployer(s);
+        MavenRepository d = mavenDeployer(s);
         d.deploy(StressPublisher.deployment("1.0"));
         d.deploy(StressPublisher.deployment("2.0-SNAPSHOT"));
       }
@@ -265,8 +265,8 @@ class FaultSweepTest {
     };
   }
 
-  private static MavenDeployer mavenDeployer(InMemoryStorage s) {
-    return MavenDeployer.builder(s).clock(CLOCK).keepSnapshotBuilds(1).build();
+  private static MavenRepository mavenDeployer(InMemoryStorage s) {
+    return MavenRepository.builder(s).clock(CLOCK).retention(Retention.keepNewest(1)).build();
   }
 
   private static final String GA = "io/pinrepo/stress/demo/";
@@ -295,7 +295,7 @@ class FaultSweepTest {
 
   private static PypiRepository pypi(InMemoryStorage s, int keep) {
     PypiRepository.Builder b = PypiRepository.builder(s).clock(CLOCK);
-    return keep > 0 ? b.keepNewestVersions(keep).build() : b.build();
+    return keep > 0 ? b.retention(Retention.keepNewest(keep)).build() : b.build();
   }
 
   private static ProjectPage page(InMemoryStorage s) throws IOException {

@@ -1,12 +1,12 @@
 package io.pinrepo.stress;
 
+import io.pinrepo.format.Problem;
 import io.pinrepo.format.RepositoryFormat;
 import io.pinrepo.format.VerifyContext;
 import io.pinrepo.gc.GarbageCollector;
 import io.pinrepo.spi.ObjectKey;
 import io.pinrepo.testkit.memory.InMemoryStorage;
 import io.pinrepo.testkit.time.ManualClock;
-import io.pinrepo.format.Problem;
 import io.pinrepo.verify.Verification;
 import java.io.IOException;
 import java.time.Duration;
@@ -140,7 +140,7 @@ final class GcRace {
     // Deleted by GC yet named by what is live now, and absent: a wrong deletion.
     Set<ObjectKey> live = new HashSet<>();
     for (RepositoryFormat f : formats) {
-      f.markLive(storage, live::add);
+      f.markLive(storage, object -> live.add(object.key()));
     }
     int wrong = 0;
     int again = 0;

@@ -3,19 +3,18 @@ package io.pinrepo.stress;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.pinrepo.debian.AptFormat;
 import io.pinrepo.debian.AptRepository;
 import io.pinrepo.debian.PackageSelector;
-import io.pinrepo.maven.MavenDeployer;
-import io.pinrepo.maven.MavenFormat;
-import io.pinrepo.pypi.ProjectName;
+import io.pinrepo.fixtures.deb.DebBuilder;
+import io.pinrepo.fixtures.python.WheelBuilder;
+import io.pinrepo.format.Retention;
+import io.pinrepo.maven.MavenRepository;
 import io.pinrepo.pypi.PypiFormat;
 import io.pinrepo.pypi.PypiRepository;
+import io.pinrepo.pypi.metadata.ProjectName;
 import io.pinrepo.pypi.version.Pep440Version;
 import io.pinrepo.spi.ContentSource;
-import io.pinrepo.fixtures.deb.DebBuilder;
 import io.pinrepo.testkit.memory.InMemoryStorage;
-import io.pinrepo.fixtures.python.WheelBuilder;
 import io.pinrepo.testkit.time.ManualClock;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -45,7 +44,7 @@ class GcVersusPublishTest {
     ManualClock clock = new ManualClock(Instant.parse("2026-01-01T00:00:00Z"));
     InMemoryStorage storage = new InMemoryStorage(clock, 50);
     AptRepository repo = AptRepository.builder(storage).clock(clock).build();
-    GcRace race = new GcRace(storage, clock, List.of(new AptFormat(clock)));
+    GcRace race = new GcRace(storage, clock, List.of(repo.format()));
     Set<String> reported = new TreeSet<>();
     GcRace.Figures figures = GcRace.NONE;
     for (int round = 0; round < ROUNDS; round++) {
@@ -123,15 +122,15 @@ class GcVersusPublishTest {
   void mavenGcNeverDeletesWhatCommittedMetadataNames() throws Exception {
     ManualClock clock = new ManualClock(Instant.parse("2026-01-01T00:00:00Z"));
     InMemoryStorage storage = new InMemoryStorage(clock, 50);
-    MavenDeployer deployer =
-        MavenDeployer.builder(storage).clock(clock).keepSnapshotBuilds(1).build();
-    GcRace race = new GcRace(storage, clock, List.of(MavenFormat.keepingSnapshotBuilds(1)));
+    MavenRepository deployer =
+        MavenRepository.builder(storage).clock(clock).retention(Retention.keepNewest(1)).build();
+    GcRace race = new GcRace(storage, clock, List.of(deployer.format()));
     Set<String> reported = new TreeSet<>();
     GcRace.Figures figures = GcRace.NONE;
     int newestBuild = 0;
     for (int round = 0; round < ROUNDS; round++) {
       // Garbage: snapshot builds a deployer keeping every build left, which GC keeping one prunes.
-      MavenDeployer keepingAll = MavenDeployer.builder(storage).clock(clock).build();
+      MavenRepository keepingAll = MavenRepository.builder(storage).clock(clock).build();
       String aged = "1." + round + "-SNAPSHOT";
       for (int i = 0; i < THREADS * REMOVED; i++) {
         keepingAll.deploy(StressPublisher.deployment(aged));
@@ -150,11 +149,21 @@ class GcVersusPublishTest {
           publishes.add(
               () ->
                   "snapshot "
-                      + deployer.deploy(StressPublisher.deployment("2.0-SNAPSHOT")).buildNumber());
+                      + deployer
+                          .deploy(StressPublisher.deployment("2.0-SNAPSHOT"))
+                          .added()
+                          .get(0)
+                          .buildNumber());
         }
         // Late in the race, a deploy into the version whose old builds GC is collecting.
         publishes.add(
-            () -> "aged " + deployer.deploy(StressPublisher.deployment(aged)).fileVersion());
+            () ->
+                "aged "
+                    + deployer
+                        .deploy(StressPublisher.deployment(aged))
+                        .added()
+                        .get(0)
+                        .fileVersion());
         threads.add(publishes);
       }
       figures = figures.plus(race.run(threads, reported));
@@ -203,7 +212,7 @@ class GcVersusPublishTest {
   }
 
   private String publishWheel(PypiRepository repo, Path wheel) throws java.io.IOException {
-    return repo.publish(wheel).fileName();
+    return repo.publish(wheel).added().get(0).fileName();
   }
 
   private static ContentSource deb(String name) {

@@ -3,9 +3,9 @@ package io.pinrepo.stress;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.pinrepo.format.Problem;
 import io.pinrepo.fs.FileSystemStorage;
 import io.pinrepo.testkit.clients.AptRoot;
-import io.pinrepo.format.Problem;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,23 +1,19 @@
 package io.pinrepo.stress;
 
-import io.pinrepo.debian.AptFormat;
 import io.pinrepo.debian.AptRepository;
 import io.pinrepo.debian.PackageRef;
-import io.pinrepo.format.RepositoryFormat;
+import io.pinrepo.format.Problem;
+import io.pinrepo.format.RepositoryFormats;
 import io.pinrepo.format.VerifyContext;
-import io.pinrepo.maven.MavenFormat;
-import io.pinrepo.pypi.ProjectName;
-import io.pinrepo.pypi.PypiFormat;
 import io.pinrepo.pypi.PypiRepository;
+import io.pinrepo.pypi.metadata.ProjectName;
 import io.pinrepo.spi.ObjectKey;
 import io.pinrepo.spi.ObjectNotFoundException;
 import io.pinrepo.spi.ObjectStream;
 import io.pinrepo.spi.Storage;
-import io.pinrepo.format.Problem;
 import io.pinrepo.verify.Verification;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -30,14 +26,9 @@ final class Repo {
 
   private Repo() {}
 
-  /** Every format verify and gc know of. */
-  static List<RepositoryFormat> formats(Clock clock) {
-    return List.of(new AptFormat(clock), new MavenFormat(), new PypiFormat());
-  }
-
   /** The problems verify finds with every format, signatures unchecked. */
   static List<Problem> verify(Storage storage) throws IOException {
-    return new Verification(formats(Clock.systemUTC()))
+    return new Verification(RepositoryFormats.installed())
         .run(storage, VerifyContext.unsigned())
         .problems();
   }

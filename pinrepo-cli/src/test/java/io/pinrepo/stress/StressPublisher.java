@@ -1,18 +1,18 @@
 package io.pinrepo.stress;
 
 import io.pinrepo.debian.AptRepository;
+import io.pinrepo.fixtures.deb.DebBuilder;
+import io.pinrepo.fixtures.python.WheelBuilder;
 import io.pinrepo.fs.FileSystemStorage;
 import io.pinrepo.maven.ArtifactFile;
 import io.pinrepo.maven.Deployment;
-import io.pinrepo.maven.MavenDeployer;
+import io.pinrepo.maven.MavenRepository;
 import io.pinrepo.pypi.PypiRepository;
 import io.pinrepo.s3.S3Location;
 import io.pinrepo.s3.S3ProxyFixture;
 import io.pinrepo.s3.S3Storage;
 import io.pinrepo.spi.ContentSource;
 import io.pinrepo.spi.Storage;
-import io.pinrepo.fixtures.deb.DebBuilder;
-import io.pinrepo.fixtures.python.WheelBuilder;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -52,7 +52,7 @@ public final class StressPublisher {
     try (ConflictCounter storage = new ConflictCounter(open(args[0]))) {
       AptRepository apt = AptRepository.builder(storage).build();
       PypiRepository pypi = PypiRepository.on(storage);
-      MavenDeployer maven = MavenDeployer.builder(storage).build();
+      MavenRepository maven = MavenRepository.builder(storage).build();
       for (String ids : args[2].split(",")) {
         int id = Integer.parseInt(ids);
         for (int i = 0; i < count; i++) {
