@@ -6,7 +6,8 @@ import java.util.Objects;
 /**
  * An RPM epoch-version-release ({@code [E:]V[-R]}), ordered exactly as rpm orders them: epochs as
  * numbers, then version and release with {@link #rpmvercmp(String, String)}. A missing epoch is 0;
- * a missing release is the empty string, which sorts before any release.
+ * a missing release is the empty string, and (as in rpm) a version without a release sorts before
+ * the same version with any release.
  *
  * <p>The order is not consistent with {@link #equals(Object)}: {@code 1.0} and {@code 1_0} compare
  * as equal (rpm treats them as the same version) but are different values.
@@ -23,7 +24,7 @@ public record RpmVersion(long epoch, String version, String release)
   private static final Comparator<RpmVersion> ORDER =
       Comparator.comparingLong(RpmVersion::epoch)
           .thenComparing(RpmVersion::version, RpmVersion::rpmvercmp)
-          .thenComparing(RpmVersion::release, RpmVersion::rpmvercmp);
+          .thenComparing(RpmVersion::release, RpmVersion::compareReleases);
 
   /** Checks each part. */
   public RpmVersion {
@@ -76,6 +77,13 @@ public record RpmVersion(long epoch, String version, String release)
    */
   public static int rpmvercmp(String a, String b) {
     return Vercmp.compare(Objects.requireNonNull(a, "a"), Objects.requireNonNull(b, "b"));
+  }
+
+  private static int compareReleases(String a, String b) {
+    if (a.isEmpty() || b.isEmpty()) {
+      return Boolean.compare(!a.isEmpty(), !b.isEmpty());
+    }
+    return rpmvercmp(a, b);
   }
 
   @Override
