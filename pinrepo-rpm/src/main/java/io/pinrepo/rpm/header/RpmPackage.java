@@ -12,8 +12,9 @@ import java.util.Objects;
  * @param nevra name, epoch-version-release and architecture ({@code src} for a source package)
  * @param sourcePackage whether it is a source package ({@code .src.rpm})
  * @param info summary, description, license, sizes...
- * @param dependencies every relation, grouped by {@link DependencyKind} in that enum's order, each
- *     group in header order
+ * @param dependencies every relation, in the order createrepo_c reads them: by {@link
+ *     DependencyKind} in that enum's order, each kind in header order, then those of the legacy
+ *     weak-dependency tags (suggests/enhances, with a flag for recommends/supplements)
  * @param files every file, in header order (sorted by path)
  * @param changelogs the changelog, newest first, as the header stores it
  * @param headerRange the byte range of the main header in the file
