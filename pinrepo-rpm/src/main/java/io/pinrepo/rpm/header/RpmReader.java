@@ -90,8 +90,8 @@ public final class RpmReader {
     check.headerDigests();
     Tap payload = new Tap(headerAndPayload, HashAlgorithm.SHA256.newDigest());
     payload.drain();
-    check.payloadDigest(payload.digest());
     check.sizeAndMd5(headerAndPayload.count(), headerAndPayload.digest());
+    check.payloadDigest(payload.digest());
     Digests digests = whole.digests();
     return new RpmPackage(
         nevra,
