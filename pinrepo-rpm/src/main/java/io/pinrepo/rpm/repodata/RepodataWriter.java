@@ -59,7 +59,7 @@ public final class RepodataWriter {
   /**
    * Writes the three documents for {@code entries}, in {@link PackageEntry#ORDER}.
    *
-   * @throws IllegalArgumentException when two entries have the same location
+   * @throws IllegalStateException when two entries have the same location
    */
   public static void writeAll(
       Collection<PackageEntry> entries,
