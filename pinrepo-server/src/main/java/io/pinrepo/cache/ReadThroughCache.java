@@ -227,9 +227,9 @@ public final class ReadThroughCache extends ForwardingStorage {
               ? new Cached(cached, hit(cached))
               : flights.join(key, flight -> resolve(key, isImmutable, flight));
       if (resolution instanceof Cached c) {
+        directory.touch(c.entry().file()); // first, so that a failure leaves no stream open
         Optional<ObjectStream> stream = EntryRead.open(c.entry(), range);
         if (stream.isPresent()) {
-          directory.touch(c.entry().file());
           return new CachedRead(stream.get(), c.freshness());
         }
         index.remove(c.entry()); // deleted under us, by another process's eviction or write
