@@ -1,5 +1,7 @@
 package io.pinrepo.cache;
 
+import io.pinrepo.cache.Resolution.Cached;
+import io.pinrepo.cache.Resolution.Signal;
 import io.pinrepo.spi.ByteRange;
 import io.pinrepo.spi.ContentSource;
 import io.pinrepo.spi.ForwardingStorage;
@@ -11,8 +13,6 @@ import io.pinrepo.spi.Storage;
 import io.pinrepo.spi.WriteCondition;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
@@ -59,37 +59,20 @@ public final class ReadThroughCache extends ForwardingStorage {
   /** How often a read retries when its entry vanishes under it before going to the origin. */
   private static final int MAX_ATTEMPTS = 5;
 
-  /** What the leader of a key's flight found out. */
-  private sealed interface Resolution permits Cached, Signal {}
-
-  /** Serve {@code entry}'s file, reporting {@code freshness}. */
-  private record Cached(Entry entry, Freshness freshness) implements Resolution {}
-
-  /** Read from the origin ({@code BYPASS}) or try again ({@code RETRY}). */
-  private enum Signal implements Resolution {
-    BYPASS,
-    RETRY
-  }
-
+  private final EntryStore store;
   private final CacheDirectory directory;
-  private final LruIndex index;
-  private final Flights<Resolution> flights = new Flights<>();
   private final Predicate<ObjectKey> immutable;
-  private final Duration maxStaleness;
-  private final Duration maxStaleOnError;
+  private final StalenessRules rules;
   private final long maxBytes;
-  private final Clock clock;
   private final CacheListener listener;
 
   private ReadThroughCache(ReadThroughCacheBuilder builder, CacheDirectory directory) {
     super(builder.origin);
+    this.store = new EntryStore(directory, builder.maxBytes, builder.listener);
     this.directory = directory;
-    this.index = new LruIndex(builder.maxBytes);
     this.immutable = builder.immutable;
-    this.maxStaleness = builder.maxStaleness;
-    this.maxStaleOnError = builder.maxStaleOnError;
+    this.rules = new StalenessRules(builder.maxStaleness, builder.maxStaleOnError, builder.clock);
     this.maxBytes = builder.maxBytes;
-    this.clock = builder.clock;
     this.listener = builder.listener;
   }
 
@@ -103,7 +86,7 @@ public final class ReadThroughCache extends ForwardingStorage {
     directory.cleanTemps();
     ReadThroughCache cache = new ReadThroughCache(builder, directory);
     for (CacheDirectory.Found found : directory.scan()) {
-      cache.admit(found.entry());
+      cache.store.admit(found.entry());
     }
     return cache;
   }
@@ -115,7 +98,7 @@ public final class ReadThroughCache extends ForwardingStorage {
 
   /** The bytes of the cache files this cache knows of; at most the configured bound. */
   public long usedBytes() {
-    return index.bytes();
+    return store.bytes();
   }
 
   /** {@inheritDoc} Equal to {@code lookup(key).map(CachedStat::info)}. */
@@ -140,23 +123,23 @@ public final class ReadThroughCache extends ForwardingStorage {
    */
   public Optional<CachedStat> lookup(ObjectKey key) throws IOException {
     Objects.requireNonNull(key, "key");
-    Entry cached = index.get(key);
-    if (cached != null && (immutable.test(key) || fresh(cached))) {
-      return Optional.of(new CachedStat(cached.info(), hit(cached)));
+    Entry cached = store.get(key);
+    if (cached != null && (immutable.test(key) || rules.fresh(cached))) {
+      return Optional.of(new CachedStat(cached.info(), rules.hit(cached)));
     }
     Optional<ObjectInfo> current;
     try {
       current = delegate().stat(key);
     } catch (IOException e) {
-      return Optional.of(new CachedStat(staleOrThrow(cached, e).info(), stale(cached)));
+      Entry stale = rules.staleOrThrow(cached, e);
+      return Optional.of(new CachedStat(stale.info(), rules.stale(stale)));
     }
     if (current.isEmpty()) {
-      forget(key);
+      store.forget(key);
       return Optional.empty();
     }
     if (cached != null && sameVersion(cached, current.get())) {
-      cached.validated(clock.instant());
-      return Optional.of(new CachedStat(cached.info(), revalidated()));
+      return Optional.of(new CachedStat(cached.info(), rules.revalidated(cached)));
     }
     return Optional.of(new CachedStat(current.get(), Freshness.miss()));
   }
@@ -197,7 +180,7 @@ public final class ReadThroughCache extends ForwardingStorage {
       invalidateAfter(key, e);
       throw e;
     }
-    invalidate(key);
+    store.invalidate(key);
     return written;
   }
 
@@ -210,7 +193,7 @@ public final class ReadThroughCache extends ForwardingStorage {
       invalidateAfter(key, e);
       throw e;
     }
-    invalidate(key);
+    store.invalidate(key);
   }
 
   @Override
@@ -221,18 +204,18 @@ public final class ReadThroughCache extends ForwardingStorage {
   private CachedRead openOnce(ObjectKey key, ByteRange range) throws IOException {
     boolean isImmutable = immutable.test(key);
     for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-      Entry cached = index.get(key);
+      Entry cached = store.get(key);
       Resolution resolution =
-          cached != null && (isImmutable || fresh(cached))
-              ? new Cached(cached, hit(cached))
-              : flights.join(key, flight -> resolve(key, isImmutable, flight));
+          cached != null && (isImmutable || rules.fresh(cached))
+              ? new Cached(cached, rules.hit(cached))
+              : store.join(key, flight -> resolve(key, isImmutable, flight));
       if (resolution instanceof Cached c) {
         directory.touch(c.entry().file()); // first, so that a failure leaves no stream open
         Optional<ObjectStream> stream = EntryRead.open(c.entry(), range);
         if (stream.isPresent()) {
           return new CachedRead(stream.get(), c.freshness());
         }
-        index.remove(c.entry()); // deleted under us, by another process's eviction or write
+        store.remove(c.entry()); // deleted under us, by another process's eviction or write
       } else if (resolution == Signal.BYPASS) {
         break;
       }
@@ -243,16 +226,16 @@ public final class ReadThroughCache extends ForwardingStorage {
   /** The leader's work for a key it found no usable entry for. */
   private Resolution resolve(ObjectKey key, boolean isImmutable, Flights.Flight<Resolution> flight)
       throws IOException {
-    Entry cached = index.get(key);
-    if (cached != null && (isImmutable || fresh(cached))) {
-      return new Cached(cached, hit(cached)); // the flight before this one brought it
+    Entry cached = store.get(key);
+    if (cached != null && (isImmutable || rules.fresh(cached))) {
+      return new Cached(cached, rules.hit(cached)); // the flight before this one brought it
     }
     if (!isImmutable) {
       return revalidate(key, cached, flight);
     }
     Optional<Entry> onDisk = directory.probeAny(key); // filled by another process, perhaps
-    if (onDisk.isPresent() && publish(flight, onDisk.get())) {
-      return new Cached(onDisk.get(), hit(onDisk.get()));
+    if (onDisk.isPresent() && store.publish(flight, onDisk.get())) {
+      return new Cached(onDisk.get(), rules.hit(onDisk.get()));
     }
     return fetch(key, flight);
   }
@@ -263,33 +246,33 @@ public final class ReadThroughCache extends ForwardingStorage {
     try {
       current = delegate().stat(key);
     } catch (IOException e) {
-      return new Cached(staleOrThrow(cached, e), stale(cached));
+      Entry stale = rules.staleOrThrow(cached, e);
+      return new Cached(stale, rules.stale(stale));
     }
     if (current.isEmpty()) {
-      forget(key);
+      store.forget(key);
       throw new ObjectNotFoundException(key);
     }
     if (cached != null && sameVersion(cached, current.get())) {
-      cached.validated(clock.instant());
-      return new Cached(cached, revalidated());
+      return new Cached(cached, rules.revalidated(cached));
     }
     Optional<Entry> onDisk = directory.probe(key, current.get().versionToken());
-    if (onDisk.isPresent() && publish(flight, onDisk.get())) {
-      onDisk.get().validated(clock.instant());
-      return new Cached(onDisk.get(), revalidated());
+    if (onDisk.isPresent() && store.publish(flight, onDisk.get())) {
+      return new Cached(onDisk.get(), rules.revalidated(onDisk.get()));
     }
     try {
       return fetch(key, flight);
     } catch (ObjectNotFoundException e) {
-      forget(key);
+      store.forget(key);
       throw e;
     } catch (IOException e) {
-      return new Cached(staleOrThrow(cached, e), stale(cached));
+      Entry stale = rules.staleOrThrow(cached, e);
+      return new Cached(stale, rules.stale(stale));
     }
   }
 
   private Resolution fetch(ObjectKey key, Flights.Flight<Resolution> flight) throws IOException {
-    Instant fetchedAt = clock.instant();
+    Instant fetchedAt = rules.clock().instant();
     try (ObjectStream in = delegate().read(key)) {
       if (EntryHeader.length(in.info()) + in.info().size() > maxBytes) {
         return Signal.BYPASS;
@@ -301,7 +284,7 @@ public final class ReadThroughCache extends ForwardingStorage {
         listener.cacheFailed(key, e);
         return Signal.BYPASS;
       }
-      if (!publish(flight, entry)) {
+      if (!store.publish(flight, entry)) {
         directory.delete(entry); // a write of the key overtook this fetch
         return Signal.RETRY;
       }
@@ -309,87 +292,12 @@ public final class ReadThroughCache extends ForwardingStorage {
     }
   }
 
-  /**
-   * Makes {@code entry} the key's entry unless a write invalidated the flight, then deletes what
-   * that displaced. Returns whether it was published.
-   */
-  private boolean publish(Flights.Flight<Resolution> flight, Entry entry) throws IOException {
-    LruIndex.Displaced displaced;
-    synchronized (index) {
-      if (flight.invalidated()) {
-        return false;
-      }
-      displaced = index.put(entry);
-    }
-    discard(entry, displaced);
-    return true;
-  }
-
-  /** Takes up an entry found on disk at start. */
-  private void admit(Entry entry) throws IOException {
-    discard(entry, index.put(entry));
-  }
-
-  private void discard(Entry kept, LruIndex.Displaced displaced) throws IOException {
-    Entry replaced = displaced.replaced();
-    if (replaced != null && !replaced.file().equals(kept.file())) {
-      directory.delete(replaced);
-    }
-    for (Entry evicted : displaced.evicted()) {
-      directory.delete(evicted);
-      listener.evicted(evicted.key(), evicted.fileBytes());
-    }
-  }
-
-  private void invalidate(ObjectKey key) throws IOException {
-    synchronized (index) {
-      flights.invalidate(key);
-      index.remove(key);
-    }
-    directory.deleteAll(key);
-  }
-
   private void invalidateAfter(ObjectKey key, Exception failure) {
     try {
-      invalidate(key);
+      store.invalidate(key);
     } catch (IOException e) {
       failure.addSuppressed(e);
     }
-  }
-
-  /** The origin has no object under {@code key}: drop what the cache holds of it. */
-  private void forget(ObjectKey key) throws IOException {
-    if (index.remove(key) != null) {
-      directory.deleteAll(key);
-    }
-  }
-
-  private Entry staleOrThrow(Entry cached, IOException originFailure) throws IOException {
-    if (cached == null || age(cached).compareTo(maxStaleOnError) > 0) {
-      throw originFailure;
-    }
-    return cached;
-  }
-
-  private boolean fresh(Entry entry) {
-    return age(entry).compareTo(maxStaleness) < 0;
-  }
-
-  private Duration age(Entry entry) {
-    Duration age = Duration.between(entry.validatedAt(), clock.instant());
-    return age.isNegative() ? Duration.ZERO : age;
-  }
-
-  private Freshness hit(Entry entry) {
-    return new Freshness(Freshness.Outcome.HIT, age(entry));
-  }
-
-  private Freshness stale(Entry entry) {
-    return new Freshness(Freshness.Outcome.STALE, age(entry));
-  }
-
-  private static Freshness revalidated() {
-    return new Freshness(Freshness.Outcome.REVALIDATED, Duration.ZERO);
   }
 
   private static boolean sameVersion(Entry cached, ObjectInfo current) {
