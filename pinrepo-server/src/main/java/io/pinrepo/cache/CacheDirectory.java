@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributeView;
 import java.nio.file.attribute.FileTime;
 import java.time.Clock;
 import java.time.Instant;
@@ -238,7 +239,8 @@ final class CacheDirectory {
   /** Stamps {@code file} as used now; a file deleted meanwhile is ignored. */
   void touch(Path file) throws IOException {
     try {
-      Files.setLastModifiedTime(file, nextStamp());
+      FileTime stamp = nextStamp(); // both times given: no stat needed before the update
+      Files.getFileAttributeView(file, BasicFileAttributeView.class).setTimes(stamp, stamp, null);
     } catch (NoSuchFileException e) {
       // evicted or invalidated by another thread or process: nothing to remember
     }

@@ -17,6 +17,7 @@ final class Entry {
   private final Path file;
   private final int headerLength;
   private volatile Instant validatedAt;
+  private volatile long lastTouch = Long.MIN_VALUE / 2;
 
   Entry(ObjectInfo info, Path file, int headerLength, Instant validatedAt) {
     this.info = Objects.requireNonNull(info, "info");
@@ -56,6 +57,16 @@ final class Entry {
     if (now.isAfter(validatedAt)) {
       validatedAt = now;
     }
+  }
+
+  /** The store's touch count when this entry's file was last stamped as used. */
+  long lastTouch() {
+    return lastTouch;
+  }
+
+  /** Records that this entry's file was stamped as used at the store's touch count {@code n}. */
+  void touched(long n) {
+    lastTouch = n;
   }
 
   @Override

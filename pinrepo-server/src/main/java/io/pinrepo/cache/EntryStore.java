@@ -2,6 +2,7 @@ package io.pinrepo.cache;
 
 import io.pinrepo.spi.ObjectKey;
 import java.io.IOException;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The entries a cache serves: the in-memory LRU index over the cache directory, the flights that
@@ -14,6 +15,7 @@ final class EntryStore {
   private final LruIndex index;
   private final Flights<Resolution> flights = new Flights<>();
   private final CacheListener listener;
+  private final AtomicLong touches = new AtomicLong();
 
   EntryStore(CacheDirectory directory, long maxBytes, CacheListener listener) {
     this.directory = directory;
@@ -28,6 +30,15 @@ final class EntryStore {
   /** The key's entry, now the most recently used; null when there is none. */
   Entry get(ObjectKey key) {
     return index.get(key);
+  }
+
+  /** Stamps {@code entry}'s file as used now, unless it was stamped recently; see the type. */
+  void touch(Entry entry) throws IOException {
+    long since = touches.get() - entry.lastTouch();
+    if (since >= Math.max(1, index.size() / 100)) {
+      directory.touch(entry.file());
+      entry.touched(touches.incrementAndGet());
+    }
   }
 
   /** Forgets {@code entry} if it is still the key's entry (its file is gone). */
@@ -57,12 +68,14 @@ final class EntryStore {
       }
       displaced = index.put(entry);
     }
+    entry.touched(touches.incrementAndGet()); // a fill stamped its file; a taken-up file is close
     discard(entry, displaced);
     return true;
   }
 
   /** Takes up an entry found on disk when the cache opens. */
   void admit(Entry entry) throws IOException {
+    entry.touched(touches.incrementAndGet());
     discard(entry, index.put(entry));
   }
 

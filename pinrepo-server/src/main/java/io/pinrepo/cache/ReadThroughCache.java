@@ -210,7 +210,7 @@ public final class ReadThroughCache extends ForwardingStorage {
               ? new Cached(cached, rules.hit(cached))
               : store.join(key, flight -> resolve(key, isImmutable, flight));
       if (resolution instanceof Cached c) {
-        directory.touch(c.entry().file()); // first, so that a failure leaves no stream open
+        store.touch(c.entry()); // first, so that a failure leaves no stream open
         Optional<ObjectStream> stream = EntryRead.open(c.entry(), range);
         if (stream.isPresent()) {
           return new CachedRead(stream.get(), c.freshness());
