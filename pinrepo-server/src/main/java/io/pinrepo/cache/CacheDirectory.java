@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 
@@ -80,11 +81,13 @@ final class CacheDirectory {
     Files.createDirectories(dir);
     Path marker = dir.resolve(MARKER);
     if (!Files.exists(marker)) {
+      boolean empty;
       try (Stream<Path> files = Files.list(dir)) {
-        if (files.findAny().isPresent()) {
-          throw new IOException(
-              "cache directory " + dir + " is not empty and has no " + MARKER + " file");
-        }
+        empty = files.findAny().isEmpty();
+      }
+      if (!empty && !Files.exists(marker)) { // (a racing process writes the marker first)
+        throw new IOException(
+            "cache directory " + dir + " is not empty and has no " + MARKER + " file");
       }
       try {
         Files.writeString(marker, MARKER_TEXT, StandardOpenOption.CREATE_NEW);
@@ -92,7 +95,8 @@ final class CacheDirectory {
         // another process made it a cache at the same moment
       }
     }
-    if (!Files.readString(marker, StandardCharsets.UTF_8).equals(MARKER_TEXT)) {
+    // a prefix is ours too: being written by a racing process, or cut short by a crash
+    if (!MARKER_TEXT.startsWith(Files.readString(marker, StandardCharsets.UTF_8))) {
       throw new IOException("cache directory " + dir + " holds another format: see " + marker);
     }
     CacheDirectory directory = new CacheDirectory(dir, clock);
@@ -250,7 +254,7 @@ final class CacheDirectory {
   FileTime nextStamp() {
     long now = micros(clock.instant());
     long stamp = lastStamp.accumulateAndGet(now, (last, t) -> Math.max(last + 1, t));
-    return FileTime.from(stamp, java.util.concurrent.TimeUnit.MICROSECONDS);
+    return FileTime.from(stamp, TimeUnit.MICROSECONDS);
   }
 
   private Optional<Entry> adopt(Path file) throws IOException {
