@@ -52,6 +52,7 @@ import java.util.function.Predicate;
  * <p>It does not cache listings or negative answers, does not prefetch, and does not serve the
  * first bytes of a miss before the whole object is on disk. Optional powers of the origin ({@link
  * io.pinrepo.spi.PresignedUrls}, {@link io.pinrepo.spi.ServerSideCopy}) are not offered through it.
+ * It relies on POSIX file semantics (an open file stays readable when deleted or replaced).
  * Thread-safe. Closing it closes the origin.
  */
 public final class ReadThroughCache extends ForwardingStorage {
