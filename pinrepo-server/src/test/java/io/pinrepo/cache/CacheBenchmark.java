@@ -41,7 +41,8 @@ class CacheBenchmark {
             .maxStaleness(Duration.ofMinutes(1))
             .build()) {
       report("memory origin, direct, 4 KiB", perRead(memory, "pool/p", 200_000));
-      report("cache hit, immutable, 4 KiB", perRead(cache, "pool/p", 200_000));
+      report("cache hit, immutable, 4 KiB, 100 keys in turn", perRead(cache, "pool/p", 200_000));
+      report("cache hit, immutable, 4 KiB, one hot key", perRead(cache, "pool/p1", 200_000));
       report("cache hit, top within staleness, 4 KiB", perRead(cache, "dists/d", 200_000));
     }
     try (FileSystemStorage fs = FileSystemStorage.open(dir.resolve("fs"))) {
@@ -85,13 +86,23 @@ class CacheBenchmark {
   private static double perRead(Storage storage, String prefix, int reads) throws IOException {
     byte[] buffer = new byte[8192];
     for (int i = 0; i < reads / 4; i++) { // warm-up, and the fills
-      drain(storage, ObjectKey.of(prefix + (i % 100)), buffer);
+      drain(storage, key(prefix, i), buffer);
     }
-    long start = System.nanoTime();
-    for (int i = 0; i < reads; i++) {
-      drain(storage, ObjectKey.of(prefix + (i % 100)), buffer);
+    double best = Double.MAX_VALUE;
+    for (int round = 0; round < 3; round++) { // the best of three: the machine is shared
+      long start = System.nanoTime();
+      for (int i = 0; i < reads; i++) {
+        drain(storage, key(prefix, i), buffer);
+      }
+      best = Math.min(best, (System.nanoTime() - start) / 1000.0 / reads);
     }
-    return (System.nanoTime() - start) / 1000.0 / reads;
+    return best;
+  }
+
+  /** The i-th of 100 keys under {@code prefix}; a full key (ending in a digit) is just itself. */
+  private static ObjectKey key(String prefix, int i) {
+    return ObjectKey.of(
+        Character.isDigit(prefix.charAt(prefix.length() - 1)) ? prefix : prefix + (i % 100));
   }
 
   private static long drain(Storage storage, ObjectKey key, byte[] buffer) throws IOException {
