@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Where one CLI publish of a .deb spends its time: runs it RUNS times, each in a fresh JVM on a fresh
+# copy of REPO (so every run adds to the same N packages), under JFR (1 ms execution samples, see
+# samples.jfc) and -Xlog:class+load, then prints the median time per phase (scripts/phases.py).
+#
+# usage: scripts/profile-cli.sh RUNS REPO DEB [--sign-key KEY] [JVM-OPTION...]
+#   REPO  an APT repository with dist 'stable' (e.g. from FixtureTool apt, or compare.sh's work dir)
+#   DEB   the package to add
+# Recordings stay in a directory printed at the end; open them in JDK Mission Control for more.
+set -euo pipefail
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+runs=$1 repo=$2 deb=$3; shift 3
+sign=()
+if [[ ${1:-} == --sign-key ]]; then sign=(--sign-key "$2"); shift 2; fi
+out=$(mktemp -d /tmp/pinrepo-profile.XXXXXX)
+args=()
+for ((i = 1; i <= runs; i++)); do
+  rm -rf "$out/repo" && cp -a "$repo" "$out/repo"
+  java "$@" -XX:FlightRecorderOptions:stackdepth=256 \
+    -XX:StartFlightRecording:filename="$out/run$i.jfr",settings="$here/scripts/samples.jfc" \
+    -Xlog:class+load:file="$out/classes$i.log":uptimenanos -Xlog:jfr+startup=warning \
+    -jar "$here/pinrepo-cli/target/pinrepo.jar" deb publish --repo "$out/repo" --dist stable \
+    --component main "${sign[@]}" "$deb" >/dev/null
+  args+=("$out/run$i.jfr" "$out/classes$i.log")
+done
+rm -rf "$out/repo"
+python3 "$here/scripts/phases.py" "${args[@]}"
+echo "recordings: $out" >&2
