@@ -14,6 +14,7 @@
 #   --sizes   dist sizes for the apt add-one rows (default "1000 10000 100000")
 #   --only    any of: apt bulk maven pypi (default: all)
 #   --work    where fixtures go (default: a new directory under /tmp; reused when given)
+#   --prepare make the fixtures only (then run again with the same --work to measure)
 # Needs JDK 17+, Maven, gpg, GNU time; reprepro, aptly and apt-ftparchive for their columns (a
 # missing tool's column is skipped). Fixtures at 100,000 take a few minutes and ~2 GB of disk.
 set -euo pipefail
@@ -23,13 +24,15 @@ sizes="1000 10000 100000"
 rounds=7
 only="apt bulk maven pypi"
 work=""
+prepare=no
 while [[ $# -gt 0 ]]; do
   case $1 in
     --sizes) sizes=$2; shift 2 ;;
     --rounds) rounds=$2; shift 2 ;;
     --only) only=$2; shift 2 ;;
     --work) work=$2; shift 2 ;;
-    *) sed -n '2,20p' "$0" >&2; exit 2 ;;
+    --prepare) prepare=yes; shift ;;
+    *) sed -n '2,21p' "$0" >&2; exit 2 ;;
   esac
 done
 work=${work:-$(mktemp -d /tmp/pinrepo-compare.XXXXXX)}
@@ -55,7 +58,7 @@ fi
 export GNUPGHOME="$work/gnupg"
 if [[ ! -f $work/secret.asc ]]; then
   mkdir -p "$GNUPGHOME" && chmod 700 "$GNUPGHOME"
-  gpg --batch --quiet --pinentry-mode loopback --passphrase '' \
+  gpg --batch --quiet --no-tty --pinentry-mode loopback --passphrase '' \
     --quick-gen-key 'pinrepo compare <compare@example.invalid>' rsa3072 sign never
   gpg --batch --armor --export-secret-keys >"$work/secret.asc"
 fi
@@ -97,6 +100,7 @@ race() { # LABEL SCRIPT-A SCRIPT-B [SCRIPT-C]: prints one result line per B (and
   local scripts=("$@") i r
   declare -A times rss
   log "$label: $(basename -a "${scripts[@]}" | tr '\n' ' ')"
+  [[ $prepare == yes ]] && return 0
   for ((r = 0; r <= rounds; r++)); do
     for i in "${!scripts[@]}"; do
       read -r secs kb rc < <(run_once "${scripts[$i]}")
@@ -137,7 +141,7 @@ reprepro_repo() { # DIR DEBS-DIR SIGNED
     [[ $signed == yes ]] && echo "SignWith: $fpr"
   } >"$dir/conf/distributions"
   find "$debs" -name '*.deb' -print0 | sort -z |
-    xargs -0 -n 5000 reprepro -b "$dir" --export=never -Vb includedeb stable >/dev/null
+    xargs -0 -n 5000 reprepro -b "$dir" --export=never includedeb stable >/dev/null
   reprepro -b "$dir" export stable
 }
 aptly_repo() { # DIR DEBS-DIR SIGNED
@@ -211,7 +215,7 @@ maven_rows() {
   fi
   local a b
   a=$(case_script "pinrepo-maven-500" "exec ${pinrepo[*]} maven deploy --repo '$dir/pinrepo' \"\$file\" \"\${file%.pom}.jar\"")
-  b=$(case_script "mvn-deploy-file-500" "exec mvn -B -q -o org.apache.maven.plugins:maven-deploy-plugin:3.1.3:deploy-file -DpomFile=\"\$file\" -Dfile=\"\${file%.pom}.jar\" -Durl='file://$dir/mvn' -DrepositoryId=bench")
+  b=$(case_script "mvn-deploy-file-500" "cd '$dir' && exec mvn -B -q org.apache.maven.plugins:maven-deploy-plugin:3.1.3:deploy-file -DpomFile=\"\$file\" -Dfile=\"\${file%.pom}.jar\" -Durl='file://$dir/mvn' -DrepositoryId=bench")
   ls -1v "$dir"/new/*.pom >"$a.list"
   cp "$a.list" "$b.list"
   race "maven deploy into 500" "$a" "$b"

@@ -1,16 +1,17 @@
 #!/usr/bin/env python3
 """Splits one CLI run's wall time into phases, from a JFR recording and a class-load log.
 
-usage: scripts/phases.py RECORDING.jfr CLASSLOAD.log [RECORDING.jfr CLASSLOAD.log ...]
+usage: scripts/phases.py RECORDING.jfr... --plain CLASSLOAD.log... [--wall SECONDS...]
 
-Made by scripts/profile-cli.sh, which runs the CLI with
+Made by scripts/profile-cli.sh, which runs the CLI once with
   -XX:StartFlightRecording:filename=R.jfr,settings=scripts/samples.jfc
+and once more without JFR, which starts slower and perturbs class loading, with
   -Xlog:class+load:file=C.log:uptimenanos
 A phase starts at the first 1 ms execution sample of the main thread whose stack holds the
 phase's marker frame and ends where the next phase starts, so time the thread spends in the VM
 (class loading, linking, interpreter calls, where no sample is taken) is charged to the phase
-that was running. 'JVM start' is the uptime at which the CLI's main class was loaded. Prints the
-median over the recordings given, in ms, and the classes loaded (from the log) per package family.
+that was running. 'JVM start' is the uptime at which the CLI's main class was loaded in the
+runs without JFR, 'wall' their whole time. Prints medians in ms, and the classes loaded per family.
 """
 import collections
 import json
@@ -19,9 +20,12 @@ import subprocess
 import sys
 from datetime import datetime
 
-# (phase, marker frame prefix); the first marker found walking a stack from its root wins.
+# (phase, marker frame prefix): a sample belongs to the first phase in this list whose marker is
+# anywhere in its stack, so nested markers (signing inside the legacy writes) come first.
 MARKERS = [
     ("key loading (Bouncy Castle)", "io.pinrepo.sign.PgpSigner.load"),
+    ("sign InRelease", "io.pinrepo.sign.PgpSigner.clearSign"),
+    ("sign Release.gpg", "io.pinrepo.sign.PgpSigner.detachedSignature"),
     ("deb read + digest", "io.pinrepo.debian.DebPackage.read"),
     ("pool upload", "io.pinrepo.debian.AptRepository.upload"),
     ("read Release", "io.pinrepo.debian.DistState.read"),
@@ -32,17 +36,14 @@ MARKERS = [
     ("gzip", "io.pinrepo.debian.IndexCompression.files"),
     ("by-hash writes", "io.pinrepo.debian.DistCommit.putByHash"),
     ("superseded record", "io.pinrepo.debian.DistCommit.recordSuperseded"),
-    ("sign InRelease", "io.pinrepo.sign.PgpSigner.clearSign"),
-    ("commit write", "io.pinrepo.commit.Top.replace"),
-    ("sign Release.gpg", "io.pinrepo.sign.PgpSigner.detachedSignature"),
     ("legacy writes", "io.pinrepo.debian.DistCommit.writeLegacy"),
-    # the same for the other formats' commands
+    ("commit write", "io.pinrepo.commit.Top.replace"),
     ("maven deploy", "io.pinrepo.maven.MavenDeployer.deploy"),
     ("pypi publish", "io.pinrepo.pypi.PypiRepository.publish"),
 ]
-# digests of the new index files happen inside DistCommit.attempt between the markers above
+# what else the commit attempt does: digests of the new index files, Release rendering
 DIGESTS = ("index digests", "io.pinrepo.hash.Digests.of")
-ATTEMPT = "io.pinrepo.debian.DistCommit.attempt"
+ATTEMPT = ("other commit work", "io.pinrepo.debian.DistCommit.attempt")
 MAIN_CLASS = "io.pinrepo.cli.Pinrepo "
 
 
@@ -63,22 +64,18 @@ def samples(recording):
         v = e["values"]
         if v["sampledThread"]["javaName"] != "main":
             continue
-        frames = [f["method"]["type"]["name"] + "." + f["method"]["name"]
+        frames = [f["method"]["type"]["name"].replace("/", ".") + "." + f["method"]["name"]
                   for f in v["stackTrace"]["frames"]]
         result.append((instant(v["startTime"]), list(reversed(frames))))  # root first
     return sorted(result)
 
 
 def phase_of(frames):
-    for i, frame in enumerate(frames):
-        for phase, marker in MARKERS:
-            if frame.startswith(marker):
-                return phase
-        if frame.startswith(ATTEMPT):
-            rest = frames[i + 1:]
-            if any(f.startswith(DIGESTS[1]) for f in rest) and not any(
-                    f.startswith(m) for _, m in MARKERS for f in rest):
-                return DIGESTS[0]
+    for phase, marker in MARKERS:
+        if marker in frames:
+            return phase
+    if ATTEMPT[1] in frames:
+        return DIGESTS[0] if DIGESTS[1] in frames else ATTEMPT[0]
     return None
 
 
@@ -103,53 +100,56 @@ def class_log(path):
     return main_at, families, last
 
 
-def one(recording, log):
-    main_at, families, _ = class_log(log)
-    s = samples(recording)
-    # JFR's clock is wall time; the class log's is uptime: align on the first main-thread sample
-    # of the CLI, which comes after main started.
-    phases = []
-    for at, frames in s:
+def phases(recording):
+    result = collections.OrderedDict()
+    spans = []
+    for at, frames in samples(recording):
         p = phase_of(frames)
-        if p is None and any(f.startswith("picocli.") for f in frames) and not phases:
+        if p is None and not spans and any(f.startswith("picocli.") for f in frames):
             p = "CLI parse (picocli)"
         if p is None:
             continue
-        if not phases or phases[-1][0] != p:
-            phases.append([p, at, at])
+        if not spans or spans[-1][0] != p:
+            spans.append([p, at, at])
         else:
-            phases[-1][2] = at
-    durations = collections.OrderedDict()
-    for i, (p, start, end) in enumerate(phases):
-        stop = phases[i + 1][1] if i + 1 < len(phases) else end
-        durations[p] = durations.get(p, 0.0) + (stop - start) * 1000
-    return main_at * 1000, durations, families
+            spans[-1][2] = at
+    for i, (p, start, end) in enumerate(spans):
+        stop = spans[i + 1][1] if i + 1 < len(spans) else end
+        result[p] = result.get(p, 0.0) + (stop - start) * 1000
+    return result
 
 
 def main(args):
-    if len(args) < 2 or len(args) % 2:
+    if "--plain" not in args:
         print(__doc__, file=sys.stderr)
         sys.exit(2)
-    starts, per_phase, fams = [], collections.OrderedDict(), None
-    for rec, log in zip(args[0::2], args[1::2]):
-        start, durations, families = one(rec, log)
-        starts.append(start)
-        for p, ms in durations.items():
+    recordings = args[:args.index("--plain")]
+    rest = args[args.index("--plain") + 1:]
+    logs = rest[:rest.index("--wall")] if "--wall" in rest else rest
+    walls = [float(w) * 1000 for w in rest[rest.index("--wall") + 1:]] if "--wall" in rest else []
+    per_phase = collections.OrderedDict()
+    for rec in recordings:
+        for p, ms in phases(rec).items():
             per_phase.setdefault(p, []).append(ms)
-        fams = families
-    print(f"{'phase':34} {'median ms':>10}  (of {len(starts)} runs)")
+    starts, fams = [], None
+    for log in logs:
+        main_at, fams, _ = class_log(log)
+        starts.append(main_at * 1000)
+    print(f"{'phase':34} {'median ms':>10}")
+    if walls:
+        print(f"{'wall, without JFR':34} {statistics.median(walls):10.0f}")
     print(f"{'JVM start to main class':34} {statistics.median(starts):10.0f}")
     for p, values in per_phase.items():
-        values += [0.0] * (len(starts) - len(values))
+        values += [0.0] * (len(recordings) - len(values))
         print(f"{p:34} {statistics.median(values):10.0f}")
     print()
-    print("classes loaded in the last run, by family (from CDS / from jars):")
+    print("classes loaded (last run without JFR), by family: total (from the CDS archive)")
     totals = collections.Counter()
     for (family, shared), count in fams.items():
         totals[family] += count
     for family, count in totals.most_common(12):
-        print(f"  {family:40} {count:6d}  ({fams[(family, True)]} shared)")
-    print(f"  {'total':40} {sum(totals.values()):6d}")
+        print(f"  {family:40} {count:6d}  ({fams[(family, True)]})")
+    print(f"  {'total':40} {sum(totals.values()):6d}  ({sum(c for (f, sh), c in fams.items() if sh)})")
 
 
 if __name__ == "__main__":

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Where one CLI publish of a .deb spends its time: runs it RUNS times, each in a fresh JVM on a fresh
-# copy of REPO (so every run adds to the same N packages), under JFR (1 ms execution samples, see
-# samples.jfc) and -Xlog:class+load, then prints the median time per phase (scripts/phases.py).
+# Where one CLI publish of a .deb spends its time: runs it RUNS times under JFR (1 ms execution
+# samples, see samples.jfc) and RUNS times without JFR but with -Xlog:class+load, each in a fresh JVM
+# on a fresh copy of REPO (so every run adds to the same N packages), then prints the median time
+# per phase (scripts/phases.py).
 #
 # usage: scripts/profile-cli.sh RUNS REPO DEB [--sign-key KEY] [JVM-OPTION...]
 #   REPO  an APT repository with dist 'stable' (e.g. from FixtureTool apt, or compare.sh's work dir)
@@ -13,16 +14,23 @@ runs=$1 repo=$2 deb=$3; shift 3
 sign=()
 if [[ ${1:-} == --sign-key ]]; then sign=(--sign-key "$2"); shift 2; fi
 out=$(mktemp -d /tmp/pinrepo-profile.XXXXXX)
-args=()
+publish() { # JVM-OPTION...
+  rm -rf "$out/repo" && cp -a "$repo" "$out/repo" && sync
+  java "$@" -jar "$here/pinrepo-cli/target/pinrepo.jar" deb publish --repo "$out/repo" \
+    --dist stable --component main "${sign[@]}" "$deb" >/dev/null
+}
+recordings=() logs=() walls=()
 for ((i = 1; i <= runs; i++)); do
-  rm -rf "$out/repo" && cp -a "$repo" "$out/repo"
-  java "$@" -XX:FlightRecorderOptions:stackdepth=256 \
+  publish "$@" -XX:FlightRecorderOptions:stackdepth=256 \
     -XX:StartFlightRecording:filename="$out/run$i.jfr",settings="$here/scripts/samples.jfc" \
-    -Xlog:class+load:file="$out/classes$i.log":uptimenanos -Xlog:jfr+startup=warning \
-    -jar "$here/pinrepo-cli/target/pinrepo.jar" deb publish --repo "$out/repo" --dist stable \
-    --component main "${sign[@]}" "$deb" >/dev/null
-  args+=("$out/run$i.jfr" "$out/classes$i.log")
+    -Xlog:jfr+startup=warning
+  recordings+=("$out/run$i.jfr")
+  t0=$EPOCHREALTIME
+  publish "$@" -Xlog:class+load:file="$out/classes$i.log":uptimenanos
+  t1=$EPOCHREALTIME
+  logs+=("$out/classes$i.log")
+  walls+=("$(awk -v a="$t0" -v b="$t1" 'BEGIN{print b - a}')")
 done
 rm -rf "$out/repo"
-python3 "$here/scripts/phases.py" "${args[@]}"
+python3 "$here/scripts/phases.py" "${recordings[@]}" --plain "${logs[@]}" --wall "${walls[@]}"
 echo "recordings: $out" >&2
