@@ -5,7 +5,7 @@
 #   apt bulk      10,000 .debs into an empty dist: pinrepo vs apt-ftparchive (which only indexes)
 #   maven         one release into a GA with 500 versions: pinrepo vs mvn deploy:deploy-file (file:)
 #   pypi          one wheel into an existing project of a 5,000-project index: pinrepo vs the
-#                 CLI's own start (pinrepo --version), as there is no stock tool to compare with
+#                 CLI's own start (pinrepo pypi --help), as there is no stock tool to compare with
 # Commands of one comparison run in turn, A B [C] A B [C] ..., after one warm-up round each; a
 # ratio is the median of the per-round ratios. Wall time is the whole process, JVM start included;
 # peak is the largest resident set of the process (GNU time's %M).
@@ -38,10 +38,11 @@ done
 work=${work:-$(mktemp -d /tmp/pinrepo-compare.XXXXXX)}
 mkdir -p "$work"
 work=$(cd "$work" && pwd)
-cli="$here/pinrepo-cli/target/pinrepo.jar"
+cli=${PINREPO_JAR:-$here/pinrepo-cli/target/pinrepo.jar} # PINREPO_JAR: measure another build
 fixtures="$here/pinrepo-benchmarks/target/benchmarks.jar"
 pinrepo=(java ${PINREPO_JAVA_OPTS:-} -jar "$cli")
 results="$work/results.txt"
+spare=200 # new files made per case: each run publishes one, and counters go on across calls
 : >"$results"
 
 log() { echo "compare: $*" >&2; }
@@ -163,7 +164,7 @@ apt_rows() { # N
   if [[ ! -d $dir/new ]]; then
     log "apt $n: generating $n .debs and the new ones"
     fixture debs "$dir/debs" bench 0 "$n"
-    fixture debs "$dir/new" new 0 $((3 * (rounds + 1)))
+    fixture debs "$dir/new" new 0 "$spare"
   fi
   for signed in no yes; do
     local key=() aptly_sign=(-skip-signing) suffix=""
@@ -196,7 +197,7 @@ bulk_rows() {
   cp "$dir/repos" "$a.list"
   b=$(case_script "apt-ftparchive-10000" "cd '$dir' && exec apt-ftparchive packages debs >\"\$file.Packages\"")
   cp "$dir/repos" "$b.list"
-  rm -rf "$dir"/repo-*
+  rm -rf "$dir"/repo-* "$a.count" "$b.count"
   race "apt bulk 10,000 into empty" "$a" "$b"
 }
 
@@ -208,7 +209,7 @@ maven_rows() {
     fixture maven "$dir/pinrepo" 500
     cp -a "$dir/pinrepo" "$dir/mvn"
     mkdir -p "$dir/new"
-    for ((i = 0; i < 3 * (rounds + 1); i++)); do
+    for ((i = 0; i < spare; i++)); do
       printf '<project><modelVersion>4.0.0</modelVersion><groupId>com.example</groupId><artifactId>lib</artifactId><version>2.0.%d</version></project>\n' "$i" >"$dir/new/lib-2.0.$i.pom"
       printf 'jar of 2.0.%d\n' "$i" >"$dir/new/lib-2.0.$i.jar"
     done
@@ -227,12 +228,12 @@ pypi_rows() {
   if [[ ! -d $dir/pinrepo ]]; then
     log "pypi: fixture of 5,000 projects"
     fixture pypi "$dir/pinrepo" 5000
-    fixture wheels "$dir/new" proj02500 0 $((3 * (rounds + 1)))
+    fixture wheels "$dir/new" proj02500 0 "$spare"
   fi
   local a b
   a=$(case_script "pinrepo-pypi-5000" "exec ${pinrepo[*]} pypi publish --repo '$dir/pinrepo' \"\$file\"")
   ls -1v "$dir"/new/*.whl >"$a.list"
-  b=$(case_script "pinrepo-version" "exec ${pinrepo[*]} --version")
+  b=$(case_script "pinrepo-pypi-help" "exec ${pinrepo[*]} pypi --help")
   cp "$a.list" "$b.list"
   race "pypi publish into 5,000" "$a" "$b"
 }
