@@ -127,7 +127,7 @@ race() { # LABEL SCRIPT-A SCRIPT-B [SCRIPT-C]: prints one result line per B (and
       awk '{print $1 / $2}' | median)
     printf '%-30s %-22s %8.3f s %6.0f MB  %-22s %8.3f s %6.0f MB  %6.2fx\n' \
       "$label" "$(basename "${scripts[0]}")" "$a_med" "$((a_rss / 1024))" \
-      "$(basename "${scripts[$i]}")" "$b_med" "$((b_rss / 1024))" "$ratio" | tee -a "$results"
+      "$(basename "${scripts[$i]}")" "$b_med" "$((b_rss / 1024))" "$ratio" | tee -a "$results" >&2
   done
 }
 

@@ -4,7 +4,7 @@
 # on a fresh copy of REPO (so every run adds to the same N packages), then prints the median time
 # per phase (scripts/phases.py).
 #
-# usage: scripts/profile-cli.sh RUNS REPO DEB [--sign-key KEY] [JVM-OPTION...]
+# usage: [PINREPO_JAR=JAR] scripts/profile-cli.sh RUNS REPO DEB [--sign-key KEY] [JVM-OPTION...]
 #   REPO  an APT repository with dist 'stable' (e.g. from FixtureTool apt, or compare.sh's work dir)
 #   DEB   the package to add
 # Recordings stay in a directory printed at the end; open them in JDK Mission Control for more.
@@ -15,8 +15,8 @@ sign=()
 if [[ ${1:-} == --sign-key ]]; then sign=(--sign-key "$2"); shift 2; fi
 out=$(mktemp -d /tmp/pinrepo-profile.XXXXXX)
 publish() { # JVM-OPTION...
-  rm -rf "$out/repo" && cp -a "$repo" "$out/repo" && sync
-  java "$@" -jar "$here/pinrepo-cli/target/pinrepo.jar" deb publish --repo "$out/repo" \
+  rm -rf "$out/repo" && mkdir "$out/repo" && cp -a "$repo/dists" "$out/repo/" && sync # no pool: never read
+  java "$@" -jar "${PINREPO_JAR:-$here/pinrepo-cli/target/pinrepo.jar}" deb publish --repo "$out/repo" \
     --dist stable --component main "${sign[@]}" "$deb" >/dev/null
 }
 recordings=() logs=() walls=()
