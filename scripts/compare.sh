@@ -40,7 +40,16 @@ mkdir -p "$work"
 work=$(cd "$work" && pwd)
 cli=${PINREPO_JAR:-$here/pinrepo-cli/target/pinrepo.jar} # PINREPO_JAR: measure another build
 fixtures="$here/pinrepo-benchmarks/target/benchmarks.jar"
-pinrepo=(java ${PINREPO_JAVA_OPTS:-} -jar "$cli")
+if [[ ! -f $cli || ! -f $fixtures ]]; then
+  echo "compare: building the CLI and the benchmarks jar" >&2
+  (cd "$here" && mvn -B -q -DskipTests -Dspotless.check.skip=true package -pl pinrepo-cli,pinrepo-benchmarks -am)
+fi
+# as ./pinrepo runs it: with the class-data-sharing archive the build makes beside the jar
+cds=""
+if [[ -f ${cli%.jar}.jsa && ${cli%.jar}.jsa -nt $cli ]]; then
+  cds="-XX:SharedArchiveFile=${cli%.jar}.jsa -Xlog:cds=off -Xlog:cds+dynamic=off"
+fi
+pinrepo=(java $cds ${PINREPO_JAVA_OPTS:-} -jar "$cli")
 results="$work/results.txt"
 spare=200 # new files made per case: each run publishes one, and counters go on across calls
 : >"$results"
@@ -50,10 +59,6 @@ has() { command -v "$1" >/dev/null 2>&1; }
 wants() { [[ " $only " == *" $1 "* ]]; }
 fixture() { java -cp "$fixtures" io.pinrepo.benchmarks.FixtureTool "$@"; }
 
-if [[ ! -f $cli || ! -f $fixtures ]]; then
-  log "building the CLI and the benchmarks jar"
-  (cd "$here" && mvn -B -q -DskipTests -Dspotless.check.skip=true package -pl pinrepo-cli,pinrepo-benchmarks -am)
-fi
 
 # ---- the signing key: one RSA 3072 key, in a private gpg home, for every tool ----------------------
 export GNUPGHOME="$work/gnupg"

@@ -7,7 +7,7 @@ Made by scripts/profile-cli.sh, which runs the CLI once with
   -XX:StartFlightRecording:filename=R.jfr,settings=scripts/samples.jfc
 and once more without JFR, which starts slower and perturbs class loading, with
   -Xlog:class+load:file=C.log:uptimenanos
-A phase starts at the first 1 ms execution sample of the main thread whose stack holds the
+A phase starts at the first 1 ms execution or native-method sample of the main thread whose stack holds the
 phase's marker frame and ends where the next phase starts, so time the thread spends in the VM
 (class loading, linking, interpreter calls, where no sample is taken) is charged to the phase
 that was running. 'JVM start' is the uptime at which the CLI's main class was loaded in the
@@ -55,7 +55,7 @@ def instant(text):
 
 def samples(recording):
     out = subprocess.run(
-        ["jfr", "print", "--json", "--stack-depth", "256", "--events", "jdk.ExecutionSample",
+        ["jfr", "print", "--json", "--stack-depth", "256", "--events", "jdk.ExecutionSample,jdk.NativeMethodSample",
          recording],
         check=True, capture_output=True, text=True).stdout
     events = json.loads(out)["recording"]["events"]

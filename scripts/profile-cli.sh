@@ -14,10 +14,12 @@ runs=$1 repo=$2 deb=$3; shift 3
 sign=()
 if [[ ${1:-} == --sign-key ]]; then sign=(--sign-key "$2"); shift 2; fi
 out=$(mktemp -d /tmp/pinrepo-profile.XXXXXX)
-publish() { # JVM-OPTION...
+publish() { # JVM-OPTION...: sets $seconds
   rm -rf "$out/repo" && mkdir "$out/repo" && cp -a "$repo/dists" "$out/repo/" && sync # no pool: never read
+  local t0=$EPOCHREALTIME
   java "$@" -jar "${PINREPO_JAR:-$here/pinrepo-cli/target/pinrepo.jar}" deb publish --repo "$out/repo" \
     --dist stable --component main "${sign[@]}" "$deb" >/dev/null
+  seconds=$(awk -v a="$t0" -v b="$EPOCHREALTIME" 'BEGIN{print b - a}')
 }
 recordings=() logs=() walls=()
 for ((i = 1; i <= runs; i++)); do
@@ -25,11 +27,9 @@ for ((i = 1; i <= runs; i++)); do
     -XX:StartFlightRecording:filename="$out/run$i.jfr",settings="$here/scripts/samples.jfc" \
     -Xlog:jfr+startup=warning
   recordings+=("$out/run$i.jfr")
-  t0=$EPOCHREALTIME
   publish "$@" -Xlog:class+load:file="$out/classes$i.log":uptimenanos
-  t1=$EPOCHREALTIME
   logs+=("$out/classes$i.log")
-  walls+=("$(awk -v a="$t0" -v b="$t1" 'BEGIN{print b - a}')")
+  walls+=("$seconds")
 done
 rm -rf "$out/repo"
 python3 "$here/scripts/phases.py" "${recordings[@]}" --plain "${logs[@]}" --wall "${walls[@]}"
