@@ -30,8 +30,10 @@ import org.bouncycastle.openpgp.PGPSignatureSubpacketGenerator;
 import org.bouncycastle.openpgp.PGPSignatureSubpacketVector;
 import org.bouncycastle.openpgp.PGPUtil;
 import org.bouncycastle.openpgp.bc.BcPGPSecretKeyRingCollection;
+import org.bouncycastle.openpgp.operator.PGPDigestCalculatorProvider;
 import org.bouncycastle.openpgp.operator.bc.BcPBESecretKeyDecryptorBuilder;
 import org.bouncycastle.openpgp.operator.bc.BcPGPContentSignerBuilder;
+import org.bouncycastle.openpgp.operator.bc.BcPGPDigestCalculatorProvider;
 import org.bouncycastle.openpgp.operator.jcajce.JcaPGPDigestCalculatorProviderBuilder;
 import org.bouncycastle.util.Properties;
 
@@ -162,9 +164,7 @@ public final class PgpSigner implements Signer {
     try {
       // The passphrase's S2K hashing (gpg iterates it over 65 MB) runs through the JDK's digests,
       // which the JIT compiles to the CPU's SHA instructions: seconds faster than Bouncy Castle's.
-      return key.extractPrivateKey(
-          new BcPBESecretKeyDecryptorBuilder(new JcaPGPDigestCalculatorProviderBuilder().build())
-              .build(passphrase));
+      return key.extractPrivateKey(new BcPBESecretKeyDecryptorBuilder(digests()).build(passphrase));
     } catch (PGPException | RuntimeException e) {
       String problem =
           passphrase.length == 0
@@ -172,6 +172,19 @@ public final class PgpSigner implements Signer {
               : "wrong passphrase";
       throw new SigningKeyException(source + ": " + problem, e);
     }
+  }
+
+  /** The JDK's digests where it has them; Bouncy Castle's for the rest (RIPEMD-160). */
+  private static PGPDigestCalculatorProvider digests() throws PGPException {
+    PGPDigestCalculatorProvider jdk = new JcaPGPDigestCalculatorProviderBuilder().build();
+    PGPDigestCalculatorProvider bc = new BcPGPDigestCalculatorProvider();
+    return algorithm -> {
+      try {
+        return jdk.get(algorithm);
+      } catch (PGPException e) {
+        return bc.get(algorithm);
+      }
+    };
   }
 
   @Override
