@@ -27,6 +27,20 @@ class PinrepoCommandTest {
   }
 
   @Test
+  void aMistypedCommandIsAUsageErrorThatSuggestsTheRealOne() {
+    CliRun run = CliRun.of("--debug", "debb", "publish");
+    assertEquals(2, run.status());
+    assertTrue(run.err().contains("debb") && run.err().contains("deb"), run.err());
+  }
+
+  @Test
+  void aCommandsHelpNamesItsSubcommands() {
+    CliRun run = CliRun.of("--debug", "pypi", "--help");
+    assertEquals(0, run.status());
+    assertTrue(run.out().contains("publish") && run.out().contains("yank"), run.out());
+  }
+
+  @Test
   void anUnknownOptionIsAUsageErrorWithStatusTwo() {
     CliRun run = CliRun.of("gc", "--repo", dir.toString(), "--frobnicate");
     assertEquals(2, run.status());
