@@ -129,15 +129,20 @@ final class Checks {
               + ", which is now "
               + m.sha256());
     }
-    long expected = state.get().seq();
-    for (int i = 0; i < history.size(); i++) {
+    // A complete history walks n, n-1, ..., 1, each change starting where the one before ended.
+    long seq = state.get().seq();
+    for (int i = 0; i < history.size(); i++, seq--) {
       PointerChange c = history.get(i);
-      if (c.seq() != expected) {
-        problem(BuildLayout.historyEntry(name, p, expected), "history entry missing");
+      if (c.seq() != seq) {
+        problem(BuildLayout.historyEntry(name, p, seq), "history entry missing");
         return;
       }
+      boolean last = i + 1 == history.size();
+      if ((last && seq > 1) || (!last && history.get(i + 1).seq() != seq - 1)) {
+        continue; // a gap: reported in the next round or below
+      }
       Optional<BuildVersion> before =
-          i + 1 < history.size() ? Optional.of(history.get(i + 1).to()) : Optional.empty();
+          last ? Optional.empty() : Optional.of(history.get(i + 1).to());
       if (!c.from().equals(before)) {
         problem(
             BuildLayout.historyEntry(name, p, c.seq()),
@@ -146,10 +151,10 @@ final class Checks {
                 + ", but the change before ended at "
                 + before.map(BuildVersion::value).orElse("nothing"));
       }
-      expected--;
     }
-    if (expected != 0) {
-      problem(BuildLayout.historyEntry(name, p, expected), "history entry missing");
+    long oldest = state.get().seq() - history.size() + 1;
+    if (oldest > 1) {
+      problem(BuildLayout.historyEntry(name, p, oldest - 1), "history entry missing");
     }
   }
 
