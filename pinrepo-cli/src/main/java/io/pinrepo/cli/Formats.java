@@ -1,5 +1,6 @@
 package io.pinrepo.cli;
 
+import io.pinrepo.build.format.BuildFormat;
 import io.pinrepo.debian.AptFormat;
 import io.pinrepo.format.RepositoryFormat;
 import io.pinrepo.maven.MavenFormat;
@@ -11,6 +12,11 @@ final class Formats {
   private Formats() {}
 
   static List<RepositoryFormat> all() {
-    return List.of(new AptFormat(), new MavenFormat(), new PypiFormat());
+    return all(new BuildFormat());
+  }
+
+  /** Every format, with {@code builds} for the build format's GC settings. */
+  static List<RepositoryFormat> all(BuildFormat builds) {
+    return List.of(new AptFormat(), new MavenFormat(), new PypiFormat(), builds);
   }
 }

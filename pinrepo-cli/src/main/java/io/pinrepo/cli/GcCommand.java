@@ -1,5 +1,7 @@
 package io.pinrepo.cli;
 
+import io.pinrepo.build.format.BuildFormat;
+import io.pinrepo.build.format.BuildRetention;
 import io.pinrepo.gc.GarbageCollector;
 import io.pinrepo.spi.Storage;
 import java.io.PrintWriter;
@@ -39,6 +41,14 @@ final class GcCommand implements Callable<Integer> {
       description = "Spare files younger than this (e.g. 30m, 24h, 0s). Default: ${DEFAULT-VALUE}.")
   Duration grace;
 
+  @Option(
+      names = "--keep-builds",
+      paramLabel = "N",
+      description =
+          "Keep only the newest N builds of each build line, besides those a pointer names"
+              + " or named recently (default: keep all).")
+  Integer keepBuilds;
+
   @Option(names = "--json", description = "Print the result as JSON.")
   boolean json;
 
@@ -50,7 +60,11 @@ final class GcCommand implements Callable<Integer> {
     Progress progress = Progress.onStderr(spec.commandLine().getErr());
     GarbageCollector.Result result;
     try (Storage storage = repo.openStorage()) {
-      GarbageCollector gc = new GarbageCollector(Formats.all(), Clock.systemUTC());
+      BuildFormat builds = new BuildFormat();
+      if (keepBuilds != null) {
+        builds = builds.withRetention(BuildRetention.keepNewest(keepBuilds));
+      }
+      GarbageCollector gc = new GarbageCollector(Formats.all(builds), Clock.systemUTC());
       result =
           gc.run(
               storage,
