@@ -18,9 +18,10 @@ import java.util.Optional;
  * that none exists: a build is visible exactly when complete, and a crash at any point leaves at
  * most unreferenced files for GC. Publishing the same files and metadata again is a no-op; other
  * content under a published version is refused with {@link BuildConflictException} before anything
- * is uploaded. A publish performs a fixed number of storage operations per file (hash, one
- * conditional write) plus four, however many builds the name or the repository holds, and never
- * lists the storage. Memory does not grow with file size.
+ * is uploaded. A publish costs one conditional write per file (and a read for a file already
+ * stored) plus three requests (read the manifest, write it, write the listing marker), however many
+ * builds the name or the repository holds; it never lists the storage. Each file is read twice from
+ * its source (hash, upload); memory does not grow with file size.
  *
  * <p>It does not delete or replace builds (GC does the former, nothing does the latter) and does
  * not order versions by their text: newest means most recently published. Thread-safe; any number

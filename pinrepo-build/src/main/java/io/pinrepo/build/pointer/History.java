@@ -27,13 +27,19 @@ final class History {
 
   /**
    * Writes {@code bytes}, the pointer object as change {@code seq} wrote it, as history entry
-   * {@code seq} unless that entry exists (it can only hold the same bytes).
+   * {@code seq} unless that entry exists (it can only hold the same bytes). With {@code
+   * probablyThere}, a stat comes first: cheaper than a conditional write that fails.
    */
   static void ensureEntry(
-      Storage storage, BuildName name, PointerName pointer, long seq, byte[] bytes)
+      Storage storage,
+      BuildName name,
+      PointerName pointer,
+      long seq,
+      byte[] bytes,
+      boolean probablyThere)
       throws IOException {
     ObjectKey key = BuildLayout.historyEntry(name, pointer, seq);
-    if (storage.stat(key).isPresent()) {
+    if (probablyThere && storage.stat(key).isPresent()) {
       return;
     }
     try {

@@ -44,10 +44,11 @@ import java.util.Set;
  * history merges the two.
  *
  * <p>A pointer may only name a complete build: a change first checks the build's manifest (see
- * {@link BuildRepository#hold}). Rolling back is setting an earlier version. A change costs about
- * six storage requests: read the manifest, stat its listing marker, read the pointer, stat the
- * previous history entry, write the pointer, write the new entry; a lost race repeats the middle
- * three. Pointers are never deleted. Thread-safe.
+ * {@link BuildRepository#hold}). Rolling back is setting an earlier version. A change costs six
+ * storage requests however long the history: read the manifest, stat its listing marker, read the
+ * pointer, stat the previous history entry, write the pointer, write the new entry; a lost race
+ * repeats the middle three (and a build older than an hour gets its manifest and marker rewritten
+ * once). Pointers are never deleted. Thread-safe.
  */
 public final class Pointers {
 
@@ -111,7 +112,8 @@ public final class Pointers {
     Committed committed =
         commit.run(key.value(), () -> attempt(name, pointer, update, target, key));
     if (committed.changed()) {
-      History.ensureEntry(storage, name, pointer, committed.state().seq(), committed.bytes());
+      History.ensureEntry(
+          storage, name, pointer, committed.state().seq(), committed.bytes(), false);
     }
     return new PointerSetResult(committed.state(), committed.changed());
   }
@@ -140,7 +142,7 @@ public final class Pointers {
       return new Committed(same, false, top.bytes());
     }
     if (current.isPresent()) {
-      History.ensureEntry(storage, name, pointer, current.get().seq(), top.bytes());
+      History.ensureEntry(storage, name, pointer, current.get().seq(), top.bytes(), true);
     }
     PointerChange next =
         new PointerChange(

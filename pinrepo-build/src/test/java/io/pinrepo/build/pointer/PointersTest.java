@@ -19,6 +19,7 @@ import io.pinrepo.commit.RetryPolicy;
 import io.pinrepo.spi.ContentSource;
 import io.pinrepo.spi.WriteCondition;
 import io.pinrepo.testkit.memory.InMemoryStorage;
+import io.pinrepo.testkit.memory.Operation;
 import io.pinrepo.testkit.time.ManualClock;
 import java.time.Duration;
 import java.time.Instant;
@@ -167,6 +168,22 @@ class PointersTest {
     assertEquals(
         Set.of(v("1"), v("2"), v("3")), pointers.recentVersions(WEB, PROD, 1, Duration.ofDays(3)));
     assertEquals(List.of(PROD), pointers.pointers(WEB));
+  }
+
+  @Test
+  void aChangeCostsSixRequestsHoweverLongTheHistory() throws Exception {
+    pointers.set(WEB, PROD, PointerUpdate.to(v("1")));
+    storage.resetCounts();
+    pointers.set(WEB, PROD, PointerUpdate.to(v("2")));
+    long first = storage.count(Operation.ANY);
+    for (int i = 0; i < 40; i++) {
+      pointers.set(WEB, PROD, PointerUpdate.to(v(i % 2 == 0 ? "3" : "2")));
+    }
+    storage.resetCounts();
+    pointers.set(WEB, PROD, PointerUpdate.to(v("1")));
+    assertEquals(first, storage.count(Operation.ANY));
+    assertEquals(6, first);
+    assertEquals(0, storage.count(Operation.LIST_PAGE));
   }
 
   private static List<Long> seqs(List<PointerChange> history) {
