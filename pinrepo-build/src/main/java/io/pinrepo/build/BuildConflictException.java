@@ -1,6 +1,8 @@
 package io.pinrepo.build;
 
-import io.pinrepo.ImmutableObjectException;
+import io.pinrepo.PackageConflictException;
+import io.pinrepo.build.manifest.BuildName;
+import io.pinrepo.build.manifest.BuildVersion;
 import java.util.Objects;
 
 /**
@@ -8,7 +10,7 @@ import java.util.Objects;
  * metadata. Versions are write-once: publish under a new version instead. The repository is as it
  * was before the refused publish.
  */
-public class BuildConflictException extends ImmutableObjectException {
+public class BuildConflictException extends PackageConflictException {
   private static final long serialVersionUID = 1L;
 
   private final transient BuildName name;

@@ -1,6 +1,6 @@
 package io.pinrepo.build;
 
-import java.io.IOException;
+import io.pinrepo.PinrepoException;
 import java.util.Objects;
 
 /**
@@ -8,7 +8,7 @@ import java.util.Objects;
  * manifest entry, or a manifest that differs from the one a pointer recorded. The destination was
  * left untouched.
  */
-public class BuildIntegrityException extends IOException {
+public class BuildIntegrityException extends PinrepoException {
   private static final long serialVersionUID = 1L;
 
   private final String object;

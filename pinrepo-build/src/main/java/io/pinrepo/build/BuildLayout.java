@@ -1,5 +1,9 @@
 package io.pinrepo.build;
 
+import io.pinrepo.build.manifest.BuildName;
+import io.pinrepo.build.manifest.BuildPath;
+import io.pinrepo.build.manifest.BuildVersion;
+import io.pinrepo.build.pointer.PointerName;
 import io.pinrepo.spi.ObjectKey;
 import java.time.Instant;
 import java.util.List;
@@ -28,6 +32,9 @@ import java.util.Optional;
  * by walking the listing from its start (one list request per 1,000 builds on S3), and the order is
  * by the publishers' clocks. History entries use the same inversion on the change's sequence
  * number, so the newest changes come first and GC reads only the recent ones.
+ *
+ * <p>The markers are the name's listing: a publish under a retention other than keep-all deletes
+ * the markers of the builds it drops, and GC then removes those builds unless a pointer names them.
  *
  * <p>Within a name, {@code newest/} sorts before {@code pointers/} and {@code versions/}; a
  * version's {@code files/} sort before its {@code manifest.json}.
@@ -90,14 +97,6 @@ public final class BuildLayout {
     return ObjectKey.of(historyPrefix(name, pointer) + invert(seq) + ".json");
   }
 
-  /**
-   * Whether the object under {@code key} never changes once written: everything but pointer tops
-   * (files, manifests, markers and history entries are write-once). For serving headers.
-   */
-  public static boolean isWriteOnce(ObjectKey key) {
-    return parse(key).filter(k -> !(k instanceof PointerKey)).isPresent();
-  }
-
   /** What a key of this layout names. */
   public sealed interface Key {
     /** The build line the key belongs to. */
@@ -111,7 +110,12 @@ public final class BuildLayout {
    * @param time the build's publish time
    * @param version the build
    */
-  public record MarkerKey(BuildName name, Instant time, BuildVersion version) implements Key {}
+  public record MarkerKey(BuildName name, Instant time, BuildVersion version) implements Key {
+    /** The build the marker lists. */
+    public BuildRef ref() {
+      return new BuildRef(name, version, time);
+    }
+  }
 
   /**
    * A pointer's top.

@@ -1,8 +1,15 @@
 package io.pinrepo.build;
 
-import io.pinrepo.ImmutableObjectException;
+import io.pinrepo.PackageConflictException;
 import io.pinrepo.build.internal.Times;
+import io.pinrepo.build.manifest.BuildFile;
+import io.pinrepo.build.manifest.FileEntry;
+import io.pinrepo.build.manifest.Manifest;
+import io.pinrepo.build.manifest.ManifestJson;
+import io.pinrepo.build.manifest.NewBuild;
 import io.pinrepo.commit.Blobs;
+import io.pinrepo.commit.Settlement;
+import io.pinrepo.format.ChangeReport;
 import io.pinrepo.hash.Digests;
 import io.pinrepo.spi.ContentSource;
 import io.pinrepo.spi.ObjectKey;
@@ -11,32 +18,38 @@ import io.pinrepo.spi.Storage;
 import io.pinrepo.spi.WriteCondition;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * Publishes one build in the protocol's order: check that the version is free (or holds the same
- * build), upload the files as write-once blobs, write the manifest on condition that it is absent
- * (the commit point: the build exists from this write on), then the listing marker. A publish that
- * loses the manifest race to a different build removes the files it uploaded that the winner does
- * not name, and reports the conflict.
+ * Publishes one build in the protocol's order: hash every file, check that the version is free (or
+ * holds the same build), upload the files as write-once blobs, write the manifest on condition that
+ * it is absent (the commit point: the build exists from this write on), then the listing marker,
+ * then apply the retention to the name's listing. A publish that loses the manifest race to a
+ * different build removes the files it created that the winner does not name, and reports the
+ * conflict.
+ *
+ * <p>The marker is written directly, not through {@code OptimisticCommit.Operation.settle}: it is a
+ * write-once object named by what it records (the build's time and version), so a late or repeated
+ * write either writes the same bytes or finds them there; there is no older state that could
+ * overwrite a newer one, and nothing to re-check.
  */
 final class BuildPublisher {
 
   private final Storage storage;
-  private final Clock clock;
+  private final Settings settings;
   private final ManifestStore store;
+  private final Listing listing;
 
-  BuildPublisher(Storage storage, Clock clock, ManifestStore store) {
+  BuildPublisher(Storage storage, Settings settings, ManifestStore store) {
     this.storage = storage;
-    this.clock = clock;
+    this.settings = settings;
     this.store = store;
+    this.listing = new Listing(storage);
   }
 
-  PublishResult publish(NewBuild build) throws IOException {
+  ChangeReport<BuildRef> publish(NewBuild build) throws IOException {
     List<Digests> digests = new ArrayList<>();
     List<FileEntry> entries = new ArrayList<>();
     for (BuildFile file : build.files()) {
@@ -44,68 +57,102 @@ final class BuildPublisher {
       digests.add(d);
       entries.add(new FileEntry(file.path(), d.size(), d.sha256()));
     }
-    Manifest manifest =
+    Manifest mine =
         new Manifest(
             build.name(),
             build.version(),
-            Times.truncate(clock.instant()),
+            Times.truncate(settings.clock().instant()),
             build.metadata(),
             entries);
-    Optional<ManifestStore.Read> existing = store.read(build.name(), build.version());
-    if (existing.isPresent()) {
-      return settle(existing.get().manifest(), manifest, List.of());
+    // A published build that GC deletes while this publish keeps it alive is published again.
+    for (int attempt = 1; attempt <= 3; attempt++) {
+      Optional<ManifestStore.Read> existing = store.read(build.name(), build.version());
+      if (existing.isEmpty()) {
+        return upload(build, digests, mine);
+      }
+      Optional<ChangeReport<BuildRef>> again = again(existing.get(), mine, List.of());
+      if (again.isPresent()) {
+        return again.get();
+      }
     }
+    throw new IOException(
+        BuildLayout.manifest(build.name(), build.version())
+            + " keeps vanishing (a GC with no grace period?); publish again");
+  }
+
+  private ChangeReport<BuildRef> upload(NewBuild build, List<Digests> digests, Manifest mine)
+      throws IOException {
     List<ObjectKey> written = new ArrayList<>();
     for (int i = 0; i < build.files().size(); i++) {
       BuildFile file = build.files().get(i);
       ObjectKey key = BuildLayout.file(build.name(), build.version(), file.path());
       try {
-        if (Blobs.put(storage, key, file.content(), digests.get(i), clock)
+        if (Blobs.put(storage, key, file.content(), digests.get(i), settings.clock())
             == Blobs.Outcome.WRITTEN) {
           written.add(key);
         }
-      } catch (ImmutableObjectException e) {
-        throw fileTaken(manifest, file, written, e);
+      } catch (PackageConflictException e) {
+        throw fileTaken(mine, file, written, e);
       }
     }
-    byte[] bytes = ManifestJson.render(manifest);
     ObjectKey manifestKey = BuildLayout.manifest(build.name(), build.version());
     try {
-      storage.write(manifestKey, ContentSource.ofBytes(bytes), WriteCondition.mustBeAbsent());
+      storage.write(
+          manifestKey,
+          ContentSource.ofBytes(ManifestJson.render(mine)),
+          WriteCondition.mustBeAbsent());
     } catch (PreconditionFailedException lost) {
-      ManifestStore.Read winner =
-          store.read(build.name(), build.version()).orElseThrow(() -> lostAndGone(manifest, lost));
-      return settle(winner.manifest(), manifest, written);
+      Optional<ManifestStore.Read> winner = store.read(build.name(), build.version());
+      if (winner.isEmpty()) {
+        throw new IOException(manifestKey + " appeared and vanished while publishing", lost);
+      }
+      Optional<ChangeReport<BuildRef>> again = again(winner.get(), mine, written);
+      if (again.isEmpty()) {
+        throw new IOException(manifestKey + " vanished while publishing; publish again", lost);
+      }
+      return again.get();
     }
-    writeMarker(manifest);
-    return new PublishResult(manifest, false, written.size());
+    store.writeMarker(mine);
+    BuildRef ref = new BuildRef(mine.name(), mine.version(), mine.time());
+    List<BuildRef> dropped = listing.applyRetention(settings.retention(), ref);
+    List<BuildRef> added = dropped.contains(ref) ? List.of() : List.of(ref);
+    return new ChangeReport<>(added, List.of(), dropped, true, Settlement.CURRENT);
   }
 
   /**
-   * The version holds {@code published} already: the same build makes this publish a no-op (and
-   * repairs a missing listing marker); another is a conflict, after removing the files this publish
-   * wrote that {@code published} does not name.
+   * The version holds {@code published} already. The same build makes this publish a no-op that
+   * repairs a missing listing marker, applies the retention (which a publish that died after its
+   * marker left undone) and keeps the build from a concurrent GC; empty when GC deleted it
+   * meanwhile. Another build is a conflict, after removing the files this publish created that
+   * {@code published} does not name.
    */
-  private PublishResult settle(Manifest published, Manifest mine, List<ObjectKey> written)
-      throws IOException {
-    if (published.sameBuildAs(mine)) {
-      store.ensureMarker(published, false);
-      return new PublishResult(published, true, written.size());
+  private Optional<ChangeReport<BuildRef>> again(
+      ManifestStore.Read published, Manifest mine, List<ObjectKey> written) throws IOException {
+    if (!published.manifest().sameBuildAs(mine)) {
+      removeUnnamed(written, published.manifest());
+      throw conflict(published.manifest(), mine);
     }
-    removeUnnamed(written, published);
-    return conflict(published, mine);
+    if (!store.keepAlive(published)) {
+      return Optional.empty();
+    }
+    store.ensureMarker(published.manifest());
+    // Completes the retention of a publish of this build that died after its marker.
+    BuildRef ref = published.ref();
+    List<BuildRef> dropped = listing.applyRetention(settings.retention(), ref);
+    List<BuildRef> unchanged = dropped.contains(ref) ? List.of() : List.of(ref);
+    return Optional.of(
+        new ChangeReport<>(List.of(), unchanged, dropped, !dropped.isEmpty(), Settlement.CURRENT));
   }
 
-  private static PublishResult conflict(Manifest published, Manifest mine)
-      throws BuildConflictException {
-    throw new BuildConflictException(
+  private static BuildConflictException conflict(Manifest published, Manifest mine) {
+    return new BuildConflictException(
         mine.name(),
         mine.version(),
         mine.name()
             + " "
             + mine.version()
             + " is already published with other content ("
-            + difference(published, mine)
+            + Differences.between(published, mine)
             + "); versions are write-once, publish a new one");
   }
 
@@ -115,16 +162,14 @@ final class BuildPublisher {
    * files this publish wrote stay (that publish may name them too) for GC to remove.
    */
   private IOException fileTaken(
-      Manifest mine, BuildFile file, List<ObjectKey> written, ImmutableObjectException e)
+      Manifest mine, BuildFile file, List<ObjectKey> written, PackageConflictException e)
       throws IOException {
     Optional<ManifestStore.Read> published = store.read(mine.name(), mine.version());
-    if (published.isPresent()) {
-      try {
-        settle(published.get().manifest(), mine, written);
-      } catch (BuildConflictException conflict) {
-        conflict.addSuppressed(e);
-        return conflict;
-      }
+    if (published.isPresent() && !published.get().manifest().sameBuildAs(mine)) {
+      removeUnnamed(written, published.get().manifest());
+      BuildConflictException conflict = conflict(published.get().manifest(), mine);
+      conflict.addSuppressed(e);
+      return conflict;
     }
     BuildConflictException conflict =
         new BuildConflictException(
@@ -143,70 +188,26 @@ final class BuildPublisher {
     return conflict;
   }
 
+  /**
+   * Deletes what this publish created (with a must-be-absent write, so no other publisher could
+   * have committed it) that {@code published} does not name.
+   */
   private void removeUnnamed(List<ObjectKey> written, Manifest published) throws IOException {
     for (ObjectKey key : written) {
-      Optional<BuildLayout.Key> parsed = BuildLayout.parse(key);
       boolean named =
-          parsed.isPresent()
-              && parsed.get() instanceof BuildLayout.FileKey f
-              && published.file(f.path()).isPresent();
+          BuildLayout.parse(key)
+              .filter(
+                  k -> k instanceof BuildLayout.FileKey f && published.file(f.path()).isPresent())
+              .isPresent();
       if (!named) {
         storage.delete(key, WriteCondition.none());
       }
     }
   }
 
-  private void writeMarker(Manifest manifest) throws IOException {
-    ObjectKey key = BuildLayout.marker(manifest.name(), manifest.time(), manifest.version());
-    try {
-      storage.write(
-          key,
-          ContentSource.ofBytes(
-              (manifest.version().value() + "\n").getBytes(StandardCharsets.UTF_8)),
-          WriteCondition.mustBeAbsent());
-    } catch (PreconditionFailedException e) {
-      // The same build's marker, written by a concurrent publish of it.
-    }
-  }
-
-  private static IOException lostAndGone(Manifest mine, PreconditionFailedException lost) {
-    return new IOException(
-        BuildLayout.manifest(mine.name(), mine.version())
-            + " appeared and vanished while publishing; publish again",
-        lost);
-  }
-
   private static Digests hash(BuildFile file) throws IOException {
     try (InputStream in = file.content().open()) {
       return Digests.of(in);
     }
-  }
-
-  /** How {@code mine} differs from {@code published}, in one line. */
-  static String difference(Manifest published, Manifest mine) {
-    for (FileEntry p : published.files()) {
-      Optional<FileEntry> m = mine.file(p.path());
-      if (m.isEmpty()) {
-        return "the published build also has " + p.path();
-      }
-      if (!m.get().equals(p)) {
-        return p.path()
-            + " is published with sha256 "
-            + p.sha256()
-            + " and "
-            + p.size()
-            + " bytes, this one has "
-            + m.get().sha256()
-            + " and "
-            + m.get().size()
-            + " bytes";
-      }
-    }
-    for (FileEntry m : mine.files()) {
-      if (published.file(m.path()).isEmpty()) {
-        return m.path() + " is not in the published build";
-      }
-    }
-    return "metadata " + published.metadata() + " is published, this one has " + mine.metadata();
   }
 }

@@ -1,10 +1,17 @@
 package io.pinrepo.build;
 
+import io.pinrepo.MalformedPackageException;
+import io.pinrepo.build.manifest.BuildName;
+import io.pinrepo.build.manifest.BuildVersion;
+import io.pinrepo.build.manifest.Manifest;
+import io.pinrepo.build.manifest.ManifestJson;
+import io.pinrepo.build.manifest.StoredManifest;
 import io.pinrepo.commit.Blobs;
-import io.pinrepo.hash.HashAlgorithm;
+import io.pinrepo.hash.Digests;
 import io.pinrepo.spi.ContentSource;
 import io.pinrepo.spi.ObjectInfo;
 import io.pinrepo.spi.ObjectKey;
+import io.pinrepo.spi.ObjectListing;
 import io.pinrepo.spi.ObjectNotFoundException;
 import io.pinrepo.spi.ObjectStream;
 import io.pinrepo.spi.PreconditionFailedException;
@@ -13,20 +20,23 @@ import io.pinrepo.spi.WriteCondition;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.util.HexFormat;
 import java.util.Optional;
 
 /**
- * Reads manifests and keeps the small objects around them right: the listing marker (written after
- * the manifest, repaired when a publish died in between) and the age of both (refreshed so that a
- * concurrent GC spares a build that is about to be named by a pointer).
+ * Reads manifests and keeps the objects around them right: the listing marker (written after the
+ * manifest, repaired when a publish died in between) and the manifest's age (refreshed so that a
+ * concurrent GC spares a build that a publish or a pointer change is about to name).
  */
 final class ManifestStore {
 
-  /** A manifest read: its content, stored bytes' digest and version. */
+  /** A manifest read: its content, its stored bytes' digest, the bytes and their version. */
   record Read(Manifest manifest, String sha256, byte[] bytes, ObjectInfo info) {
     StoredManifest stored() {
       return new StoredManifest(manifest, sha256);
+    }
+
+    BuildRef ref() {
+      return new BuildRef(manifest.name(), manifest.version(), manifest.time());
     }
   }
 
@@ -38,7 +48,11 @@ final class ManifestStore {
     this.clock = clock;
   }
 
-  /** The manifest of {@code name} {@code version}, if the build is complete. */
+  /**
+   * The manifest of {@code name} {@code version}, if the build is complete.
+   *
+   * @throws MalformedPackageException when the stored manifest is not one, or not this build's
+   */
   Optional<Read> read(BuildName name, BuildVersion version) throws IOException {
     ObjectKey key = BuildLayout.manifest(name, version);
     byte[] bytes;
@@ -46,62 +60,99 @@ final class ManifestStore {
     try (ObjectStream in = storage.read(key)) {
       info = in.info();
       if (info.size() > ManifestJson.MAX_BYTES) {
-        throw new IOException(key + " is " + info.size() + " bytes, over the allowed size");
+        throw new MalformedPackageException(
+            key.value(), info.size() + " bytes, over the " + ManifestJson.MAX_BYTES + " allowed");
       }
       bytes = in.readNBytes(ManifestJson.MAX_BYTES + 1);
     } catch (ObjectNotFoundException e) {
       return Optional.empty();
     }
     if (bytes.length > ManifestJson.MAX_BYTES) {
-      throw new IOException(key + " is over the allowed size");
+      throw new MalformedPackageException(
+          key.value(), "over the " + ManifestJson.MAX_BYTES + " bytes allowed");
     }
     Manifest manifest = ManifestJson.parse(bytes, key.value());
     if (!manifest.name().equals(name) || !manifest.version().equals(version)) {
-      throw new io.pinrepo.MalformedPackageException(
+      throw new MalformedPackageException(
           key.value(), "describes " + manifest.name() + " " + manifest.version());
     }
-    return Optional.of(new Read(manifest, sha256(bytes), bytes, info));
+    return Optional.of(new Read(manifest, Digests.of(bytes).sha256(), bytes, info));
   }
 
   /**
-   * Writes the listing marker of {@code manifest} unless it is there; when {@code refresh}, also
-   * rewrites an old one with its same bytes so that its age restarts.
+   * The stored manifest of the complete build {@code name} {@code version}, kept from a concurrent
+   * GC ({@link #keepAlive}): what a pointer change calls before naming the build.
+   *
+   * @throws NoSuchBuildException when there is no complete build of that version
    */
-  void ensureMarker(Manifest manifest, boolean refresh) throws IOException {
+  StoredManifest hold(BuildName name, BuildVersion version) throws IOException {
+    Optional<Read> read = read(name, version);
+    if (read.isPresent() && keepAlive(read.get())) {
+      return read.get().stored();
+    }
+    throw missing(name, version);
+  }
+
+  /** The exception for a build that is not complete: missing, or files without a manifest. */
+  NoSuchBuildException missing(BuildName name, BuildVersion version) throws IOException {
+    boolean partial;
+    try (ObjectListing listing = storage.list(BuildLayout.versionPrefix(name, version))) {
+      partial = listing.hasNext();
+    }
+    return new NoSuchBuildException(
+        name,
+        version,
+        partial
+            ? name
+                + " "
+                + version
+                + " is incomplete (files but no manifest: its publish is in progress or died)"
+            : "no build " + name + " " + version);
+  }
+
+  /**
+   * Writes the listing marker of {@code manifest} unless it is there: a stat, and a write only when
+   * it is missing.
+   */
+  void ensureMarker(Manifest manifest) throws IOException {
+    ObjectKey key = BuildLayout.marker(manifest.name(), manifest.time(), manifest.version());
+    if (storage.stat(key).isEmpty()) {
+      writeMarker(manifest);
+    }
+  }
+
+  /** Writes the listing marker of {@code manifest}, which is write-once: a lost race is a no-op. */
+  void writeMarker(Manifest manifest) throws IOException {
     ObjectKey key = BuildLayout.marker(manifest.name(), manifest.time(), manifest.version());
     byte[] bytes = (manifest.version().value() + "\n").getBytes(StandardCharsets.UTF_8);
-    Optional<ObjectInfo> info = storage.stat(key);
-    if (info.isEmpty()) {
-      try {
-        storage.write(key, ContentSource.ofBytes(bytes), WriteCondition.mustBeAbsent());
-      } catch (PreconditionFailedException e) {
-        // Written meanwhile by another publisher of the same build: there, and fresh.
-      }
-    } else if (refresh) {
-      refreshIfOld(key, bytes, info.get());
+    try {
+      storage.write(key, ContentSource.ofBytes(bytes), WriteCondition.mustBeAbsent());
+    } catch (PreconditionFailedException e) {
+      // Written meanwhile by another publisher of the same build: the same bytes.
     }
   }
 
   /**
-   * Rewrites the object under {@code key}, found as {@code info} with {@code bytes}, when it is
-   * older than {@link Blobs#REFRESH_AFTER}, on condition of that version: GC deletes nothing
-   * younger than its grace period and re-checks the age just before each delete.
+   * Keeps the build {@code read} from a concurrent GC before something names it: rewrites its
+   * manifest with the same bytes, on condition of the version read, when it is older than {@link
+   * Blobs#REFRESH_AFTER} (GC deletes nothing younger than its grace period, which exceeds that, and
+   * re-checks the age and version just before each delete).
    *
-   * @return false when the object was gone by the time of the rewrite
+   * @return false when the manifest was deleted by the time of the rewrite
    */
-  boolean refreshIfOld(ObjectKey key, byte[] bytes, ObjectInfo info) throws IOException {
+  boolean keepAlive(Read read) throws IOException {
+    ObjectInfo info = read.info();
     if (!info.lastModified().isBefore(clock.instant().minus(Blobs.REFRESH_AFTER))) {
       return true;
     }
     try {
-      storage.write(key, ContentSource.ofBytes(bytes), WriteCondition.matches(info.versionToken()));
+      storage.write(
+          info.key(),
+          ContentSource.ofBytes(read.bytes()),
+          WriteCondition.matches(info.versionToken()));
       return true;
     } catch (PreconditionFailedException e) {
-      return storage.stat(key).isPresent(); // rewritten meanwhile (fresh), or deleted
+      return storage.stat(info.key()).isPresent(); // rewritten meanwhile (fresh), or deleted
     }
-  }
-
-  static String sha256(byte[] bytes) {
-    return HexFormat.of().formatHex(HashAlgorithm.SHA256.newDigest().digest(bytes));
   }
 }

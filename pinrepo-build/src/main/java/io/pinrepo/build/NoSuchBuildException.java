@@ -1,13 +1,15 @@
 package io.pinrepo.build;
 
-import java.io.IOException;
+import io.pinrepo.PinrepoException;
+import io.pinrepo.build.manifest.BuildName;
+import io.pinrepo.build.manifest.BuildVersion;
 import java.util.Objects;
 
 /**
  * There is no complete build of that name and version: none was published, its publish has not
  * finished (or died before its manifest), or GC removed it. Nothing was changed.
  */
-public class NoSuchBuildException extends IOException {
+public class NoSuchBuildException extends PinrepoException {
   private static final long serialVersionUID = 1L;
 
   private final transient BuildName name;

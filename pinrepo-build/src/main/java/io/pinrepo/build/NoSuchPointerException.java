@@ -1,10 +1,12 @@
 package io.pinrepo.build;
 
-import java.io.IOException;
+import io.pinrepo.PinrepoException;
+import io.pinrepo.build.manifest.BuildName;
+import io.pinrepo.build.pointer.PointerName;
 import java.util.Objects;
 
 /** The pointer has never been set. Nothing was changed. */
-public class NoSuchPointerException extends IOException {
+public class NoSuchPointerException extends PinrepoException {
   private static final long serialVersionUID = 1L;
 
   private final transient BuildName name;

@@ -1,6 +1,9 @@
 package io.pinrepo.build;
 
-import java.io.IOException;
+import io.pinrepo.PinrepoException;
+import io.pinrepo.build.manifest.BuildName;
+import io.pinrepo.build.manifest.BuildVersion;
+import io.pinrepo.build.pointer.PointerName;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -8,7 +11,7 @@ import java.util.Optional;
  * A pointer change that expected the pointer at one version found it elsewhere: someone else moved
  * it first. The pointer and its history are unchanged; read it again and decide.
  */
-public class PointerMovedException extends IOException {
+public class PointerMovedException extends PinrepoException {
   private static final long serialVersionUID = 1L;
 
   private final transient BuildVersion expected;

@@ -1,9 +1,11 @@
 package io.pinrepo.build;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.pinrepo.build.manifest.BuildName;
+import io.pinrepo.build.manifest.BuildPath;
+import io.pinrepo.build.manifest.BuildVersion;
+import io.pinrepo.build.pointer.PointerName;
 import io.pinrepo.spi.ObjectKey;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -68,12 +70,5 @@ class BuildLayoutTest {
     sortedEntries.sort(null);
     Collections.reverse(entries);
     assertEquals(entries, sortedEntries);
-  }
-
-  @Test
-  void onlyPointerObjectsChange() {
-    assertFalse(BuildLayout.isWriteOnce(BuildLayout.pointer(WEB, PROD)));
-    assertTrue(BuildLayout.isWriteOnce(BuildLayout.manifest(WEB, V)));
-    assertTrue(BuildLayout.isWriteOnce(BuildLayout.historyEntry(WEB, PROD, 1)));
   }
 }

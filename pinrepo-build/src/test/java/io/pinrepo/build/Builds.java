@@ -1,5 +1,8 @@
 package io.pinrepo.build;
 
+import io.pinrepo.build.manifest.BuildName;
+import io.pinrepo.build.manifest.BuildVersion;
+import io.pinrepo.build.manifest.NewBuild;
 import io.pinrepo.spi.ContentSource;
 import java.nio.charset.StandardCharsets;
 

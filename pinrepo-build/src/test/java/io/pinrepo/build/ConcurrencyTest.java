@@ -6,10 +6,11 @@ import static io.pinrepo.build.Consistency.assertConsistent;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.pinrepo.build.manifest.BuildVersion;
 import io.pinrepo.build.pointer.PointerChange;
+import io.pinrepo.build.pointer.PointerName;
 import io.pinrepo.build.pointer.PointerState;
 import io.pinrepo.build.pointer.PointerUpdate;
-import io.pinrepo.build.pointer.Pointers;
 import io.pinrepo.commit.RetryPolicy;
 import io.pinrepo.testkit.memory.InMemoryStorage;
 import io.pinrepo.testkit.memory.InjectedFaultException;
@@ -40,8 +41,8 @@ class ConcurrencyTest {
       new RetryPolicy(1000, Duration.ofNanos(1000), Duration.ofMillis(1));
 
   private final InMemoryStorage storage = new InMemoryStorage();
-  private final BuildRepository builds = BuildRepository.on(storage);
-  private final Pointers pointers = Pointers.on(storage, java.time.Clock.systemUTC(), FAST);
+  private final BuildRepository builds = BuildRepository.builder(storage).retryPolicy(FAST).build();
+  private final Pointers pointers = builds.pointers();
 
   /** Runs every task at once from its own thread; returns their results or failures in order. */
   private static <T> List<Future<T>> together(List<Callable<T>> tasks) throws Exception {
@@ -87,10 +88,7 @@ class ConcurrencyTest {
     for (int t = 0; t < 4; t++) {
       String content = t < 2 ? "same" : "other " + t;
       tasks.add(
-          () ->
-              builds.publish(web("contested", "app", content)).alreadyPublished()
-                  ? "again"
-                  : "won");
+          () -> builds.publish(web("contested", "app", content)).committed() ? "won" : "again");
     }
     List<Future<String>> results = together(tasks);
     int won = 0;
@@ -107,7 +105,7 @@ class ConcurrencyTest {
     assertTrue(refused >= 2, "other content is refused: " + refused);
     Set<String> listed = new HashSet<>();
     BuildPage page = builds.list(WEB, 1000);
-    page.builds().forEach(b -> listed.add(b.version().value()));
+    page.builds().forEach(b -> listed.add(b.version()));
     assertEquals(61, listed.size());
     assertConsistent(storage, "after the concurrent publishes");
   }

@@ -8,13 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.pinrepo.build.fetch.BuildFetcher;
-import io.pinrepo.build.format.BuildFormat;
-import io.pinrepo.build.format.BuildRetention;
-import io.pinrepo.build.format.HistoryRoots;
+import io.pinrepo.build.manifest.BuildPath;
+import io.pinrepo.build.manifest.BuildVersion;
+import io.pinrepo.build.pointer.PointerName;
 import io.pinrepo.build.pointer.PointerUpdate;
-import io.pinrepo.build.pointer.PointerWatcher;
-import io.pinrepo.build.pointer.Pointers;
+import io.pinrepo.format.Retention;
 import io.pinrepo.gc.GarbageCollector;
 import io.pinrepo.s3.S3ProxyFixture;
 import io.pinrepo.s3.S3Storage;
@@ -54,9 +52,9 @@ class S3BuildsTest {
   void publishPointWatchAndFetch() throws Exception {
     try (S3Storage storage = s3.storage("flow").build()) {
       BuildRepository builds = BuildRepository.on(storage);
-      Pointers pointers = Pointers.on(storage);
+      Pointers pointers = builds.pointers();
       builds.publish(web("1"));
-      assertTrue(builds.publish(web("1")).alreadyPublished());
+      assertFalse(builds.publish(web("1")).changed());
       assertThrows(BuildConflictException.class, () -> builds.publish(web("1", "app", "other")));
       builds.publish(web("2"));
       pointers.set(WEB, PROD, PointerUpdate.to(BuildVersion.of("1")));
@@ -73,11 +71,11 @@ class S3BuildsTest {
                   PROD,
                   PointerUpdate.to(BuildVersion.of("1")).expecting(BuildVersion.of("1"))));
       Path dest = dir.resolve("web-prod");
-      BuildFetcher.on(storage).fetch(WEB, PROD, dest);
+      builds.fetch(WEB, PROD, dest);
       assertEquals("port: 80 # 2", Files.readString(dest.resolve("conf/app.yaml")));
       assertEquals(
           List.of("2", "1"),
-          builds.list(WEB, 10).builds().stream().map(b -> b.version().value()).toList());
+          builds.list(WEB, 10).builds().stream().map(BuildRef::version).toList());
       assertConsistent(storage, "on S3");
     }
   }
@@ -85,17 +83,17 @@ class S3BuildsTest {
   @Test
   void aTamperedFileIsCaughtAndGcKeepsThePointedBuild() throws Exception {
     try (S3Storage storage = s3.storage("gc").build()) {
-      BuildRepository builds = BuildRepository.on(storage);
+      BuildRepository builds =
+          BuildRepository.builder(storage)
+              .retention(Retention.keepNewest(1))
+              .historyRoots(new HistoryRoots(1, Duration.ZERO))
+              .build();
       for (String v : List.of("1", "2", "3")) {
         builds.publish(web(v));
       }
-      Pointers.on(storage).set(WEB, PROD, PointerUpdate.to(BuildVersion.of("1")));
+      builds.pointers().set(WEB, PROD, PointerUpdate.to(BuildVersion.of("1")));
       // Everything is young, so with no grace period GC judges by reachability alone.
-      BuildFormat format =
-          new BuildFormat()
-              .withRetention(BuildRetention.keepNewest(1))
-              .withHistoryRoots(new HistoryRoots(1, Duration.ZERO));
-      GarbageCollector gc = new GarbageCollector(List.of(format), Clock.systemUTC());
+      GarbageCollector gc = new GarbageCollector(List.of(builds.format()), Clock.systemUTC());
       gc.run(storage, Duration.ZERO, false, info -> {});
       gc.run(storage, Duration.ZERO, false, info -> {});
       assertTrue(builds.manifest(WEB, BuildVersion.of("1")).isPresent());
@@ -108,8 +106,7 @@ class S3BuildsTest {
           ContentSource.ofUtf8("app 9"),
           WriteCondition.none());
       Path dest = dir.resolve("tampered");
-      assertThrows(
-          BuildIntegrityException.class, () -> BuildFetcher.on(storage).fetch(WEB, PROD, dest));
+      assertThrows(BuildIntegrityException.class, () -> builds.fetch(WEB, PROD, dest));
       assertFalse(Files.exists(dest));
     }
   }
@@ -121,7 +118,7 @@ class S3BuildsTest {
       for (String v : List.of("a", "b", "c", "d")) {
         builds.publish(web(v));
       }
-      Pointers pointers = Pointers.on(storage);
+      Pointers pointers = builds.pointers();
       ConcurrentLinkedQueue<String> won = new ConcurrentLinkedQueue<>();
       ConcurrentLinkedQueue<Throwable> failed = new ConcurrentLinkedQueue<>();
       CountDownLatch go = new CountDownLatch(1);
@@ -147,7 +144,7 @@ class S3BuildsTest {
         t.join();
       }
       assertEquals(List.of(), List.copyOf(failed));
-      assertEquals(won.size(), Pointers.on(storage).history(WEB, PROD, 100).size());
+      assertEquals(won.size(), pointers.history(WEB, PROD, 100).size());
       assertConsistent(storage, "after racing setters on S3");
     }
   }

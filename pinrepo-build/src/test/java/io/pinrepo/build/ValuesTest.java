@@ -4,6 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.pinrepo.build.manifest.BuildMetadata;
+import io.pinrepo.build.manifest.BuildName;
+import io.pinrepo.build.manifest.BuildPath;
+import io.pinrepo.build.manifest.BuildVersion;
+import io.pinrepo.build.manifest.NewBuild;
+import io.pinrepo.build.pointer.PointerName;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -1,7 +1,7 @@
 package io.pinrepo.build.pointer;
 
-import io.pinrepo.build.BuildVersion;
 import io.pinrepo.build.internal.Syntax;
+import io.pinrepo.build.manifest.BuildVersion;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;

@@ -2,11 +2,10 @@ package io.pinrepo.build.pointer;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.pinrepo.MalformedPackageException;
-import io.pinrepo.build.BuildName;
-import io.pinrepo.build.BuildVersion;
-import io.pinrepo.build.PointerName;
 import io.pinrepo.build.internal.JsonTree;
 import io.pinrepo.build.internal.Times;
+import io.pinrepo.build.manifest.BuildName;
+import io.pinrepo.build.manifest.BuildVersion;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -23,15 +22,17 @@ import java.util.Map;
  *  "manifestSha256":"...","time":"2025-01-02T03:04:05.678Z","note":"rollback"}
  * </pre>
  */
-final class PointerJson {
+public final class PointerJson {
   private PointerJson() {}
 
-  static final String FORMAT = "pinrepo-pointer/1";
+  /** The value of the document's {@code format} field. */
+  public static final String FORMAT = "pinrepo-pointer/1";
 
   /** The largest pointer object read back. */
-  static final int MAX_BYTES = 64 << 10;
+  public static final int MAX_BYTES = 64 << 10;
 
-  static byte[] render(BuildName name, PointerName pointer, PointerChange change) {
+  /** The document's bytes. */
+  public static byte[] render(BuildName name, PointerName pointer, PointerChange change) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     try (JsonGenerator g = JsonTree.FACTORY.createGenerator(out)) {
       g.writeStartObject();
@@ -60,7 +61,7 @@ final class PointerJson {
    * @param source names the object in the error
    * @throws MalformedPackageException when the bytes are not such a document
    */
-  static PointerChange parse(byte[] json, BuildName name, PointerName pointer, String source)
+  public static PointerChange parse(byte[] json, BuildName name, PointerName pointer, String source)
       throws MalformedPackageException {
     try {
       Map<String, Object> root = JsonTree.object(json);

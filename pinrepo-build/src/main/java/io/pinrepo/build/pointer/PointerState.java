@@ -1,8 +1,7 @@
 package io.pinrepo.build.pointer;
 
-import io.pinrepo.build.BuildName;
-import io.pinrepo.build.BuildVersion;
-import io.pinrepo.build.PointerName;
+import io.pinrepo.build.manifest.BuildName;
+import io.pinrepo.build.manifest.BuildVersion;
 import java.util.Objects;
 
 /**

@@ -1,6 +1,6 @@
 package io.pinrepo.build.pointer;
 
-import io.pinrepo.build.BuildVersion;
+import io.pinrepo.build.manifest.BuildVersion;
 import java.util.Objects;
 import java.util.Optional;
 

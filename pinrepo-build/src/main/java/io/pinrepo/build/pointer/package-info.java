@@ -1,6 +1,9 @@
 /**
- * Named version pointers: {@link io.pinrepo.build.pointer.Pointers} reads and sets {@code (name,
- * pointer) -> version} by compare-and-swap with an append-only history, and {@link
- * io.pinrepo.build.pointer.PointerWatcher} lets a node poll one cheaply.
+ * The values of version pointers: a {@link io.pinrepo.build.pointer.PointerName}, the {@link
+ * io.pinrepo.build.pointer.PointerChange changes} its history records, its {@link
+ * io.pinrepo.build.pointer.PointerState state} as read, a requested {@link
+ * io.pinrepo.build.pointer.PointerUpdate update}, and the documents' bytes ({@link
+ * io.pinrepo.build.pointer.PointerJson}). Reading and setting pointers is {@code
+ * io.pinrepo.build.Pointers}.
  */
 package io.pinrepo.build.pointer;
