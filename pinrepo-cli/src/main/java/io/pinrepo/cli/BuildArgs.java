@@ -1,9 +1,10 @@
 package io.pinrepo.cli;
 
-import io.pinrepo.build.BuildName;
-import io.pinrepo.build.BuildVersion;
-import io.pinrepo.build.PointerName;
+import io.pinrepo.build.manifest.BuildName;
+import io.pinrepo.build.manifest.BuildVersion;
+import io.pinrepo.build.pointer.PointerName;
 import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 
 /**
@@ -40,6 +41,19 @@ final class BuildArgs {
         converter = PointerConverter.class,
         description = "The pointer, e.g. prod.")
     PointerName pointer;
+  }
+
+  /**
+   * Refuses a count below 1 given to {@code option} as a usage error (exit 2).
+   *
+   * @return {@code value}
+   */
+  static int positive(CommandSpec spec, String option, int value) {
+    if (value < 1) {
+      throw new CommandLine.ParameterException(
+          spec.commandLine(), option + " must be at least 1, not " + value);
+    }
+    return value;
   }
 
   static final class NameConverter implements CommandLine.ITypeConverter<BuildName> {

@@ -1,19 +1,20 @@
 package io.pinrepo.cli;
 
-import io.pinrepo.build.BuildMetadata;
 import io.pinrepo.build.BuildPage;
+import io.pinrepo.build.BuildRef;
 import io.pinrepo.build.BuildRepository;
-import io.pinrepo.build.BuildSummary;
-import io.pinrepo.build.BuildVersion;
-import io.pinrepo.build.Manifest;
-import io.pinrepo.build.NewBuild;
-import io.pinrepo.build.PointerName;
-import io.pinrepo.build.PublishResult;
-import io.pinrepo.build.fetch.BuildFetcher;
-import io.pinrepo.build.fetch.FetchResult;
+import io.pinrepo.build.FetchResult;
+import io.pinrepo.build.manifest.BuildMetadata;
+import io.pinrepo.build.manifest.BuildVersion;
+import io.pinrepo.build.manifest.Manifest;
+import io.pinrepo.build.manifest.NewBuild;
+import io.pinrepo.build.pointer.PointerName;
+import io.pinrepo.format.ChangeReport;
+import io.pinrepo.format.Retention;
 import io.pinrepo.spi.Storage;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -49,14 +50,17 @@ final class BuildCommand implements Runnable {
         spec.commandLine(), "a subcommand is required");
   }
 
-  /** {@code pinrepo build publish --repo R --name N --version V [--meta K=V]... FILE...}. */
+  /**
+   * {@code pinrepo build publish --repo R --name N --version V [--meta K=V]... [--keep N] FILE...}.
+   */
   @Command(
       name = "publish",
       description = {
         "Publish files as build N V (each under its file name).",
         "",
         "The same files and metadata again are a no-op; other content under a published",
-        "version is refused (exit 1) and nothing is changed."
+        "version is refused (exit 1) and nothing is changed. With --keep N, builds beyond",
+        "the newest N leave the name's listing; gc removes those no pointer names."
       })
   static final class Publish implements Callable<Integer> {
     @Mixin RepoOptions repo;
@@ -76,6 +80,12 @@ final class BuildCommand implements Runnable {
         description = "Metadata to record, e.g. commit=3f9c2e1 (repeatable).")
     Map<String, String> meta = new LinkedHashMap<>();
 
+    @Option(
+        names = "--keep",
+        paramLabel = "N",
+        description = "Keep only the newest N builds of the name listed (default: all).")
+    Integer keep;
+
     @Parameters(arity = "1..*", paramLabel = "FILE", description = "The build's files.")
     List<Path> files;
 
@@ -84,26 +94,29 @@ final class BuildCommand implements Runnable {
     @Override
     public Integer call() throws IOException {
       NewBuild.Builder build = NewBuild.builder(line.name, version);
+      long bytes = 0;
       for (Path file : files) {
         build.file(file.getFileName().toString(), file);
+        bytes += Files.size(file);
       }
       List<BuildMetadata.Entry> entries = new ArrayList<>();
       meta.forEach((k, v) -> entries.add(new BuildMetadata.Entry(k, v)));
       build.metadata(BuildMetadata.of(entries));
-      PublishResult r;
+      NewBuild newBuild = build.build();
+      ChangeReport<BuildRef> report;
       try (Storage storage = repo.openStorage()) {
-        r = BuildRepository.on(storage).publish(build.build());
+        BuildRepository.Builder repository = BuildRepository.builder(storage);
+        if (keep != null) {
+          repository.retention(Retention.keepNewest(BuildArgs.positive(spec, "--keep", keep)));
+        }
+        report = repository.build().publish(newBuild);
       }
-      Manifest m = r.manifest();
-      spec.commandLine()
-          .getOut()
-          .printf(
-              "%s %s %s: %d file(s), %d bytes%n",
-              r.alreadyPublished() ? "unchanged" : "published",
-              m.name(),
-              m.version(),
-              m.files().size(),
-              m.totalSize());
+      PrintWriter out = spec.commandLine().getOut();
+      String summary = ": " + files.size() + " file(s), " + bytes + " bytes";
+      report.added().forEach(r -> out.println("published " + r + summary));
+      report.unchanged().forEach(r -> out.println("unchanged " + r + summary));
+      report.removed().forEach(r -> out.println("dropped   " + r));
+      out.flush();
       return 0;
     }
   }
@@ -124,10 +137,10 @@ final class BuildCommand implements Runnable {
 
     @Override
     public Integer call() throws IOException {
-      if (limit != null && limit < 1) {
-        throw new IllegalArgumentException("--limit must be at least 1: " + limit);
+      if (limit != null) {
+        BuildArgs.positive(spec, "--limit", limit);
       }
-      List<BuildSummary> builds = new ArrayList<>();
+      List<BuildRef> builds = new ArrayList<>();
       try (Storage storage = repo.openStorage()) {
         BuildRepository repository = BuildRepository.on(storage);
         Optional<String> after = Optional.empty();
@@ -146,9 +159,9 @@ final class BuildCommand implements Runnable {
       PrintWriter out = spec.commandLine().getOut();
       if (json) {
         List<Map<String, Object>> doc = new ArrayList<>();
-        for (BuildSummary b : builds) {
+        for (BuildRef b : builds) {
           Map<String, Object> entry = new LinkedHashMap<>();
-          entry.put("version", b.version().value());
+          entry.put("version", b.version());
           entry.put("time", b.time().toString());
           doc.add(entry);
         }
@@ -204,11 +217,11 @@ final class BuildCommand implements Runnable {
     public Integer call() throws IOException {
       FetchResult r;
       try (Storage storage = repo.openStorage()) {
-        BuildFetcher fetcher = BuildFetcher.on(storage);
+        BuildRepository builds = BuildRepository.on(storage);
         r =
             which.version != null
-                ? fetcher.fetch(line.name, which.version, dest)
-                : fetcher.fetch(line.name, which.pointer, dest);
+                ? builds.fetch(line.name, which.version, dest)
+                : builds.fetch(line.name, which.pointer, dest);
       }
       Manifest m = r.manifest();
       spec.commandLine()

@@ -15,8 +15,7 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     versionProvider = Version.class,
     description =
-        "Publish .deb, Maven and Python packages and builds into repositories on a filesystem"
-            + " or S3.",
+        "Publish .deb, Maven and Python packages into repositories on a filesystem or S3.",
     subcommands = {
       DebCommand.class,
       MavenCommand.class,

@@ -1,13 +1,13 @@
 package io.pinrepo.cli;
 
-import io.pinrepo.build.BuildVersion;
+import io.pinrepo.build.BuildRepository;
 import io.pinrepo.build.NoSuchPointerException;
+import io.pinrepo.build.PointerWatcher;
+import io.pinrepo.build.manifest.BuildVersion;
 import io.pinrepo.build.pointer.PointerChange;
 import io.pinrepo.build.pointer.PointerSetResult;
 import io.pinrepo.build.pointer.PointerState;
 import io.pinrepo.build.pointer.PointerUpdate;
-import io.pinrepo.build.pointer.PointerWatcher;
-import io.pinrepo.build.pointer.Pointers;
 import io.pinrepo.spi.Storage;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -86,7 +87,7 @@ final class PointerCommand implements Runnable {
       }
       PointerSetResult r;
       try (Storage storage = repo.openStorage()) {
-        r = Pointers.on(storage).set(line.name, pointer.pointer, update);
+        r = BuildRepository.on(storage).pointers().set(line.name, pointer.pointer, update);
       }
       PointerChange c = r.state().lastChange();
       spec.commandLine()
@@ -119,7 +120,8 @@ final class PointerCommand implements Runnable {
       PointerState state;
       try (Storage storage = repo.openStorage()) {
         state =
-            Pointers.on(storage)
+            BuildRepository.on(storage)
+                .pointers()
                 .read(line.name, pointer.pointer)
                 .orElseThrow(() -> new NoSuchPointerException(line.name, pointer.pointer));
       }
@@ -163,7 +165,10 @@ final class PointerCommand implements Runnable {
     public Integer call() throws IOException {
       List<PointerChange> changes;
       try (Storage storage = repo.openStorage()) {
-        changes = Pointers.on(storage).history(line.name, pointer.pointer, limit);
+        changes =
+            BuildRepository.on(storage)
+                .pointers()
+                .history(line.name, pointer.pointer, BuildArgs.positive(spec, "--limit", limit));
       }
       if (changes.isEmpty()) {
         throw new NoSuchPointerException(line.name, pointer.pointer);
@@ -223,14 +228,19 @@ final class PointerCommand implements Runnable {
 
     @Override
     public Integer call() throws IOException, InterruptedException {
-      if (interval.isZero() || (changes != null && changes < 1)) {
-        throw new IllegalArgumentException("--interval and --changes must be positive");
+      if (interval.isZero() || interval.isNegative()) {
+        throw new CommandLine.ParameterException(
+            spec.commandLine(), "--interval must be positive, not " + interval);
+      }
+      if (changes != null) {
+        BuildArgs.positive(spec, "--changes", changes);
       }
       PrintWriter out = spec.commandLine().getOut();
       PrintWriter err = spec.commandLine().getErr();
       try (Storage storage = repo.openStorage()) {
         PointerWatcher watcher =
-            Pointers.on(storage)
+            BuildRepository.on(storage)
+                .pointers()
                 .watcher(line.name, pointer.pointer)
                 .interval(interval)
                 .onFailure(e -> err.println("pinrepo: " + Failures.message(e)))

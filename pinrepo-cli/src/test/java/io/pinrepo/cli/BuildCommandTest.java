@@ -255,7 +255,10 @@ class BuildCommandTest {
                 "build", "publish", "--name", "web", "--version", "1", "--meta", "x", f.toString()),
             repo.args(
                 "build", "get", "--name", "web", "--version", "1", "--pointer", "p", "--dest", "d"),
-            repo.args("pointer", "set", "--name", "web", "--pointer", "a/b", "--version", "1"))) {
+            repo.args("pointer", "set", "--name", "web", "--pointer", "a/b", "--version", "1"),
+            repo.args(
+                "build", "publish", "--name", "web", "--version", "1", "--keep", "0", f.toString()),
+            repo.args("pointer", "history", "--name", "web", "--pointer", "p", "--limit", "0"))) {
       CliRun run = CliRun.of(args);
       assertEquals(2, run.status(), String.join(" ", args) + ": " + run.err());
       assertFalse(run.hasStackTrace(), run.err());
@@ -285,16 +288,29 @@ class BuildCommandTest {
   }
 
   @Test
-  void gcKeepingTheNewestBuildKeepsThePointedOne() throws Exception {
+  void keepingTheNewestBuildsDropsOlderOnesAndGcSparesThePointedOne() throws Exception {
     Repo repo = directory();
     publish(repo, "1");
     publish(repo, "2");
-    publish(repo, "3");
     repo.ok("pointer", "set", "--name", "web", "--pointer", "prod", "--version", "1");
+    CliRun third =
+        repo.ok(
+            "build",
+            "publish",
+            "--name",
+            "web",
+            "--version",
+            "3",
+            "--keep",
+            "1",
+            file("app.tar.gz", "app 3").toString());
+    assertEquals(
+        List.of("published web 3: 1 file(s), 5 bytes", "dropped   web 2", "dropped   web 1"),
+        third.out().lines().toList());
+    assertEquals(List.of("3"), firstColumn(repo.ok("build", "list", "--name", "web").out()));
     // No grace period, so reachability alone decides: manifests go in one run, files in the next.
-    repo.ok("gc", "--grace", "0s", "--keep-builds", "1");
-    repo.ok("gc", "--grace", "0s", "--keep-builds", "1");
-    assertEquals(List.of("3", "1"), firstColumn(repo.ok("build", "list", "--name", "web").out()));
+    repo.ok("gc", "--grace", "0s");
+    repo.ok("gc", "--grace", "0s");
     assertFalse(Files.exists(dir.resolve("repo/builds/web/versions/2")));
     repo.ok(
         "build",

@@ -3,14 +3,13 @@ package io.pinrepo.stress;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.pinrepo.build.BuildName;
 import io.pinrepo.build.BuildRepository;
-import io.pinrepo.build.BuildVersion;
-import io.pinrepo.build.NewBuild;
-import io.pinrepo.build.PointerName;
+import io.pinrepo.build.manifest.BuildName;
+import io.pinrepo.build.manifest.BuildVersion;
+import io.pinrepo.build.manifest.NewBuild;
 import io.pinrepo.build.pointer.PointerChange;
+import io.pinrepo.build.pointer.PointerName;
 import io.pinrepo.build.pointer.PointerUpdate;
-import io.pinrepo.build.pointer.Pointers;
 import io.pinrepo.fs.FileSystemStorage;
 import io.pinrepo.s3.S3ProxyFixture;
 import io.pinrepo.spi.ContentSource;
@@ -77,14 +76,14 @@ class PointerRaceTest {
   private void race(List<String> repo, List<String> jvmOptions, Opener opener, int rounds)
       throws Exception {
     try (Storage storage = opener.open()) {
+      BuildRepository builds = BuildRepository.on(storage);
       for (int i = 0; i < PROCESSES * rounds + 1; i++) {
-        BuildRepository.on(storage)
-            .publish(
-                NewBuild.builder(WEB, BuildVersion.of("v" + i))
-                    .file("app", ContentSource.ofUtf8("app " + i))
-                    .build());
+        builds.publish(
+            NewBuild.builder(WEB, BuildVersion.of("v" + i))
+                .file("app", ContentSource.ofUtf8("app " + i))
+                .build());
       }
-      Pointers.on(storage).set(WEB, PROD, PointerUpdate.to(BuildVersion.of("v0")));
+      builds.pointers().set(WEB, PROD, PointerUpdate.to(BuildVersion.of("v0")));
     }
     String current = "v0";
     for (int round = 0; round < rounds; round++) {
@@ -144,7 +143,8 @@ class PointerRaceTest {
             err);
       }
       try (Storage storage = opener.open()) {
-        List<PointerChange> history = Pointers.on(storage).history(WEB, PROD, 100);
+        List<PointerChange> history =
+            BuildRepository.on(storage).pointers().history(WEB, PROD, 100);
         assertEquals(round + 2, history.size());
         assertEquals(Optional.of(BuildVersion.of(current)), history.get(0).from());
         assertEquals(BuildVersion.of(won), history.get(0).to());
