@@ -6,7 +6,9 @@ import java.util.Objects;
 /**
  * How much of each pointer's history GC treats as roots: the versions named (as {@code from} or
  * {@code to}) by the newest {@code count} changes and by every change younger than {@code period},
- * so that a rollback to a recent version always finds its build.
+ * so that a rollback to a recent version always finds its build. A setting of the repository
+ * ({@link BuildRepository.Builder#historyRoots}) that its {@link BuildRepository#format()} carries
+ * to GC.
  *
  * @param count how many of the newest changes count, at least 1
  * @param period changes younger than this count too
