@@ -82,6 +82,8 @@ public final class Pinrepo implements Runnable {
     commands.put("deb", DebCommand::new);
     commands.put("maven", MavenCommand::new);
     commands.put("pypi", PypiCommand::new);
+    commands.put("build", BuildCommand::new);
+    commands.put("pointer", PointerCommand::new);
     commands.put("verify", VerifyCommand::new);
     commands.put("gc", GcCommand::new);
     commands.put("serve", ServeCommand::new);

@@ -4,12 +4,23 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.pinrepo.build.BuildFormat;
+import io.pinrepo.build.BuildRef;
+import io.pinrepo.build.BuildRepository;
+import io.pinrepo.build.PointerWatcher;
+import io.pinrepo.build.manifest.BuildName;
+import io.pinrepo.build.manifest.BuildVersion;
+import io.pinrepo.build.manifest.NewBuild;
+import io.pinrepo.build.pointer.PointerName;
+import io.pinrepo.build.pointer.PointerState;
+import io.pinrepo.build.pointer.PointerUpdate;
 import io.pinrepo.debian.AptFormat;
 import io.pinrepo.debian.AptRepository;
 import io.pinrepo.debian.PackageRef;
 import io.pinrepo.fixtures.deb.DebBuilder;
 import io.pinrepo.fixtures.python.WheelBuilder;
 import io.pinrepo.format.ChangeReport;
+import io.pinrepo.format.Retention;
 import io.pinrepo.format.VerifyContext;
 import io.pinrepo.fs.FileSystemStorage;
 import io.pinrepo.maven.ArtifactFile;
@@ -43,6 +54,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -167,6 +179,42 @@ class ReadmeExamplesTest {
               .clean());
     }
     assertTrue(Files.isRegularFile(repo.resolve("simple/example-lib/index.html")));
+  }
+
+  @Test
+  void publishPointAndFetchABuild() throws Exception {
+    Path repo = dir.resolve("repo");
+    Path tarball = Files.writeString(dir.resolve("app.tar.gz"), "app");
+    Path releases = dir.resolve("releases");
+    // README:build
+    BuildName web = BuildName.of("web");
+    PointerName prod = PointerName.of("prod");
+    try (Storage storage = FileSystemStorage.open(repo)) {
+      BuildRepository builds =
+          BuildRepository.builder(storage).retention(Retention.keepNewest(20)).build();
+      ChangeReport<BuildRef> report =
+          builds.publish(
+              NewBuild.builder(web, BuildVersion.of("1.4.2"))
+                  .file("app.tar.gz", tarball)
+                  .metadata("commit", "3f9c2e1")
+                  .build());
+      System.out.println("published " + report.added());
+      builds.pointers().set(web, prod, PointerUpdate.to(BuildVersion.of("1.4.2")).withNote("go"));
+
+      // On each node: the version at start, then each call waits for the pointer to move.
+      PointerWatcher watcher =
+          builds.pointers().watcher(web, prod).interval(Duration.ofSeconds(30)).build();
+      PointerState now = watcher.awaitChange();
+      builds.fetch(web, prod, releases.resolve(now.version().value()));
+    }
+    // README:end
+    assertEquals("app", Files.readString(releases.resolve("1.4.2/app.tar.gz")));
+    try (Storage storage = FileSystemStorage.open(repo)) {
+      assertTrue(
+          new Verification(List.of(new BuildFormat()))
+              .run(storage, VerifyContext.unsigned())
+              .clean());
+    }
   }
 
   @Test
