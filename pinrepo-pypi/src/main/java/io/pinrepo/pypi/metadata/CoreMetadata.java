@@ -11,11 +11,18 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
- * The core metadata of a distribution (a wheel's {@code METADATA}, an sdist's {@code PKG-INFO}),
- * Metadata-Version 1.0 to 2.4: RFC 822-style headers, some of them repeated (such as {@code
- * Classifier} and {@code Requires-Dist}), and from 2.1 the description as the message body.
+ * The core metadata of a distribution (a wheel's {@code METADATA}, an sdist's {@code PKG-INFO}):
+ * RFC 822-style headers, some of them repeated (such as {@code Classifier} and {@code
+ * Requires-Dist}), and from 2.1 the description as the message body.
+ *
+ * <p>Every Metadata-Version of major version 1 or 2 is read, also a minor version newer than {@link
+ * #KNOWN_VERSIONS} (such as 2.6): the core metadata specification says a newer minor version only
+ * adds fields a reader may ignore. A newer major version (3.0) is refused, as the specification
+ * asks.
  *
  * @param metadataVersion the {@code Metadata-Version}, such as {@code 2.1}
  * @param name the {@code Name} as written
@@ -31,9 +38,14 @@ public record CoreMetadata(
     List<MetadataField> fields,
     String description) {
 
-  /** The Metadata-Version values this reader knows. */
+  /** The Metadata-Version values this reader was written for; newer minor versions are read too. */
   public static final Set<String> KNOWN_VERSIONS =
-      Set.of("1.0", "1.1", "1.2", "2.0", "2.1", "2.2", "2.3", "2.4");
+      Set.of("1.0", "1.1", "1.2", "2.0", "2.1", "2.2", "2.3", "2.4", "2.5");
+
+  /** The newest major version read. */
+  public static final int MAX_MAJOR_VERSION = 2;
+
+  private static final Pattern METADATA_VERSION = Pattern.compile("([0-9]{1,4})\\.([0-9]{1,4})");
 
   /** Copies the fields and checks that the name is valid. */
   public CoreMetadata {
@@ -83,17 +95,14 @@ public record CoreMetadata(
    *
    * @param source names the file in errors, such as {@code foo-1.0.whl!foo-1.0.dist-info/METADATA}
    * @throws MalformedPackageException when it is not UTF-8, lacks Metadata-Version, Name or
-   *     Version, has an unknown Metadata-Version, or an invalid name or version
+   *     Version, has a Metadata-Version of a newer major version, or an invalid name or version
    */
   public static CoreMetadata parse(String source, byte[] bytes) throws MalformedPackageException {
     String text = decode(source, bytes);
     List<MetadataField> fields = new ArrayList<>();
     String body = HeaderParser.parse(source, text, fields);
     String metadataVersion = required(source, fields, "Metadata-Version").strip();
-    if (!KNOWN_VERSIONS.contains(metadataVersion)) {
-      throw new MalformedPackageException(
-          source, "unsupported Metadata-Version '" + metadataVersion + "'");
-    }
+    checkMetadataVersion(source, metadataVersion);
     String name = required(source, fields, "Name").strip();
     if (!ProjectName.isValid(name)) {
       throw new MalformedPackageException(source, "invalid Name '" + name + "'");
@@ -110,6 +119,30 @@ public record CoreMetadata(
             ? firstOf(fields, "Description").map(HeaderParser::unfoldDescription).orElse("")
             : body;
     return new CoreMetadata(metadataVersion, name, version, fields, description);
+  }
+
+  /** Whether a reader of major version 2 may read {@code metadataVersion}; see the type. */
+  private static void checkMetadataVersion(String source, String metadataVersion)
+      throws MalformedPackageException {
+    Matcher m = METADATA_VERSION.matcher(metadataVersion);
+    if (!m.matches()) {
+      throw new MalformedPackageException(
+          source, "Metadata-Version '" + metadataVersion + "' is not a version such as 2.4");
+    }
+    int major = Integer.parseInt(m.group(1));
+    if (major > MAX_MAJOR_VERSION) {
+      throw new MalformedPackageException(
+          source,
+          "Metadata-Version "
+              + metadataVersion
+              + " is a newer major version than pinrepo reads (up to "
+              + MAX_MAJOR_VERSION
+              + ".x)");
+    }
+    if (major < 1) {
+      throw new MalformedPackageException(
+          source, "Metadata-Version " + metadataVersion + " does not exist");
+    }
   }
 
   private static String required(String source, List<MetadataField> fields, String field)
