@@ -15,6 +15,7 @@ import io.pinrepo.spi.ObjectKey;
 import io.pinrepo.spi.Storage;
 import java.io.IOException;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -143,13 +144,14 @@ final class ProjectCommitter {
   }
 
   /**
-   * Adds {@code name} to the root page unless it is listed already, then makes sure the root JSON
-   * twin renders the committed page. The root only ever grows, so a twin of the right size is the
-   * current one: the stat that reads its version also tells whether a crash left it behind.
+   * Adds {@code names} to the root page unless they are all listed already, then makes sure the
+   * root JSON twin renders the committed page. The root only ever grows, so a twin of the right
+   * size is the current one: the stat that reads its version also tells whether a crash left it
+   * behind.
    *
    * @return whether the root was written, and how its twin settled
    */
-  Listed ensureListed(ProjectName name) throws IOException {
+  Listed ensureListed(Collection<ProjectName> names) throws IOException {
     OptimisticCommit.Operation operation = commit.start(SimpleLayout.ROOT.value());
     RootAttempt done =
         operation.commit(
@@ -161,11 +163,14 @@ final class ProjectCommitter {
                       Map.of(SimpleLayout.ROOT_JSON, twin.map(ObjectInfo::versionToken)));
               Top top = Top.read(storage, SimpleLayout.ROOT, MAX_PAGE_BYTES);
               RootIndex current = RootIndex.parse(top.bytes());
-              if (top.exists() && current.contains(name)) {
+              if (top.exists() && names.stream().allMatch(current::contains)) {
                 String token = top.versionToken().orElseThrow();
                 return new RootAttempt(current, token, versions, twinSize, false);
               }
-              RootIndex next = current.with(name);
+              RootIndex next = current;
+              for (ProjectName name : names) {
+                next = next.contains(name) ? next : next.with(name);
+              }
               ObjectInfo written = top.replace(storage, next.render());
               return new RootAttempt(next, written.versionToken(), versions, twinSize, true);
             });
