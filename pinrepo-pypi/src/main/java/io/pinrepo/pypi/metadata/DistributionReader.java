@@ -65,7 +65,13 @@ public final class DistributionReader {
           case SDIST_ZIP -> ZipScan.read(file, name, limits, "", "PKG-INFO");
           case SDIST_TAR_GZ -> TarScan.read(file, name, limits);
         };
-    CoreMetadata metadata = CoreMetadata.parse(source + "!" + found.entry(), found.bytes());
+    CoreMetadata metadata;
+    try {
+      metadata = CoreMetadata.parse(found.entry(), found.bytes());
+    } catch (MalformedPackageException e) {
+      // Name the file as the caller did; the entry goes into the problem.
+      throw new MalformedPackageException(source, found.entry() + ": " + e.problem(), e);
+    }
     if (!metadata.projectName().equals(name.project())) {
       throw new MalformedPackageException(
           source,
