@@ -53,8 +53,10 @@ import java.util.concurrent.TimeUnit;
  * the new file, under the lock, with the current time at microsecond precision and strictly after
  * the version it replaces, so a token is not repeated even when the filesystem reuses the inode of
  * a replaced file. Keys whose parent is itself an object cannot be stored (a file cannot also be a
- * directory); such a write fails with an {@link IOException} naming the key. Deleting the last
- * object under a directory removes the directory.
+ * directory); such a write fails with an {@link IOException} naming the key. Nor can directory keys
+ * ({@code a/b/}): it does not hold {@link io.pinrepo.spi.DirectoryKeys}, and refuses one with
+ * {@link IllegalArgumentException}. Deleting the last object under a directory removes the
+ * directory.
  */
 public final class FileSystemStorage implements Storage, ServerSideCopy {
 
@@ -87,10 +89,15 @@ public final class FileSystemStorage implements Storage, ServerSideCopy {
   /**
    * The file that holds the object under {@code key}, present or not.
    *
-   * @throws IllegalArgumentException when the key is reserved ({@code .pinrepo/...}) or cannot be a
-   *     file name in the JVM's file name encoding (run Java under a UTF-8 locale)
+   * @throws IllegalArgumentException when the key is reserved ({@code .pinrepo/...}), a directory
+   *     key ({@code a/b/}), or cannot be a file name in the JVM's file name encoding (run Java
+   *     under a UTF-8 locale)
    */
   public Path pathOf(ObjectKey key) {
+    if (key.isDirectory()) {
+      throw new IllegalArgumentException(
+          "key " + key + " is a directory key, which a filesystem cannot hold beside a directory");
+    }
     if (key.segments().get(0).equals(RESERVED)) {
       throw new IllegalArgumentException("key " + key + " is reserved by the filesystem storage");
     }

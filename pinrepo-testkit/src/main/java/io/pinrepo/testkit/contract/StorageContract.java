@@ -26,9 +26,10 @@ import org.junit.jupiter.api.Nested;
  *
  * <p>Each test gets a fresh, empty storage from {@link #newStorage()} and closes it afterwards.
  * What a backend may lack is declared through the capability hooks ({@link
- * #supportsConditionalWrites()}, {@link #supportsPresign()}); tests of a missing capability are
- * skipped, except that a backend without conditional writes must refuse them with {@link
- * UnsupportedConditionException}. Optional powers are recognised with {@code instanceof}.
+ * #supportsConditionalWrites()}, {@link #supportsPresign()}, {@link #supportsDirectoryKeys()});
+ * tests of a missing capability are skipped, except that a backend without conditional writes must
+ * refuse them with {@link UnsupportedConditionException}. Optional powers are recognised with
+ * {@code instanceof}.
  *
  * <p>The tests are grouped by {@code @Nested} classes whose display names read as sentences
  * ("conditional writes and deletes", "listing", ...); each group's checks live in a package-private
@@ -59,6 +60,14 @@ public abstract class StorageContract {
    * Whether the storage is a {@link PresignedUrls} whose URLs this JVM can fetch; false by default.
    */
   protected boolean supportsPresign() {
+    return false;
+  }
+
+  /**
+   * Whether the storage holds directory keys ({@code a/b/}, see {@link
+   * io.pinrepo.spi.DirectoryKeys}); false by default, and then it must refuse them.
+   */
+  protected boolean supportsDirectoryKeys() {
     return false;
   }
 
@@ -168,6 +177,14 @@ public abstract class StorageContract {
   @DisplayName("object keys")
   class Keys extends KeyChecks {
     Keys() {
+      super(StorageContract.this);
+    }
+  }
+
+  @Nested
+  @DisplayName("directory keys")
+  class Directories extends DirectoryKeyChecks {
+    Directories() {
       super(StorageContract.this);
     }
   }
