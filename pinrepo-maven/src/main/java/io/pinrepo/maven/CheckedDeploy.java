@@ -1,7 +1,6 @@
 package io.pinrepo.maven;
 
 import io.pinrepo.MalformedPackageException;
-import io.pinrepo.PinrepoException;
 import io.pinrepo.hash.Digests;
 import io.pinrepo.maven.metadata.PluginEntry;
 import io.pinrepo.maven.pom.Pom;
@@ -29,7 +28,7 @@ record CheckedDeploy(
     Optional<Pom> pom,
     Optional<PluginEntry> plugin,
     List<File> files,
-    List<PinrepoException> problems) {
+    List<MalformedPackageException> problems) {
 
   /**
    * One file of the deploy.
@@ -59,7 +58,7 @@ record CheckedDeploy(
       return new CheckedDeploy(
           Optional.empty(), Optional.empty(), Optional.empty(), List.of(), List.of(e));
     }
-    List<PinrepoException> problems = new ArrayList<>();
+    List<MalformedPackageException> problems = new ArrayList<>();
     Optional<PluginEntry> plugin = Optional.empty();
     if (pom.packaging().equals("maven-plugin")) {
       try {

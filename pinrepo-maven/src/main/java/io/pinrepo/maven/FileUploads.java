@@ -1,7 +1,6 @@
 package io.pinrepo.maven;
 
 import io.pinrepo.PackageConflictException;
-import io.pinrepo.PinrepoException;
 import io.pinrepo.hash.Digests;
 import io.pinrepo.sign.Signer;
 import io.pinrepo.spi.ContentSource;
@@ -15,8 +14,8 @@ import io.pinrepo.spi.UnsupportedConditionException;
 import io.pinrepo.spi.WriteCondition;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -38,9 +37,10 @@ final class FileUploads {
    * What a release's check found.
    *
    * @param present the files there already with the same bytes
-   * @param conflicts one per file there with other bytes, in the order of the uploads
+   * @param conflicts by the file as the user named it, one per file there with other bytes, in the
+   *     order of the uploads
    */
-  record ReleaseCheck(Set<ObjectKey> present, List<PinrepoException> conflicts) {}
+  record ReleaseCheck(Set<ObjectKey> present, Map<String, PackageConflictException> conflicts) {}
 
   private final Storage storage;
   private final Optional<Signer> signer;
@@ -58,7 +58,7 @@ final class FileUploads {
    */
   ReleaseCheck checkRelease(List<Upload> uploads) throws IOException {
     Set<ObjectKey> present = new HashSet<>();
-    List<PinrepoException> conflicts = new ArrayList<>();
+    Map<String, PackageConflictException> conflicts = new LinkedHashMap<>();
     for (Upload u : uploads) {
       Optional<Digests> existing = existing(u.key());
       if (existing.isEmpty()) {
@@ -67,7 +67,7 @@ final class FileUploads {
       if (same(existing.get(), u.digests())) {
         present.add(u.key());
       } else {
-        conflicts.add(conflict(u, existing.get()));
+        conflicts.put(u.source(), conflict(u, existing.get()));
       }
     }
     return new ReleaseCheck(present, conflicts);

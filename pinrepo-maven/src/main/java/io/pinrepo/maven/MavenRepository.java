@@ -20,6 +20,7 @@ import io.pinrepo.spi.Storage;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -110,7 +111,13 @@ public final class MavenRepository {
       files.add(new Upload(key, f.content(), f.digests(), f.source()));
     }
     FileUploads.ReleaseCheck check = uploads.checkRelease(files);
-    refusals.addAll(check.conflicts());
+    Set<String> malformed = new HashSet<>();
+    checked.problems().forEach(p -> malformed.add(p.source()));
+    for (Map.Entry<String, PackageConflictException> conflict : check.conflicts().entrySet()) {
+      if (!malformed.contains(conflict.getKey())) {
+        refusals.add(conflict.getValue()); // one cause per file: a malformed one is named once
+      }
+    }
     if (!refusals.isEmpty()) {
       throw RefusedBatchException.refusal(refusals);
     }

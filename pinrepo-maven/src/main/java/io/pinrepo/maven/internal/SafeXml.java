@@ -1,9 +1,9 @@
 package io.pinrepo.maven.internal;
 
 import io.pinrepo.MalformedPackageException;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.StringReader;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -48,7 +48,7 @@ public final class SafeXml {
   public static XmlElement parse(String source, byte[] bytes) throws MalformedPackageException {
     XMLStreamReader reader = null;
     try {
-      reader = factory().createXMLStreamReader(new ByteArrayInputStream(bytes));
+      reader = factory().createXMLStreamReader(new StringReader(XmlText.decode(source, bytes)));
       return read(source, reader);
     } catch (XMLStreamException | RuntimeException e) {
       throw new MalformedPackageException(source, XmlProblem.describe(e), e);
@@ -111,8 +111,7 @@ public final class SafeXml {
     factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
     factory.setProperty(XMLInputFactory.IS_REPLACING_ENTITY_REFERENCES, false);
     factory.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, true);
-    // Errors arrive as exceptions; the default reporter would print them on stderr as well.
-    factory.setXMLReporter((message, type, info, location) -> {});
+    factory.setXMLReporter((message, type, info, location) -> {}); // errors arrive as exceptions
     factory.setXMLResolver(
         (publicId, systemId, baseUri, namespace) -> {
           throw new XMLStreamException("external resource refused: " + systemId);

@@ -40,7 +40,8 @@ final class XmlProblem {
     if (start >= 0) {
       message = message.substring(start + "Message: ".length());
     }
-    return message.replaceAll("\\s+", " ").trim();
+    message = message.replaceAll("\\s+", " ").trim();
+    return message.endsWith(".") ? message.substring(0, message.length() - 1) : message;
   }
 
   private static String at(Exception e) {
