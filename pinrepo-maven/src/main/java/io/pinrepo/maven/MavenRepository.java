@@ -1,16 +1,13 @@
 package io.pinrepo.maven;
 
 import io.pinrepo.MalformedPackageException;
-import io.pinrepo.PackageConflictException;
 import io.pinrepo.PinrepoException;
 import io.pinrepo.RefusedBatchException;
 import io.pinrepo.commit.OptimisticCommit;
 import io.pinrepo.commit.RetryPolicy;
 import io.pinrepo.commit.Settlement;
-import io.pinrepo.commit.Top;
 import io.pinrepo.format.ChangeReport;
 import io.pinrepo.format.Retention;
-import io.pinrepo.maven.FileUploads.Upload;
 import io.pinrepo.maven.metadata.MavenMetadata;
 import io.pinrepo.maven.metadata.PluginEntry;
 import io.pinrepo.maven.metadata.SnapshotBuild;
@@ -21,9 +18,7 @@ import java.io.IOException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -51,7 +46,7 @@ public final class MavenRepository {
 
   private final Storage storage;
   private final Settings settings;
-  private final FileUploads uploads;
+  private final ReleaseFiles releases;
   private final TopCommit tops;
   private final SnapshotDeploy snapshots;
   private final MavenFormat format;
@@ -60,7 +55,8 @@ public final class MavenRepository {
     this.storage = storage;
     this.settings = settings;
     OptimisticCommit commit = new OptimisticCommit(settings.retryPolicy());
-    this.uploads = new FileUploads(storage, settings.signer());
+    FileUploads uploads = new FileUploads(storage, settings.signer());
+    this.releases = new ReleaseFiles(storage, uploads);
     this.tops = new TopCommit(storage, commit);
     this.snapshots =
         new SnapshotDeploy(storage, uploads, commit, settings.clock(), settings.keptBuilds());
@@ -105,23 +101,21 @@ public final class MavenRepository {
       }
       return deploySnapshot(c, checked);
     }
-    List<Upload> files = new ArrayList<>();
-    for (CheckedDeploy.File f : checked.files()) {
-      ObjectKey key = Layout.file(c, c.version(), f.classifier(), f.extension());
-      files.add(new Upload(key, f.content(), f.digests(), f.source()));
-    }
-    FileUploads.ReleaseCheck check = uploads.checkRelease(files);
+    ReleaseFiles.Checked release = releases.check(c, checked);
     Set<String> malformed = new HashSet<>();
     checked.problems().forEach(p -> malformed.add(p.source()));
-    for (Map.Entry<String, PackageConflictException> conflict : check.conflicts().entrySet()) {
-      if (!malformed.contains(conflict.getKey())) {
-        refusals.add(conflict.getValue()); // one cause per file: a malformed one is named once
-      }
-    }
+    release
+        .conflicts()
+        .forEach(
+            (source, conflict) -> {
+              if (!malformed.contains(source)) {
+                refusals.add(conflict); // one cause per file: a malformed one is named once
+              }
+            });
     if (!refusals.isEmpty()) {
       throw RefusedBatchException.refusal(refusals);
     }
-    return deployRelease(c, checked, files, check.present());
+    return deployRelease(c, checked, release);
   }
 
   /**
@@ -143,67 +137,22 @@ public final class MavenRepository {
   }
 
   private ChangeReport<ArtifactRef> deployRelease(
-      Coordinates c, CheckedDeploy checked, List<Upload> files, Set<ObjectKey> present)
-      throws IOException {
+      Coordinates c, CheckedDeploy checked, ReleaseFiles.Checked release) throws IOException {
     Progress progress = new Progress();
     addPrefix(c, progress);
-    putReleaseFiles(c, files, present);
-    for (Upload u : files) {
-      uploads.completeRelease(u);
-    }
-    progress.committed |= present.size() < files.size();
+    releases.put(c, release);
+    Set<ObjectKey> present = release.present();
+    progress.committed |= present.size() < release.uploads().size();
     boolean listedNow = listVersion(c, checked, progress);
     List<ArtifactRef> added = new ArrayList<>();
     List<ArtifactRef> unchanged = new ArrayList<>();
-    for (int i = 0; i < files.size(); i++) {
+    for (int i = 0; i < checked.files().size(); i++) {
       CheckedDeploy.File f = checked.files().get(i);
       ArtifactRef ref = new ArtifactRef(c, f.classifier(), f.extension(), c.version(), 0);
-      (listedNow || !present.contains(files.get(i).key()) ? added : unchanged).add(ref);
+      boolean found = present.contains(release.uploads().get(i).key());
+      (listedNow || !found ? added : unchanged).add(ref);
     }
     return progress.report(added, unchanged, List.of());
-  }
-
-  /**
-   * Creates the release files that were absent at the check. When a concurrent deploy wrote other
-   * bytes under one of them first, checks the rest without writing, takes back what this deploy
-   * created (unless the version got listed meanwhile) and refuses, naming every such file.
-   */
-  private void putReleaseFiles(Coordinates c, List<Upload> files, Set<ObjectKey> present)
-      throws IOException {
-    Map<ObjectKey, String> created = new LinkedHashMap<>();
-    List<PinrepoException> raced = new ArrayList<>();
-    for (Upload u : files) {
-      if (present.contains(u.key())) {
-        continue;
-      }
-      if (!raced.isEmpty()) {
-        uploads.conflictNow(u).ifPresent(raced::add);
-        continue;
-      }
-      try {
-        uploads.create(u).ifPresent(info -> created.put(u.key(), info.versionToken()));
-      } catch (PackageConflictException e) {
-        raced.add(e);
-      }
-    }
-    if (raced.isEmpty()) {
-      return;
-    }
-    PinrepoException refusal = RefusedBatchException.refusal(raced);
-    if (!versionListed(c)) {
-      uploads.deleteCreated(created, refusal);
-    }
-    throw refusal;
-  }
-
-  /** Whether the artifact-level metadata lists {@code c}'s version now. */
-  private boolean versionListed(Coordinates c) throws IOException {
-    ObjectKey key = Layout.artifactMetadata(c);
-    Top top = Top.read(storage, key, Sidecars.MAX_TOP_BYTES);
-    return parseOrEmpty(key, top.bytes(), top.exists())
-        .versioning()
-        .versions()
-        .contains(c.version());
   }
 
   private ChangeReport<ArtifactRef> deploySnapshot(Coordinates c, CheckedDeploy checked)
