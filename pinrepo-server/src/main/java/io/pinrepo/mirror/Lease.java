@@ -128,7 +128,8 @@ final class Lease implements AutoCloseable {
     }
   }
 
-  private synchronized void renew() {
+  /** Renews the lease now (the renewer does so every third of its duration). */
+  synchronized void renew() {
     if (lost) {
       return;
     }

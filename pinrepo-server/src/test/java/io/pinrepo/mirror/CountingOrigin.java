@@ -24,6 +24,7 @@ final class CountingOrigin extends ForwardingStorage implements ServerSideCopy {
 
   private final Map<ObjectKey, AtomicInteger> reads = new ConcurrentHashMap<>();
   private final Map<ObjectKey, AtomicInteger> copies = new ConcurrentHashMap<>();
+  private final CountDownLatch entered = new CountDownLatch(1);
   private volatile CountDownLatch gate = new CountDownLatch(0);
 
   CountingOrigin(Storage delegate) {
@@ -33,6 +34,11 @@ final class CountingOrigin extends ForwardingStorage implements ServerSideCopy {
   /** Holds reads and copies until {@code open} reaches zero. */
   void gate(CountDownLatch open) {
     this.gate = open;
+  }
+
+  /** Counts down when the first read or copy arrives at the gate. */
+  CountDownLatch entered() {
+    return entered;
   }
 
   int reads(ObjectKey key) {
@@ -65,6 +71,7 @@ final class CountingOrigin extends ForwardingStorage implements ServerSideCopy {
   }
 
   private void pass() throws IOException {
+    entered.countDown();
     try {
       gate.await();
     } catch (InterruptedException e) {
