@@ -23,6 +23,8 @@ import picocli.CommandLine.Option;
       VerifyCommand.class,
       GcCommand.class,
       ServeCommand.class,
+      MirrorCommand.class,
+      StatsCommand.class,
       DemoCommand.class,
       CommandLine.HelpCommand.class
     })
