@@ -115,6 +115,8 @@ final class MirrorServeCommand implements Callable<Integer> {
         Storage originStorage = remember(open, storages.open(origin));
         RegionalMirrorBuilder builder =
             RegionalMirror.builder(originStorage)
+                // server-side copies pay only between S3 buckets; a directory's is a byte copy
+                .serverSideCopy(origin.startsWith("s3://"))
                 .leaseDuration(lease)
                 .maxWait(maxWait)
                 .listener(listener(err));
@@ -173,9 +175,21 @@ final class MirrorServeCommand implements Callable<Integer> {
     for (RegionSpec spec : publicUrls) {
       if (!names.contains(spec.name())) {
         throw new IllegalArgumentException(
-            "--public-url " + spec.name() + ": no --region " + spec.name());
+            "--public-url " + spec.name() + "=...: there is no --region " + spec.name());
       }
       urls.put(spec.name(), URI.create(spec.value()));
+    }
+    for (RegionSpec region : regions) {
+      if (!region.value().startsWith("s3://") && !urls.containsKey(region.name())) {
+        throw new IllegalArgumentException(
+            "--region "
+                + region.name()
+                + "="
+                + region.value()
+                + ": a region that is not on S3 needs --public-url "
+                + region.name()
+                + "=URL, where clients read its copies");
+      }
     }
     return urls;
   }

@@ -3,9 +3,9 @@ package io.pinrepo.server;
 import com.sun.net.httpserver.HttpExchange;
 import io.pinrepo.cache.CachedRead;
 import io.pinrepo.cache.ReadThroughCache;
-import io.pinrepo.mirror.CopyVerificationException;
 import io.pinrepo.mirror.CopyWaitTimeoutException;
 import io.pinrepo.serving.ServingPolicy;
+import io.pinrepo.spi.ByteRange;
 import io.pinrepo.spi.ObjectKey;
 import io.pinrepo.spi.ObjectNotFoundException;
 import io.pinrepo.spi.ObjectStream;
@@ -50,9 +50,9 @@ final class SiteAnswers {
     } catch (CopyWaitTimeoutException e) {
       exchange.getResponseHeaders().set("Retry-After", "1");
       return sendEmpty(exchange, 503, key);
-    } catch (CopyVerificationException e) {
-      return sendEmpty(exchange, 502, key);
     } catch (IOException e) {
+      // a copy that failed verification (CopyVerificationException), or the origin or the region
+      // failing: the fault of what stands behind this server
       return sendEmpty(exchange, 502, key);
     }
     if (redirect.isPresent()) {
@@ -72,7 +72,7 @@ final class SiteAnswers {
   private static ObjectStream open(HttpExchange exchange, Storage storage, ObjectKey key)
       throws IOException {
     if (storage instanceof ReadThroughCache cache) {
-      CachedRead read = cache.open(key, io.pinrepo.spi.ByteRange.ALL);
+      CachedRead read = cache.open(key, ByteRange.ALL);
       CacheHeaders.set(exchange.getResponseHeaders(), read.freshness());
       return read.stream();
     }
