@@ -58,9 +58,9 @@ import java.util.concurrent.TimeoutException;
  * without a copy (the holder failed: they try themselves), or the lease goes unrenewed for a whole
  * duration (its holder died: they take it over by a write conditional on the stale token, so only
  * one does). Waiting is bounded by {@link RegionalMirrorBuilder#maxWait} ({@link
- * CopyWaitTimeoutException}). A holder that stalls longer than its lease loses it and its copy
- * stops; should both copies still finish, the second write finds the key taken, so one copy is ever
- * visible.
+ * CopyWaitTimeoutException}). Every mirror sharing a region must use the same lease duration. A
+ * holder that stalls longer than its lease loses it and its copy stops; should both copies still
+ * finish, the second write finds the key taken, so one copy is ever visible.
  *
  * <p>Each call stats the copy in the region first; an object already there costs that stat and,
  * without a public base URL, a local signature. Thread-safe. {@link #close()} stops the lease

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.pinrepo.spi.ObjectKey;
 import io.pinrepo.spi.ObjectStream;
 import io.pinrepo.testkit.memory.InMemoryStorage;
+import io.pinrepo.testkit.memory.Operation;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -77,5 +78,9 @@ class OneCopyTest {
       assertArrayEquals(bytes, copy.readAllBytes());
     }
     assertEquals(List.of(KEY), region.keys(), "no lease or temporary object is left");
+    // the region's own counts: the lease, (a temporary copy,) the copy; the lease (and temporary)
+    // deleted. A lease is renewed every 10 s; this copy takes milliseconds.
+    assertEquals(serverSide ? 3 : 2, region.count(Operation.WRITE), "writes into the region");
+    assertEquals(serverSide ? 2 : 1, region.count(Operation.DELETE), "deletes in the region");
   }
 }
