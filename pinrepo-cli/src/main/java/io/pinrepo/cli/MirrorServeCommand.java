@@ -1,7 +1,6 @@
 package io.pinrepo.cli;
 
 import io.pinrepo.access.AccessLog;
-import io.pinrepo.access.AccessRecorder;
 import io.pinrepo.mirror.CopyVerificationException;
 import io.pinrepo.mirror.MirrorListener;
 import io.pinrepo.mirror.RegionalMirror;
@@ -11,6 +10,7 @@ import io.pinrepo.server.RepositoryServer;
 import io.pinrepo.server.Site;
 import io.pinrepo.spi.ObjectKey;
 import io.pinrepo.spi.Storage;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.InetAddress;
 import java.net.URI;
@@ -105,6 +105,9 @@ final class MirrorServeCommand implements Callable<Integer> {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
+  /** The mirror and what its server needs besides: the origin and each region's access log. */
+  private record Opened(RegionalMirror mirror, Storage origin, Map<String, AccessLog> logs) {}
+
   @Override
   public Integer call() throws Exception {
     PrintWriter err = spec.commandLine().getErr();
@@ -112,43 +115,8 @@ final class MirrorServeCommand implements Callable<Integer> {
     List<AutoCloseable> open = new ArrayList<>();
     try (ShutdownSignal signal = ShutdownSignal.install()) {
       try {
-        Storage originStorage = remember(open, storages.open(origin));
-        RegionalMirrorBuilder builder =
-            RegionalMirror.builder(originStorage)
-                // server-side copies pay only between S3 buckets; a directory's is a byte copy
-                .serverSideCopy(origin.startsWith("s3://"))
-                .leaseDuration(lease)
-                .maxWait(maxWait)
-                .listener(listener(err));
-        Map<String, AccessLog> logs = new LinkedHashMap<>();
-        for (RegionSpec region : regions) {
-          Storage storage = remember(open, storages.open(region.value()));
-          URI url = urls.get(region.name());
-          builder =
-              url == null
-                  ? builder.region(region.name(), storage)
-                  : builder.region(region.name(), storage, url);
-          AccessRecorder recorder = remember(open, access.recorder(storage, err));
-          logs.put(region.name(), recorder);
-        }
-        RegionalMirror mirror = remember(open, builder.build());
-        List<Site> sites = new ArrayList<>();
-        for (RegionSpec region : regions) {
-          sites.add(
-              new Site(region.name(), originStorage, Redirects.toRegion(mirror, region.name())));
-        }
-        try (RepositoryServer server =
-            RepositoryServer.builder(sites)
-                .accessLog(record -> logs.get(record.region()).record(record))
-                .bindAddress(InetAddress.getByName(bind))
-                .port(port)
-                .onRequest(
-                    r -> {
-                      if (!quiet) {
-                        err.println(r.status() + " " + r.method() + " " + r.path());
-                      }
-                    })
-                .start()) {
+        Opened opened = open(urls, open, err);
+        try (RepositoryServer server = start(opened, err)) {
           spec.commandLine()
               .getOut()
               .println(
@@ -157,7 +125,7 @@ final class MirrorServeCommand implements Callable<Integer> {
                       + " at "
                       + server.baseUri()
                       + " (regions: "
-                      + String.join(", ", mirror.regions().stream().sorted().toList())
+                      + String.join(", ", opened.mirror().regions().stream().sorted().toList())
                       + ")");
           spec.commandLine().getOut().flush();
           signal.await();
@@ -167,6 +135,51 @@ final class MirrorServeCommand implements Callable<Integer> {
       }
     }
     return 0;
+  }
+
+  /** Opens the storages, the recorders and the mirror, remembering each in {@code open}. */
+  private Opened open(Map<String, URI> urls, List<AutoCloseable> open, PrintWriter err)
+      throws IOException {
+    Storage originStorage = remember(open, storages.open(origin));
+    RegionalMirrorBuilder builder =
+        RegionalMirror.builder(originStorage)
+            // server-side copies pay only between S3 buckets; a directory's is a byte copy
+            .serverSideCopy(origin.startsWith("s3://"))
+            .leaseDuration(lease)
+            .maxWait(maxWait)
+            .listener(listener(err));
+    Map<String, AccessLog> logs = new LinkedHashMap<>();
+    for (RegionSpec region : regions) {
+      Storage storage = remember(open, storages.open(region.value()));
+      URI url = urls.get(region.name());
+      builder =
+          url == null
+              ? builder.region(region.name(), storage)
+              : builder.region(region.name(), storage, url);
+      logs.put(region.name(), remember(open, access.recorder(storage, err)));
+    }
+    return new Opened(remember(open, builder.build()), originStorage, logs);
+  }
+
+  /** One site per region: the origin's indexes, redirects to the region's copies. */
+  private RepositoryServer start(Opened opened, PrintWriter err) throws IOException {
+    List<Site> sites = new ArrayList<>();
+    for (RegionSpec region : regions) {
+      sites.add(
+          new Site(
+              region.name(), opened.origin(), Redirects.toRegion(opened.mirror(), region.name())));
+    }
+    return RepositoryServer.builder(sites)
+        .accessLog(record -> opened.logs().get(record.region()).record(record))
+        .bindAddress(InetAddress.getByName(bind))
+        .port(port)
+        .onRequest(
+            r -> {
+              if (!quiet) {
+                err.println(r.status() + " " + r.method() + " " + r.path());
+              }
+            })
+        .start();
   }
 
   private Map<String, URI> publicUrls() {

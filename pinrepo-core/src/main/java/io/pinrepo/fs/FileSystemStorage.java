@@ -64,6 +64,7 @@ public final class FileSystemStorage implements Storage, ServerSideCopy {
 
   /** The storage's own entries under {@link #RESERVED}: never objects. */
   private static final List<String> OWN = List.of("tmp", "lock");
+
   private static final List<Duration> COARSER_STEPS =
       List.of(Duration.ofMillis(1), Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ZERO);
 
