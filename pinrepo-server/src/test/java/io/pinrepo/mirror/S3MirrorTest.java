@@ -2,6 +2,7 @@ package io.pinrepo.mirror;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.pinrepo.s3.S3ProxyFixture;
@@ -75,6 +76,37 @@ class S3MirrorTest {
           listener.events());
       List<ObjectKey> regionKeys = region.list("").toList().stream().map(ObjectInfo::key).toList();
       assertEquals(List.of(DEB), regionKeys, "no tampered copy, lease or temporary object");
+    }
+  }
+
+  @Test
+  void aStreamedCopyOfATamperedFileLeavesNothingInTheBucketSinglePartOrMultipart()
+      throws Exception {
+    ObjectKey small = ObjectKey.of("files/small_1.0_all.deb");
+    ObjectKey large = ObjectKey.of("files/large_1.0_all.deb");
+    byte[] smallBytes = new byte[100_000];
+    byte[] largeBytes = new byte[12 << 20]; // two parts of 6 MiB
+    new Random(1).nextBytes(smallBytes);
+    new Random(2).nextBytes(largeBytes);
+    try (S3ProxyFixture s3 = S3ProxyFixture.start(dir.resolve("s3"));
+        S3Storage origin = s3.storage("origin").build();
+        S3Storage region = s3.storage("eu").partSize(6 << 20).build()) {
+      ManifestFormat.publish(origin, List.of(small, large), List.of(smallBytes, largeBytes));
+      for (ObjectKey key : List.of(small, large)) {
+        byte[] tampered = (key.equals(small) ? smallBytes : largeBytes).clone();
+        tampered[tampered.length - 1] ^= 1; // the very last byte
+        origin.write(key, ContentSource.ofBytes(tampered), WriteCondition.none());
+      }
+      try (RegionalMirror mirror =
+          RegionalMirror.builder(origin)
+              .formats(List.of(new ManifestFormat()))
+              .region("eu", region)
+              .serverSideCopy(false)
+              .build()) {
+        assertThrows(CopyVerificationException.class, () -> mirror.locate(small, "eu"));
+        assertThrows(CopyVerificationException.class, () -> mirror.locate(large, "eu"));
+      }
+      assertEquals(List.of(), region.list("").toList(), "no copy and no lease");
     }
   }
 
