@@ -87,6 +87,8 @@ public final class Pinrepo implements Runnable {
     commands.put("verify", VerifyCommand::new);
     commands.put("gc", GcCommand::new);
     commands.put("serve", ServeCommand::new);
+    commands.put("mirror", MirrorCommand::new);
+    commands.put("stats", StatsCommand::new);
     commands.put("demo", DemoCommand::new);
     commands.put("help", CommandLine.HelpCommand::new);
     return commands;

@@ -27,6 +27,8 @@ import io.pinrepo.maven.ArtifactFile;
 import io.pinrepo.maven.ArtifactRef;
 import io.pinrepo.maven.Deployment;
 import io.pinrepo.maven.MavenRepository;
+import io.pinrepo.mirror.Located;
+import io.pinrepo.mirror.RegionalMirror;
 import io.pinrepo.pypi.DistributionRef;
 import io.pinrepo.pypi.PypiFormat;
 import io.pinrepo.pypi.PypiRepository;
@@ -275,5 +277,24 @@ class ReadmeExamplesTest {
                 storage.peek(io.pinrepo.spi.ObjectKey.of("simple/index.html")).orElseThrow(),
                 StandardCharsets.UTF_8)
             .contains("example-lib"));
+  }
+
+  @Test
+  void mirrorIntoARegion() throws Exception {
+    Path wheel = WheelBuilder.of("example-lib", "1.0").writeTo(dir);
+    try (S3ProxyFixture s3 = S3ProxyFixture.start(dir.resolve("s3"));
+        Storage origin = FileSystemStorage.open(dir.resolve("repo"));
+        Storage euBucket = s3.storage("eu").build()) {
+      PypiRepository.on(origin).publish(List.of(wheel));
+      io.pinrepo.spi.ObjectKey wheelKey =
+          io.pinrepo.spi.ObjectKey.of("simple/example-lib/" + wheel.getFileName());
+      // README:mirror
+      try (RegionalMirror mirror = RegionalMirror.builder(origin).region("eu", euBucket).build()) {
+        Located copy = mirror.locate(wheelKey, "eu"); // copied and verified on the first request
+        System.out.println("302 to " + copy.url()); // a presigned URL into the eu bucket
+      }
+      // README:end
+      assertEquals(Files.size(wheel), euBucket.stat(wheelKey).orElseThrow().size());
+    }
   }
 }
