@@ -214,6 +214,23 @@ class AptRepositoryTest {
   }
 
   @Test
+  void retentionPrunesOnAnUnchangedRepublish() throws Exception {
+    builder().build().publishSources("stable", "main", List.of(deb("hello", "1", "amd64")));
+    builder().build().publishSources("stable", "main", List.of(deb("hello", "2", "amd64")));
+    ContentSource newest = deb("hello", "3", "amd64");
+    builder().build().publishSources("stable", "main", List.of(newest));
+    AptRepository repo = builder().retention(Retention.keepNewest(1)).build();
+    ChangeReport<PackageRef> report = repo.publishSources("stable", "main", List.of(newest));
+    assertEquals(List.of("hello 3 amd64"), names(report.unchanged()));
+    assertEquals(List.of(), names(report.added()));
+    assertEquals(List.of("hello 1 amd64", "hello 2 amd64"), names(report.removed()));
+    assertTrue(report.committed());
+    assertEquals(List.of("hello 3 amd64"), names(repo.list("stable")));
+    Repos.assertConsistent(storage, "stable");
+    assertFalse(repo.publishSources("stable", "main", List.of(newest)).committed());
+  }
+
+  @Test
   void listsArchitectureAllPackagesInEveryArchitecture() throws Exception {
     AptRepository repo = builder().build();
     repo.publishSources(
