@@ -130,13 +130,32 @@ public final class AptRepository {
   }
 
   /**
-   * Removes the packages {@code selector} matches from {@code dist}/{@code component}. Their pool
-   * files stay until garbage collection. Removing what is not listed changes nothing.
+   * Removes the packages {@code selector} matches from {@code dist}/{@code component}, udebs
+   * included. Their pool files stay until garbage collection (see {@link #purge} to delete them
+   * now). Removing what is not listed changes nothing.
    */
   public ChangeReport<PackageRef> remove(String dist, String component, PackageSelector selector)
       throws IOException {
     DistLayout.checkName("component", component);
     return new DistCommit(storage, settings, dist).run(new RemoveEdit(component, selector));
+  }
+
+  /**
+   * Purges the packages {@code selector} matches from {@code dist}/{@code component}: removes them
+   * from the indexes, drops the records that keep superseded indexes listing their files fetchable
+   * (see {@link Builder#byHashRetention}), and deletes each file now unless an index of another
+   * distribution or component still lists it. Packages removed earlier, whose files only superseded
+   * indexes still list, are purged too.
+   *
+   * <p>Meant for taking back what should not have been published. It is not safe against a
+   * concurrent publish of the same file (which may find the file, skip its upload, and list it
+   * after the delete); run it when nobody publishes that package. It reads the indexes of every
+   * distribution to find where a file is still listed.
+   */
+  public PurgeReport purge(String dist, String component, PackageSelector selector)
+      throws IOException {
+    DistLayout.checkName("component", component);
+    return new Purge(storage, settings, new DistLayout(dist)).run(component, selector);
   }
 
   /** Whether {@code dist} has been published: it has a {@code Release} or {@code InRelease}. */
