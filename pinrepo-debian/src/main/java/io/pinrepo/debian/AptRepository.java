@@ -107,7 +107,7 @@ public final class AptRepository {
       String dist, String component, List<ContentSource> debs) throws IOException {
     DistLayout.checkName("component", component);
     DistCommit commit = new DistCommit(storage, settings, dist);
-    PublishBatch batch = PublishBatch.read(debs);
+    PublishBatch batch = PublishBatch.read(debs, settings.checkData());
     List<PublishEdit.Incoming> planned = new ArrayList<>();
     for (PublishBatch.Item item : batch.items()) {
       planned.add(incoming(item, PoolLayout.path(component, item.deb(), item.type())));
@@ -227,6 +227,7 @@ public final class AptRepository {
     private RetryPolicy retryPolicy = DEFAULTS.retryPolicy();
     private int maxIndexBytes = DEFAULTS.maxIndexBytes();
     private Duration byHashRetention = DEFAULTS.byHashRetention();
+    private boolean checkData = DEFAULTS.checkData();
 
     private Builder(Storage storage) {
       this.storage = Objects.requireNonNull(storage, "storage");
@@ -318,6 +319,19 @@ public final class AptRepository {
       return this;
     }
 
+    /**
+     * Whether a publish reads each package's {@code data.tar} through, refusing decompression
+     * bombs, paths that climb out of the package root, unknown entry types and truncated data; on
+     * by default. Off, only the data member's framing is checked and its bytes are hashed unread:
+     * about ten times faster for a large package (measured: the 8 largest packages of a Debian apt
+     * cache, 550 MB, 13 s instead of 162 s on a loaded 2-core machine), for packages whose builder
+     * you trust. The control archive is always checked.
+     */
+    public Builder checkData(boolean check) {
+      this.checkData = check;
+      return this;
+    }
+
     /** The largest uncompressed {@code Packages} index read; 512 MiB by default. */
     public Builder maxIndexBytes(int bytes) {
       if (bytes < 1) {
@@ -343,7 +357,8 @@ public final class AptRepository {
               replaceOnConflict,
               retryPolicy,
               maxIndexBytes,
-              byHashRetention));
+              byHashRetention,
+              checkData));
     }
 
     private static String singleLine(String what, String value) {

@@ -44,13 +44,17 @@ final class PublishBatch {
 
   private PublishBatch() {}
 
-  /** Reads every source in turn, each in one streamed pass. */
-  static PublishBatch read(List<ContentSource> sources) throws IOException {
+  /**
+   * Reads every source in turn, each in one streamed pass.
+   *
+   * @param checkData whether each data archive is read through too
+   */
+  static PublishBatch read(List<ContentSource> sources, boolean checkData) throws IOException {
     PublishBatch batch = new PublishBatch();
     for (int i = 0; i < sources.size(); i++) {
       ContentSource source = sources.get(i);
       try (InputStream in = source.open()) {
-        DebPackage deb = DebPackage.read(in, source.toString());
+        DebPackage deb = DebReader.read(in, source.toString(), checkData);
         batch.add(new Item(i, source, deb, PackageType.of(source.toString(), deb.control())));
       } catch (MalformedPackageException e) {
         batch.problems.put(i, e);
