@@ -46,7 +46,8 @@ final class ArArchive {
           source,
           magic.length == 0
               ? "the file is empty, not a Debian package"
-              : "not a Debian package: it does not start with the ar archive signature '!<arch>'");
+              : "not a readable Debian package: it does not start with the ar archive signature"
+                  + " '!<arch>'");
     }
   }
 
