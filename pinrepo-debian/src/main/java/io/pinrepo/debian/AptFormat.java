@@ -39,7 +39,9 @@ import java.util.function.Consumer;
  * <p>Live objects and their roles: the commit point ({@code InRelease}, or {@code Release} when the
  * distribution is unsigned) is {@link LiveObject.Role#TOP}; so is {@code pinrepo-superseded}, the
  * record of superseded indexes, which is replaced only by a conditional write on its own version
- * and cannot be rendered from the commit point. {@code Release} and {@code Release.gpg} beside an
+ * and cannot be rendered from the commit point, and so is {@code pinrepo-promotions}, the history
+ * of promotions ({@link AptPromotion}), whose index files (and the pool files they list) stay live
+ * for as long as the history keeps them. {@code Release} and {@code Release.gpg} beside an
  * InRelease and the legacy {@code Packages*} paths are {@link LiveObject.Role#DERIVED} (they may
  * lag or be briefly absent while a publisher settles them). Index files under every by-hash name
  * are blobs with the size and SHA-256 their Release lists, pool files blobs with the size and
@@ -131,6 +133,14 @@ public final class AptFormat implements RepositoryFormat {
         }
       }
     }
+    if (storage.stat(PromotionHistory.key(layout)).isPresent()) {
+      live.accept(LiveObject.top(PromotionHistory.key(layout)));
+      for (Promotion promotion : PromotionHistory.read(storage, layout)) {
+        for (Map.Entry<String, Digests> file : promotion.files().entrySet()) {
+          markIndex(storage, layout, file.getKey(), file.getValue(), live);
+        }
+      }
+    }
   }
 
   private void markIndex(
@@ -163,6 +173,7 @@ public final class AptFormat implements RepositoryFormat {
       List<String> paths =
           new ArrayList<>(DistState.readLatest(storage, settings, layout).files().keySet());
       SupersededIndexes.read(storage, layout).forEach(e -> paths.add(e.path()));
+      PromotionHistory.read(storage, layout).forEach(p -> paths.addAll(p.files().keySet()));
       for (String path : paths) {
         prefixes.add(layout.file(path.substring(0, path.lastIndexOf('/'))).value() + "/by-hash/");
       }

@@ -184,6 +184,15 @@ public final class AptRepository {
   }
 
   /**
+   * Promotion between this repository's distributions, with a history of the newest {@link
+   * AptPromotion#DEFAULT_KEEP} promotions per distribution; the target is signed with this
+   * repository's signer, and its Release carries this repository's Origin, Label and Valid-Until.
+   */
+  public AptPromotion promotion() {
+    return new AptPromotion(storage, settings, AptPromotion.DEFAULT_KEEP);
+  }
+
+  /**
    * The format as repository-wide tools see it, with this repository's settings: verify and GC run
    * with it on any storage.
    */
