@@ -20,19 +20,19 @@ import java.util.TreeMap;
  *
  * <p>A promotion reads the source's Release and the index files it lists (through their by-hash
  * names, so a publish into the source at the same time is seen wholly or not at all), writes them
- * under the target's by-hash names, and replaces the target's top with the target's own Release (its
- * own Suite and Codename, Origin, Label and signature, from this repository's settings) in one
+ * under the target's by-hash names, and replaces the target's top with the target's own Release
+ * (its own Suite and Codename, Origin, Label and signature, from this repository's settings) in one
  * conditional write on the version read, retried on a lost race, exactly as a publish commits. It
  * copies no pool file: the indexes name the pool files both distributions share. Then it appends
  * the promotion to the target's history ({@code dists/<dist>/pinrepo-promotions}, a top replaced
- * conditionally too, so racing promotions each get a revision). The history keeps the newest
- * {@link #DEFAULT_KEEP} promotions unless told otherwise ({@link #keepingHistory}); GC keeps the
- * index files and pool files of every promotion the history keeps, so each can be restored.
+ * conditionally too, so racing promotions each get a revision). The history keeps the newest {@link
+ * #DEFAULT_KEEP} promotions unless told otherwise ({@link #keepingHistory}); GC keeps the index
+ * files and pool files of every promotion the history keeps, so each can be restored.
  *
- * <p>What it does not do: it does not order the history by commit when two promotions of one
- * target race (each is recorded, in the order their records were written; {@link #currentRevision}
- * tells which one the distribution lists), and a crash between the commit and the record leaves
- * that promotion unrecorded. It promotes within one repository; promotion between repositories is
+ * <p>What it does not do: it does not order the history by commit when two promotions of one target
+ * race (each is recorded, in the order their records were written; {@link #currentRevision} tells
+ * which one the distribution lists), and a crash between the commit and the record leaves that
+ * promotion unrecorded. It promotes within one repository; promotion between repositories is
  * replication. Thread-safe.
  */
 public final class AptPromotion {
@@ -206,6 +206,11 @@ public final class AptPromotion {
                 + " to "
                 + history.get(history.size() - 1).revision();
     return new IOException(
-        PromotionHistory.key(layout) + ": revision " + revision + " is not recorded (" + kept + ")");
+        PromotionHistory.key(layout)
+            + ": revision "
+            + revision
+            + " is not recorded ("
+            + kept
+            + ")");
   }
 }

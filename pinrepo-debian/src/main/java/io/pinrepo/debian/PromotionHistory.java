@@ -55,7 +55,8 @@ final class PromotionHistory {
               int next = entries.isEmpty() ? 1 : entries.get(entries.size() - 1).revision() + 1;
               Promotion recorded = promotion.withRevision(next);
               entries.add(recorded);
-              List<Promotion> kept = entries.subList(Math.max(0, entries.size() - keep), entries.size());
+              List<Promotion> kept =
+                  entries.subList(Math.max(0, entries.size() - keep), entries.size());
               top.replace(storage, render(kept).getBytes(StandardCharsets.UTF_8));
               return recorded;
             });
