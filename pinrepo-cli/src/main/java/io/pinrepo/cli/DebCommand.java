@@ -29,18 +29,20 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code pinrepo deb publish|remove|purge|list}: APT repositories. */
+/** {@code pinrepo deb publish|remove|purge|list|promote|history}: APT repositories. */
 @Command(
     name = "deb",
     mixinStandardHelpOptions = true,
     description =
-        "Publish .deb and .udeb packages into signed APT repositories, remove, purge and list"
-            + " them.",
+        "Publish .deb and .udeb packages into signed APT repositories, remove, purge, list and"
+            + " promote them.",
     subcommands = {
       DebCommand.Publish.class,
       DebCommand.Remove.class,
       DebCommand.Purge.class,
-      DebCommand.ListPackages.class
+      DebCommand.ListPackages.class,
+      DebPromoteCommand.Promote.class,
+      DebPromoteCommand.History.class
     })
 final class DebCommand implements Runnable {
 
@@ -49,7 +51,8 @@ final class DebCommand implements Runnable {
   @Override
   public void run() {
     throw new CommandLine.ParameterException(
-        spec.commandLine(), "a subcommand is required: publish, remove, purge or list");
+        spec.commandLine(),
+        "a subcommand is required: publish, remove, purge, list, promote or history");
   }
 
   /** Options every writing subcommand shares. */
