@@ -26,7 +26,11 @@ final class DebPromoteCommand {
 
   /** Where a promotion's content comes from: another distribution or a recorded revision. */
   static final class From {
-    @Option(names = "--from", required = true, paramLabel = "DIST", description = "Source.")
+    @Option(
+        names = "--from",
+        required = true,
+        paramLabel = "DIST",
+        description = "Promote what this distribution lists now.")
     String dist;
 
     @Option(
@@ -44,10 +48,11 @@ final class DebPromoteCommand {
       description = {
         "Point a distribution at another's indexes, or back at a revision.",
         "",
-        "One conditional commit of the target's InRelease (or Release), with its own Suite,",
-        "Codename and signature; no pool file is copied. Every promotion is recorded in the",
-        "target's history (see 'deb history'), which keeps the newest --keep-history ones; gc",
-        "keeps what they list, and --revision restores any of them byte for byte."
+        "One conditional commit of the target's InRelease (or Release), with its",
+        "own Suite, Codename and signature; no pool file is copied. Each promotion",
+        "is recorded in the target's history (see 'deb history'), which keeps the",
+        "newest --keep-history ones: gc keeps what they list, and --revision",
+        "restores any of them byte for byte."
       })
   static final class Promote implements Callable<Integer> {
     @Mixin RepoOptions repo;
@@ -56,7 +61,11 @@ final class DebPromoteCommand {
     @ArgGroup(exclusive = true, multiplicity = "1")
     From from;
 
-    @Option(names = "--to", required = true, paramLabel = "DIST", description = "Target.")
+    @Option(
+        names = "--to",
+        required = true,
+        paramLabel = "DIST",
+        description = "The distribution to change.")
     String to;
 
     @Option(names = "--note", paramLabel = "TEXT", description = "One line for the history.")
