@@ -15,8 +15,10 @@ import io.pinrepo.build.pointer.PointerName;
 import io.pinrepo.build.pointer.PointerState;
 import io.pinrepo.build.pointer.PointerUpdate;
 import io.pinrepo.debian.AptFormat;
+import io.pinrepo.debian.AptPromotion;
 import io.pinrepo.debian.AptRepository;
 import io.pinrepo.debian.PackageRef;
+import io.pinrepo.debian.Promotion;
 import io.pinrepo.fixtures.deb.DebBuilder;
 import io.pinrepo.fixtures.python.WheelBuilder;
 import io.pinrepo.format.ChangeReport;
@@ -135,6 +137,34 @@ class ReadmeExamplesTest {
       Verification.Report report =
           new Verification(List.of(new AptFormat())).run(storage, VerifyContext.unsigned());
       assertEquals(List.of("apt"), report.formatsFound());
+      assertTrue(report.clean(), report.problems().toString());
+    }
+  }
+
+  @Test
+  void promoteAndRollBack() throws IOException {
+    Path repo = dir.resolve("repo");
+    try (Storage storage = FileSystemStorage.open(repo)) {
+      AptRepository.builder(storage)
+          .build()
+          .publish("current", "main", List.of(DebBuilder.of("hello", "1.0", "amd64").writeTo(dir)));
+    }
+    // README:promote
+    try (Storage storage = FileSystemStorage.open(repo)) {
+      AptPromotion promotion = AptRepository.builder(storage).build().promotion();
+      Promotion made = promotion.promote("current", "consistent", "CI run 1234");
+      promotion.rollback("consistent", made.revision(), "back to what CI passed");
+      for (Promotion p : promotion.history("consistent")) {
+        System.out.println(p.revision() + " " + p.note());
+      }
+    }
+    // README:end
+    try (Storage storage = FileSystemStorage.open(repo)) {
+      AptPromotion promotion = AptRepository.builder(storage).build().promotion();
+      assertEquals(2, promotion.history("consistent").size());
+      assertEquals(java.util.Optional.of(2), promotion.currentRevision("consistent"));
+      Verification.Report report =
+          new Verification(List.of(new AptFormat())).run(storage, VerifyContext.unsigned());
       assertTrue(report.clean(), report.problems().toString());
     }
   }
