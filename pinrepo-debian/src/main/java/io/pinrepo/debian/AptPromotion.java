@@ -1,14 +1,17 @@
 package io.pinrepo.debian;
 
 import io.pinrepo.hash.Digests;
+import io.pinrepo.spi.ObjectKey;
 import io.pinrepo.spi.ObjectNotFoundException;
 import io.pinrepo.spi.Storage;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
@@ -179,12 +182,11 @@ public final class AptPromotion {
    */
   private void requirePoolFiles(DistLayout target, SortedMap<String, byte[]> contents, int revision)
       throws IOException {
-    java.util.Set<String> checked = new java.util.HashSet<>();
+    Set<String> checked = new HashSet<>();
     for (Map.Entry<String, byte[]> file : contents.entrySet()) {
       if (file.getKey().endsWith("/Packages")) {
         for (IndexEntry e : PackagesIndex.parse(file.getValue(), file.getKey())) {
-          if (checked.add(e.filename())
-              && storage.stat(io.pinrepo.spi.ObjectKey.of(e.filename())).isEmpty()) {
+          if (checked.add(e.filename()) && storage.stat(ObjectKey.of(e.filename())).isEmpty()) {
             throw new IOException(
                 e.filename()
                     + ": gone (purged?), cannot restore revision "

@@ -13,6 +13,7 @@ import io.pinrepo.hash.HashAlgorithm;
 import io.pinrepo.spi.ObjectKey;
 import io.pinrepo.spi.ObjectNotFoundException;
 import io.pinrepo.spi.Storage;
+import io.pinrepo.spi.WriteCondition;
 import io.pinrepo.testkit.memory.InMemoryStorage;
 import io.pinrepo.verify.Verification;
 import java.io.IOException;
@@ -185,6 +186,27 @@ class PromotionTest {
 
     assertEquals(repo.list("current"), repo.list("consistent"));
     assertFalse(Repos.release(storage, "consistent").components().contains("contrib"));
+    assertVerifies(storage);
+  }
+
+  @Test
+  void aRollbackRefusesARevisionWhosePoolFileIsGone() throws Exception {
+    AptRepository repo = repo(storage);
+    repo.publishSources("current", "main", List.of(Repos.deb("bad", "1.0", "amd64")));
+    repo.promotion().promote("current", "consistent", "");
+    repo.publishSources("current", "main", List.of(Repos.deb("good", "1.0", "amd64")));
+    repo.remove("current", "main", PackageSelector.named("bad"));
+    repo.promotion().promote("current", "consistent", "");
+    // Taken back by hand (or by purge, which does not read histories).
+    storage.delete(ObjectKey.of("pool/main/b/bad/bad_1.0_amd64.deb"), WriteCondition.none());
+    Map<String, byte[]> before = storage.snapshot();
+
+    IOException e =
+        assertThrows(IOException.class, () -> repo.promotion().rollback("consistent", 1, ""));
+
+    assertTrue(
+        e.getMessage().startsWith("pool/main/b/bad/bad_1.0_amd64.deb: gone"), e.getMessage());
+    assertSnapshot(before);
     assertVerifies(storage);
   }
 
