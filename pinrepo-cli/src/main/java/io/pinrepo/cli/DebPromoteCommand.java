@@ -176,8 +176,9 @@ final class DebPromoteCommand {
         DebCommand.requireDistribution(apt, dist, repo);
         AptPromotion promotion = apt.promotion();
         Optional<Integer> current = promotion.currentRevision(dist);
+        List<Promotion> history = promotion.history(dist);
         List<Map<String, Object>> entries = new ArrayList<>();
-        for (Promotion p : promotion.history(dist)) {
+        for (Promotion p : history) {
           boolean isCurrent = current.equals(Optional.of(p.revision()));
           if (json) {
             entries.add(json(p, isCurrent));
@@ -187,6 +188,8 @@ final class DebPromoteCommand {
         }
         if (json) {
           out.println(Json.write(entries));
+        } else if (history.isEmpty()) {
+          spec.commandLine().getErr().println("pinrepo: no promotion of " + dist + " recorded");
         }
       }
       out.flush();

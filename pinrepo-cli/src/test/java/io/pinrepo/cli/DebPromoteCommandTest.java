@@ -126,6 +126,10 @@ class DebPromoteCommandTest {
 
     publish("1.0");
     promote("--from", "current", "--to", "passed");
+    CliRun none = run("deb", "history", "--dist", "current");
+    assertEquals(0, none.status());
+    assertEquals("", none.out());
+    assertEquals("pinrepo: no promotion of current recorded\n", none.err());
     CliRun revision = run("deb", "promote", "--to", "passed", "--revision", "9");
     assertEquals(1, revision.status());
     assertEquals(
