@@ -3,10 +3,12 @@ package io.pinrepo.debian;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.pinrepo.fs.FileSystemStorage;
 import io.pinrepo.hash.Digests;
 import io.pinrepo.spi.ObjectKey;
 import io.pinrepo.testkit.memory.InMemoryStorage;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -16,9 +18,12 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Promotions racing each other and publishes into their source. */
 class PromotionRaceTest {
+
+  @TempDir Path tmp;
 
   private final InMemoryStorage storage = new InMemoryStorage(Repos.CLOCK, 1000);
 
@@ -69,6 +74,48 @@ class PromotionRaceTest {
     assertTrue(repo.promotion().currentRevision("target").isPresent());
     Repos.assertConsistent(storage, "target");
     PromotionTest.assertVerifies(storage);
+  }
+
+  @Test
+  void promotionsRacingThroughTwoFileSystemStoragesOnOneDirectoryAreBothRecorded()
+      throws Exception {
+    Path repoDir = tmp.resolve("repo");
+    try (FileSystemStorage setup = FileSystemStorage.open(repoDir)) {
+      AptRepository repo = PromotionTest.repo(setup);
+      repo.publishSources("a", "main", List.of(Repos.deb("alpha", "1.0", "amd64")));
+      repo.publishSources("b", "main", List.of(Repos.deb("beta", "1.0", "amd64")));
+    }
+    CyclicBarrier start = new CyclicBarrier(2);
+    ExecutorService threads = Executors.newFixedThreadPool(2);
+    List<Future<Integer>> results = new ArrayList<>();
+    try {
+      for (String source : List.of("a", "b")) {
+        results.add(
+            threads.submit(
+                () -> {
+                  try (FileSystemStorage own = FileSystemStorage.open(repoDir)) {
+                    AptPromotion promotion = PromotionTest.repo(own).promotion();
+                    start.await();
+                    return promotion.promote(source, "target", source).revision();
+                  }
+                }));
+      }
+      Set<Integer> revisions = new TreeSet<>();
+      for (Future<Integer> result : results) {
+        revisions.add(result.get());
+      }
+      assertEquals(Set.of(1, 2), revisions);
+    } finally {
+      threads.shutdownNow();
+    }
+    try (FileSystemStorage storage = FileSystemStorage.open(repoDir)) {
+      AptPromotion promotion = PromotionTest.repo(storage).promotion();
+      Set<String> sources = new TreeSet<>();
+      promotion.history("target").forEach(p -> sources.add(p.source()));
+      assertEquals(Set.of("a", "b"), sources);
+      assertTrue(promotion.currentRevision("target").isPresent());
+      PromotionTest.assertVerifies(storage);
+    }
   }
 
   @Test
