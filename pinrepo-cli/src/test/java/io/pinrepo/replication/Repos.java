@@ -211,6 +211,20 @@ final class Repos {
     }
   }
 
+  /** A new in-memory storage holding what {@code original} holds. */
+  static io.pinrepo.testkit.memory.InMemoryStorage copyOf(
+      io.pinrepo.testkit.memory.InMemoryStorage original) throws IOException {
+    io.pinrepo.testkit.memory.InMemoryStorage copy =
+        new io.pinrepo.testkit.memory.InMemoryStorage();
+    for (Map.Entry<String, byte[]> e : original.snapshot().entrySet()) {
+      copy.write(
+          ObjectKey.of(e.getKey()),
+          ContentSource.ofBytes(e.getValue()),
+          io.pinrepo.spi.WriteCondition.none());
+    }
+    return copy;
+  }
+
   /** The keys present in {@code storage}. */
   static Set<String> keys(Storage storage) throws IOException {
     return new TreeSet<>(snapshot(storage).keySet());
