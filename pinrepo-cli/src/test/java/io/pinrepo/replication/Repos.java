@@ -78,6 +78,11 @@ final class Repos {
     return keyring;
   }
 
+  /** The armored public key. */
+  String publicKey() {
+    return key.armoredPublicKey();
+  }
+
   /** Checks signatures against the key that signs. */
   SignatureChecker checker() throws IOException {
     return SignatureChecker.load(

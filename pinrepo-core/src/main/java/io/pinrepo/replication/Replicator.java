@@ -20,8 +20,8 @@ import java.util.function.Consumer;
  * verify}) sees each top either as it was or as the source has it, and every top names only objects
  * already there in full. Every format found in the source is copied, through what its {@link
  * RepositoryFormat#markLive} reports: blobs first, then derived files, then tops, deepest key first
- * (a top names objects at or below its own level: a PyPI project's page before the root page that
- * lists it, a Maven version's metadata before its artifact's).
+ * (a top names only deeper tops: a PyPI project's page goes before the root page that lists it, a
+ * Maven version's metadata before its artifact's).
  *
  * <h2>Consistency against a source that changes</h2>
  *
@@ -30,12 +30,12 @@ import java.util.function.Consumer;
  * mark reaches, and finally reads each top with its version token and writes it to the target only
  * if the token is still the one statted before the mark. A token that did not change between the
  * stat and the final read was the version the mark read in between, so the objects copied are
- * exactly what that version names. A top that moved is left as it is in the target, and the run
- * takes another round; the tops that did not move are written. After {@code rounds} rounds with
- * tops still moving, the run gives up with {@link io.pinrepo.CommitConflictException}; each top
- * written so far is complete in the target. A blob a mark names that is missing from the source is
- * treated as a sign the source moved; if no top moved, the source is broken and the run stops
- * before writing any top.
+ * exactly what that version names. The first top that moved (or that the round did not stat, being
+ * new) stops the writing: it and the tops after it in that order wait for another round, so no top
+ * written names a top still missing or older. After {@code rounds} rounds with tops still moving,
+ * the run gives up with {@link io.pinrepo.CommitConflictException}; each top written so far is
+ * complete in the target. A blob a mark names that is missing from the source is treated as a sign
+ * the source moved; if no top moved, the source is broken and the run stops before writing any top.
  *
  * <h2>The target</h2>
  *

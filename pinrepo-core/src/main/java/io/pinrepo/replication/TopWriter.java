@@ -60,9 +60,11 @@ final class TopWriter {
   }
 
   /**
-   * Writes the tops of {@code mark} that did not move since {@code statted}, deepest first.
+   * Writes the tops of {@code mark} deepest first, each only if it did not move since {@code
+   * statted}, and stops at the first that moved or was not statted before the mark: a top names
+   * only deeper tops, so the tops written are always complete with every top they name.
    *
-   * @return the tops that moved, or that were not statted before the mark: the next round's work
+   * @return the tops left for the next round: the first that moved and every one after it
    */
   Set<ObjectKey> write(SourceMark mark, Map<ObjectKey, Optional<String>> statted)
       throws IOException {
@@ -70,6 +72,10 @@ final class TopWriter {
     for (LiveObject top : mark.withRole(Role.TOP)) {
       ObjectKey key = top.key();
       tally.seen(key);
+      if (!pending.isEmpty()) {
+        pending.add(key);
+        continue;
+      }
       Optional<String> before = statted.get(key);
       if (before == null && !dryRun) {
         pending.add(key);
