@@ -48,7 +48,7 @@ public interface ScopedFormat {
    * The content a scoped copy of {@code scope} writes for the shared top {@code top}: the target's
    * version with the part's entry taken from the source's, and every file derived from it.
    *
-   * @param source the source's content of the top
+   * @param source the source's content of the top, empty when the source has none
    * @param target the target's content, or empty when the target has no such top
    * @return the merged top, or empty when the target's top is to stay as it is (it already has the
    *     entry, or the target does without the top altogether)

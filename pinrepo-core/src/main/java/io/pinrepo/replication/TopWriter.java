@@ -84,13 +84,10 @@ final class TopWriter {
       Top now = Top.read(source, key, MAX_TOP_BYTES);
       if (before != null && !now.versionToken().equals(before)) {
         pending.add(key);
+      } else if (mark.merger(key).isPresent()) {
+        merge(mark.merger(key).get(), key, now.bytes());
       } else if (now.exists()) {
-        Optional<ScopedFormat> merger = mark.merger(key);
-        if (merger.isPresent()) {
-          merge(merger.get(), key, now.bytes());
-        } else {
-          replace(key, now.bytes());
-        }
+        replace(key, now.bytes());
       }
     }
     return pending;

@@ -121,7 +121,7 @@ public final class MavenFormat implements RepositoryFormat, ScopedFormat {
 
   /**
    * Reports what lies under the directory of the group {@code scope} (and of the groups below it),
-   * as {@link #markLive(Storage, Consumer)} would, and the prefix file (shared) when there is one.
+   * as {@link #markLive(Storage, Consumer)} would, and the prefix file (shared).
    *
    * @throws IllegalArgumentException when {@code scope} is not a valid groupId
    */
@@ -130,9 +130,7 @@ public final class MavenFormat implements RepositoryFormat, ScopedFormat {
       throws IOException {
     String dir = Layout.groupPath(new Coordinates(scope, "scope", "0").groupId()) + "/";
     new LiveMark(storage, settings.keptBuilds(), live, dir).run();
-    if (storage.stat(Layout.PREFIX_FILE).isPresent()) {
-      live.accept(LiveObject.top(Layout.PREFIX_FILE));
-    }
+    live.accept(LiveObject.top(Layout.PREFIX_FILE));
   }
 
   /** The prefix file, which lists every group. */
