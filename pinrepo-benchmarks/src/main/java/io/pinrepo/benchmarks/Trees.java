@@ -17,10 +17,14 @@ import java.util.function.Predicate;
 final class Trees {
   private Trees() {}
 
-  /** Writes each object of {@code memory} whose key {@code keep} accepts as a file under dir. */
+  /**
+   * Writes each object of {@code memory} whose key {@code keep} accepts as a file under dir.
+   * Directory keys ({@code simple/}) are left out: a directory cannot also be a file, and the
+   * filesystem storage serves the {@code index.html} written beside them instead.
+   */
   static void dump(InMemoryStorage memory, Path dir, Predicate<String> keep) throws IOException {
     for (Map.Entry<String, byte[]> object : memory.snapshot().entrySet()) {
-      if (keep.test(object.getKey())) {
+      if (!object.getKey().endsWith("/") && keep.test(object.getKey())) {
         Path file = dir.resolve(object.getKey());
         Files.createDirectories(file.getParent());
         Files.write(file, object.getValue());

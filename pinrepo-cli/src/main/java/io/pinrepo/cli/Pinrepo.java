@@ -82,9 +82,13 @@ public final class Pinrepo implements Runnable {
     commands.put("deb", DebCommand::new);
     commands.put("maven", MavenCommand::new);
     commands.put("pypi", PypiCommand::new);
+    commands.put("build", BuildCommand::new);
+    commands.put("pointer", PointerCommand::new);
     commands.put("verify", VerifyCommand::new);
     commands.put("gc", GcCommand::new);
     commands.put("serve", ServeCommand::new);
+    commands.put("mirror", MirrorCommand::new);
+    commands.put("stats", StatsCommand::new);
     commands.put("demo", DemoCommand::new);
     commands.put("help", CommandLine.HelpCommand::new);
     return commands;

@@ -20,7 +20,8 @@ class PinrepoCommandTest {
   void helpListsTheCommandsAndExitsZero() {
     CliRun run = CliRun.of("--help");
     assertEquals(0, run.status());
-    for (String command : new String[] {"deb", "maven", "pypi", "verify", "gc", "serve"}) {
+    for (String command :
+        new String[] {"deb", "maven", "pypi", "build", "pointer", "verify", "gc", "serve"}) {
       assertTrue(
           run.out().contains("  " + command + " "), command + " missing from:\n" + run.out());
     }

@@ -206,7 +206,8 @@ final class Repos {
   }
 
   static Optional<byte[]> bytes(Storage storage, ObjectKey key) throws IOException {
-    if (storage.stat(key).isEmpty()) {
+    if ((key.isDirectory() && !io.pinrepo.spi.DirectoryKeys.supported(storage))
+        || storage.stat(key).isEmpty()) {
       return Optional.empty();
     }
     try (ObjectStream in = storage.read(key)) {

@@ -2,6 +2,7 @@ package io.pinrepo.replication;
 
 import io.pinrepo.format.LiveObject;
 import io.pinrepo.hash.Digests;
+import io.pinrepo.spi.DirectoryKeys;
 import io.pinrepo.spi.ObjectInfo;
 import io.pinrepo.spi.ObjectKey;
 import io.pinrepo.spi.ObjectNotFoundException;
@@ -141,14 +142,24 @@ final class Copier {
     return source.stat(key).map(ObjectInfo::size).orElse(-1L);
   }
 
-  /** Copies one derived file if its content differs; a file absent in the source is left alone. */
+  /**
+   * Copies one derived file if its content differs; a file absent in the source is left alone. A
+   * directory key ({@code simple/foo/}) is left out on a target that does not hold directory keys,
+   * and read from the {@code index.html} under it on a source that does not: a directory key holds
+   * what a web server would serve for it.
+   */
   private void derived(LiveObject derived) throws IOException {
     ObjectKey key = derived.key();
+    if (key.isDirectory() && !DirectoryKeys.supported(target)) {
+      return;
+    }
+    ObjectKey from =
+        key.isDirectory() && !DirectoryKeys.supported(source) ? key.resolve("index.html") : key;
     tally.seen(key);
     for (int attempt = 1; ; attempt++) {
       String version;
       Digests digests;
-      try (ObjectStream in = source.read(key)) {
+      try (ObjectStream in = source.read(from)) {
         version = in.info().versionToken();
         digests = Digests.of(in);
       } catch (ObjectNotFoundException e) {
@@ -167,7 +178,7 @@ final class Copier {
                 key,
                 new SourceContent(
                     source,
-                    key,
+                    from,
                     OptionalLong.of(digests.size()),
                     Optional.of(digests.sha256()),
                     Optional.of(version)),
@@ -180,7 +191,7 @@ final class Copier {
       } catch (IOException e) {
         // The source's file changed or went since it was digested (a backend may wrap that).
         boolean moved =
-            !source.stat(key).map(ObjectInfo::versionToken).equals(Optional.of(version));
+            !source.stat(from).map(ObjectInfo::versionToken).equals(Optional.of(version));
         if (!moved) {
           throw e;
         }

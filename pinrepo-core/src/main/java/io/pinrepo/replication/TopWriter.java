@@ -12,6 +12,7 @@ import io.pinrepo.format.MergedTop;
 import io.pinrepo.format.ScopedFormat;
 import io.pinrepo.hash.Digests;
 import io.pinrepo.spi.ContentSource;
+import io.pinrepo.spi.DirectoryKeys;
 import io.pinrepo.spi.ObjectInfo;
 import io.pinrepo.spi.ObjectKey;
 import io.pinrepo.spi.PreconditionFailedException;
@@ -134,7 +135,7 @@ final class TopWriter {
               if (merged.isEmpty()) {
                 return Optional.<Merged>empty();
               }
-              ObjectVersions before = ObjectVersions.read(target, merged.get().derived().keySet());
+              ObjectVersions before = ObjectVersions.read(target, storable(merged.get()));
               if (there.exists() && Arrays.equals(merged.get().top(), there.bytes())) {
                 return Optional.of(
                     new Merged(merged.get(), before, there.versionToken().orElseThrow(), false));
@@ -151,11 +152,25 @@ final class TopWriter {
     settle(operation, key, done.get());
   }
 
+  /** The derived files of {@code merged} the target can hold: directory keys only where it can. */
+  private Set<ObjectKey> storable(MergedTop merged) {
+    Set<ObjectKey> keys = new TreeSet<>();
+    for (ObjectKey key : merged.derived().keySet()) {
+      if (!key.isDirectory() || DirectoryKeys.supported(target)) {
+        keys.add(key);
+      }
+    }
+    return keys;
+  }
+
   /** Writes the merged top's derived files that differ in the target, after its commit. */
   private void settle(OptimisticCommit.Operation operation, ObjectKey key, Merged done)
       throws IOException {
     SortedMap<ObjectKey, byte[]> stale = new TreeMap<>();
     for (Map.Entry<ObjectKey, byte[]> file : done.merged().derived().entrySet()) {
+      if (file.getKey().isDirectory() && !DirectoryKeys.supported(target)) {
+        continue;
+      }
       if (!Blobs.matches(target, file.getKey(), Digests.of(file.getValue()))) {
         stale.put(file.getKey(), file.getValue());
         tally.copied(file.getKey(), Role.DERIVED, file.getValue().length);

@@ -16,6 +16,7 @@ import io.pinrepo.pypi.simple.RootIndex;
 import io.pinrepo.pypi.simple.SimpleHtml;
 import io.pinrepo.pypi.simple.SimpleJson;
 import io.pinrepo.serving.ServingMetadata;
+import io.pinrepo.spi.DirectoryKeys;
 import io.pinrepo.spi.ObjectKey;
 import io.pinrepo.spi.ObjectListing;
 import io.pinrepo.spi.ObjectNotFoundException;
@@ -43,13 +44,17 @@ import java.util.function.Consumer;
  * <p>Roles of the objects {@link #markLive} reports: a project's {@code index.json} (its state) and
  * the root {@code simple/index.html} are {@link LiveObject.Role#TOP tops}; a project's {@code
  * index.html} and the root's {@code simple/index.json} are {@link LiveObject.Role#DERIVED derived}
- * from them after each commit; distribution files and their {@code .metadata} are {@link
+ * from them after each commit, and so are the HTML pages under the directory keys {@code simple/}
+ * and {@code simple/<project>/}, which exist only on a storage that holds directory keys but are
+ * reported on every storage (a replica on one that holds them gets them, rendered from the {@code
+ * index.html} beside them); distribution files and their {@code .metadata} are {@link
  * LiveObject.Role#BLOB blobs}, with the SHA-256 (and, for distribution files, the size) that the
  * project's JSON page records.
  *
  * <p>Its parts ({@link ScopedFormat}) are projects, {@code project}, named in any spelling: a
  * project's pages, files and metadata, and the root page, which every project shares: a scoped copy
- * adds the project to the target's root page (and renders its JSON twin) rather than replacing it.
+ * adds the project to the target's root page (and renders its JSON and directory twins) rather than
+ * replacing it.
  */
 public final class PypiFormat implements RepositoryFormat, ScopedFormat {
 
@@ -91,6 +96,10 @@ public final class PypiFormat implements RepositoryFormat, ScopedFormat {
     if (twins && !Arrays.equals(rootJson.bytes(), root.renderJson())) {
       problems.accept(problem(rootJson.key(), "does not match simple/index.html"));
     }
+    boolean directories = DirectoryKeys.supported(storage);
+    if (directories && twins) {
+      checkCopy(storage, SimpleLayout.ROOT_DIRECTORY, root.render(), "simple/index.html", problems);
+    }
     for (ProjectName project : root.projects()) {
       Top json =
           Top.read(storage, SimpleLayout.projectJson(project), ProjectCommitter.MAX_PAGE_BYTES);
@@ -101,8 +110,13 @@ public final class PypiFormat implements RepositoryFormat, ScopedFormat {
       ProjectPage page = SimpleJson.parse(json.bytes());
       Top html =
           Top.read(storage, SimpleLayout.projectHtml(project), ProjectCommitter.MAX_PAGE_BYTES);
-      if (twins && !Arrays.equals(html.bytes(), SimpleHtml.render(page))) {
+      byte[] rendered = SimpleHtml.render(page);
+      if (twins && !Arrays.equals(html.bytes(), rendered)) {
         problems.accept(problem(html.key(), "does not match index.json"));
+      }
+      if (directories && twins) {
+        checkCopy(
+            storage, SimpleLayout.projectDirectory(project), rendered, "index.json", problems);
       }
       for (ProjectFile f : page.files()) {
         check(storage, SimpleLayout.file(project, f.fileName()), f.size(), f.sha256(), problems);
@@ -115,6 +129,21 @@ public final class PypiFormat implements RepositoryFormat, ScopedFormat {
               problems);
         }
       }
+    }
+  }
+
+  /**
+   * Checks a page kept under a directory key: missing, pip reading the bucket directly gets a 404
+   * (any change to the project, or publishing one of its files again, writes it).
+   */
+  private static void checkCopy(
+      Storage storage, ObjectKey key, byte[] expected, String source, Consumer<Problem> problems)
+      throws IOException {
+    Top copy = Top.read(storage, key, ProjectCommitter.MAX_PAGE_BYTES);
+    if (!copy.exists()) {
+      problems.accept(problem(key, "does not match " + source + ": missing"));
+    } else if (!Arrays.equals(copy.bytes(), expected)) {
+      problems.accept(problem(key, "does not match " + source));
     }
   }
 
@@ -139,6 +168,7 @@ public final class PypiFormat implements RepositoryFormat, ScopedFormat {
   public void markLive(Storage storage, Consumer<LiveObject> live) throws IOException {
     live.accept(LiveObject.top(SimpleLayout.ROOT));
     live.accept(LiveObject.derived(SimpleLayout.ROOT_JSON));
+    live.accept(LiveObject.derived(SimpleLayout.ROOT_DIRECTORY));
     for (ProjectName project : projectsWithPages(storage)) {
       markProject(storage, project, live);
     }
@@ -151,8 +181,9 @@ public final class PypiFormat implements RepositoryFormat, ScopedFormat {
   }
 
   /**
-   * Reports the root page (shared, without its JSON twin) and the pages, files and metadata of the
-   * project {@code scope} (any spelling of its name); only the root when it has no page.
+   * Reports the root page (shared, without its JSON and directory twins) and the pages, files and
+   * metadata of the project {@code scope} (any spelling of its name); only the root when it has no
+   * page.
    *
    * @throws IllegalArgumentException when {@code scope} is not a valid project name
    */
@@ -185,7 +216,13 @@ public final class PypiFormat implements RepositoryFormat, ScopedFormat {
     }
     RootIndex merged = RootIndex.parse(target.orElse(new byte[0])).with(project);
     return Optional.of(
-        MergedTop.of(merged.render(), Map.of(SimpleLayout.ROOT_JSON, merged.renderJson())));
+        MergedTop.of(
+            merged.render(),
+            Map.of(
+                SimpleLayout.ROOT_JSON,
+                merged.renderJson(),
+                SimpleLayout.ROOT_DIRECTORY,
+                merged.render())));
   }
 
   private static void markProject(Storage storage, ProjectName project, Consumer<LiveObject> live)
@@ -194,6 +231,7 @@ public final class PypiFormat implements RepositoryFormat, ScopedFormat {
         Top.read(storage, SimpleLayout.projectJson(project), ProjectCommitter.MAX_PAGE_BYTES);
     live.accept(LiveObject.top(SimpleLayout.projectJson(project)));
     live.accept(LiveObject.derived(SimpleLayout.projectHtml(project)));
+    live.accept(LiveObject.derived(SimpleLayout.projectDirectory(project)));
     if (json.exists()) {
       for (ProjectFile f : SimpleJson.parse(json.bytes()).files()) {
         live.accept(
