@@ -86,6 +86,7 @@ public final class Pinrepo implements Runnable {
     commands.put("pointer", PointerCommand::new);
     commands.put("verify", VerifyCommand::new);
     commands.put("gc", GcCommand::new);
+    commands.put("replicate", ReplicateCommand::new);
     commands.put("serve", ServeCommand::new);
     commands.put("mirror", MirrorCommand::new);
     commands.put("stats", StatsCommand::new);
