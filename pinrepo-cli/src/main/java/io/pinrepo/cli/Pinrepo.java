@@ -60,6 +60,7 @@ public final class Pinrepo implements Runnable {
     cli.setOut(out);
     cli.setErr(err);
     cli.setExecutionExceptionHandler(new Failures());
+    cli.setParameterExceptionHandler(new OneLineUsage(cli.getParameterExceptionHandler()));
     return cli.execute(args);
   }
 

@@ -31,7 +31,7 @@ import picocli.CommandLine.Option;
       "copies only what differs. --dist, --project or --group copies one part and merges",
       "what every part shares (PyPI's root page, Maven's prefix file) into the target's."
     })
-final class ReplicateCommand implements Callable<Integer> {
+final class ReplicateCommand implements Callable<Integer>, OneLineUsage.Terse {
 
   /** A watch runs in full at least this often, counted in intervals: new tops are not statted. */
   static final int FULL_RUN_EVERY = 10;

@@ -113,24 +113,55 @@ class ReplicateCommandTest {
   }
 
   @Test
-  void contradictoryOptionsAreUsageErrors() {
+  void usageErrorsAreOneLineAndExitTwo() {
     String from = dir.resolve("a").toString();
     String to = dir.resolve("b").toString();
-    Run twoScopes =
-        Run.of("replicate", "--from", from, "--to", to, "--dist", "stable", "--group", "g");
-    assertEquals(2, twoScopes.status(), twoScopes.err());
-    assertTrue(
-        twoScopes.err().startsWith("--dist, --project and --group exclude each other"),
-        twoScopes.err());
-    Run grace = Run.of("replicate", "--from", from, "--to", to, "--grace", "1h");
-    assertEquals(2, grace.status(), grace.err());
-    assertTrue(grace.err().startsWith("--grace applies to --delete"), grace.err());
-    Run noTarget = Run.of("replicate", "--from", from);
-    assertEquals(2, noTarget.status(), noTarget.err());
-    assertTrue(noTarget.err().startsWith("Missing required option: '--to=REPO'"), noTarget.err());
-    Run badDuration = Run.of("replicate", "--from", from, "--to", to, "--watch", "soon");
-    assertEquals(2, badDuration.status(), badDuration.err());
-    assertTrue(badDuration.err().contains("'soon' is not a duration"), badDuration.err());
+    assertUsage(
+        "--dist, --project and --group exclude each other: name one part",
+        "replicate",
+        "--from",
+        from,
+        "--to",
+        to,
+        "--dist",
+        "stable",
+        "--group",
+        "g");
+    assertUsage(
+        "--grace applies to --delete, which is not given",
+        "replicate",
+        "--from",
+        from,
+        "--to",
+        to,
+        "--grace",
+        "1h");
+    assertUsage("Missing required option: '--to=REPO'", "replicate", "--from", from);
+    assertUsage(
+        "Invalid value for option '--watch': 'soon' is not a duration such as 0s, 30m, 24h or 7d",
+        "replicate",
+        "--from",
+        from,
+        "--to",
+        to,
+        "--watch",
+        "soon");
+    assertUsage(
+        "--dist 'two words': not a name",
+        "replicate",
+        "--from",
+        from,
+        "--to",
+        to,
+        "--dist",
+        "two words");
+  }
+
+  private static void assertUsage(String message, String... args) {
+    Run run = Run.of(args);
+    assertEquals(2, run.status(), run.err());
+    assertEquals("pinrepo: " + message + " (see pinrepo replicate --help)\n", run.err());
+    assertEquals("", run.out());
   }
 
   @Test
