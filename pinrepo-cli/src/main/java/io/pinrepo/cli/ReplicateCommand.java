@@ -18,7 +18,9 @@ import picocli.CommandLine.Option;
 /**
  * {@code pinrepo replicate}: copies a repository, or one distribution, project or group of it, to
  * another storage with {@link Replicator}, so that readers of the target never see a torn state;
- * with {@code --watch}, again whenever the source's tops change, until SIGTERM or SIGINT.
+ * with {@code --watch}, again whenever the source's tops change, until SIGTERM or SIGINT. A watch
+ * reports a failed run (the source unreachable, another writer in the target) as one line and tries
+ * again at the next interval; only the first run's failure ends the command.
  */
 @Command(
     name = "replicate",
@@ -112,11 +114,17 @@ final class ReplicateCommand implements Callable<Integer>, OneLineUsage.Terse {
       }
       try (ShutdownSignal signal = ShutdownSignal.install()) {
         for (int checks = 1; !signal.await(watch); checks++) {
-          if (checks % FULL_RUN_EVERY == 0 || replicator.sourceMoved(source, last)) {
-            last = replicator.replicate(source, target);
-            if (last.changedTarget() || json) {
-              print(out, last);
+          try {
+            if (checks % FULL_RUN_EVERY == 0 || replicator.sourceMoved(source, last)) {
+              last = replicator.replicate(source, target);
+              if (last.changedTarget() || json) {
+                print(out, last);
+              }
             }
+          } catch (IOException e) {
+            // The target stays consistent whatever failed; the next interval tries again.
+            spec.commandLine().getErr().println("pinrepo: " + Failures.message(e));
+            spec.commandLine().getErr().flush();
           }
         }
       } catch (InterruptedException e) {
