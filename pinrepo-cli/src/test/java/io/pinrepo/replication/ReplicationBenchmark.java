@@ -48,8 +48,49 @@ class ReplicationBenchmark {
       try (S3ProxyFixture s3 = S3ProxyFixture.start(dir.resolve("s3"));
           Storage target = s3.storage("replica").build()) {
         runs("fs->s3proxy", packages, source, target);
+        try (Storage plain = s3.storage("plain").build()) {
+          baseline("fs->s3proxy", source, plain);
+        }
       }
     }
+  }
+
+  /** The same files written by 8 threads with no replication around them: the storage's cost. */
+  private static void baseline(String name, Storage source, Storage target) throws Exception {
+    List<io.pinrepo.spi.ObjectKey> keys = new ArrayList<>();
+    try (io.pinrepo.spi.ObjectListing listing = source.list("")) {
+      while (listing.hasNext()) {
+        io.pinrepo.spi.ObjectKey key = listing.next().key();
+        if (!key.value().startsWith(".pinrepo")) {
+          keys.add(key);
+        }
+      }
+    }
+    java.util.concurrent.ExecutorService pool =
+        java.util.concurrent.Executors.newFixedThreadPool(8);
+    long start = System.nanoTime();
+    try {
+      List<java.util.concurrent.Future<?>> writes = new ArrayList<>();
+      for (io.pinrepo.spi.ObjectKey key : keys) {
+        writes.add(
+            pool.submit(
+                () -> {
+                  byte[] bytes = Repos.bytes(source, key).orElseThrow();
+                  return target.write(
+                      key,
+                      io.pinrepo.spi.ContentSource.ofBytes(bytes),
+                      io.pinrepo.spi.WriteCondition.mustBeAbsent());
+                }));
+      }
+      for (java.util.concurrent.Future<?> w : writes) {
+        w.get();
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    System.out.printf(
+        "BENCH baseline %s: %d plain writes by 8 threads: %d ms%n",
+        name, keys.size(), (System.nanoTime() - start) / 1_000_000);
   }
 
   private static void runs(String name, int packages, Storage source, Storage target)
