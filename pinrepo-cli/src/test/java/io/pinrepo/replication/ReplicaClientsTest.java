@@ -36,6 +36,12 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class ReplicaClientsTest {
 
+  /**
+   * A group no other test deploys: the local repository mvn caches in is shared by every build on
+   * the machine.
+   */
+  private static final String GROUP = "org.pinrepo.replicatest";
+
   @org.junit.jupiter.api.io.TempDir static Path shared;
   static S3ProxyFixture s3;
 
@@ -62,7 +68,7 @@ class ReplicaClientsTest {
     Path sourceDir = dir.resolve("source");
     try (FileSystemStorage source = FileSystemStorage.open(sourceDir)) {
       repos.deb(source, "stable", "hello", "1.0");
-      repos.jar(source, "com.example", "demo", "1.0");
+      repos.jar(source, GROUP, "replica-" + kind, "1.0");
       repos.wheel(source, "demo-lib", "1.0");
     }
     List<String> args = new ArrayList<>(List.of("replicate", "--from", sourceDir.toString()));
@@ -95,12 +101,13 @@ class ReplicaClientsTest {
       assertEquals(List.of(), repos.signedProblems(target, false));
       try (RepositoryServer server =
           RepositoryServer.builder(target).serving(RepositoryFormats.servingPolicy()).start()) {
-        readWithClients(repos, server.baseUri(), sourceDir);
+        readWithClients(repos, server.baseUri(), sourceDir, "replica-" + kind);
       }
     }
   }
 
-  private void readWithClients(Repos repos, URI base, Path sourceDir) throws Exception {
+  private void readWithClients(Repos repos, URI base, Path sourceDir, String artifact)
+      throws Exception {
     AptRoot apt =
         AptRoot.create(
             dir.resolve("apt"),
@@ -120,12 +127,15 @@ class ReplicaClientsTest {
           files.map(f -> f.getFileName().toString()).toList());
     }
 
-    MavenConsumer.forgetCached("com.example", "demo");
+    MavenConsumer.forgetCached(GROUP, artifact);
     Map<String, Path> jars =
-        MavenConsumer.resolveFrom(dir.resolve("consumer"), base.toString(), "com.example:demo:1.0");
+        MavenConsumer.resolveFrom(
+            dir.resolve("consumer"), base.toString(), GROUP + ":" + artifact + ":1.0");
     assertArrayEquals(
-        Files.readAllBytes(sourceDir.resolve("com/example/demo/1.0/demo-1.0.jar")),
-        Files.readAllBytes(jars.get("demo-1.0.jar")));
+        Files.readAllBytes(
+            sourceDir.resolve(
+                GROUP.replace('.', '/') + "/" + artifact + "/1.0/" + artifact + "-1.0.jar")),
+        Files.readAllBytes(jars.get(artifact + "-1.0.jar")));
   }
 
   private List<String> target(String kind) {
