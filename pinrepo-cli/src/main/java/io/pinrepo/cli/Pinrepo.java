@@ -60,6 +60,7 @@ public final class Pinrepo implements Runnable {
     cli.setOut(out);
     cli.setErr(err);
     cli.setExecutionExceptionHandler(new Failures());
+    cli.setParameterExceptionHandler(new OneLineUsage(cli.getParameterExceptionHandler()));
     return cli.execute(args);
   }
 
@@ -86,6 +87,7 @@ public final class Pinrepo implements Runnable {
     commands.put("pointer", PointerCommand::new);
     commands.put("verify", VerifyCommand::new);
     commands.put("gc", GcCommand::new);
+    commands.put("replicate", ReplicateCommand::new);
     commands.put("serve", ServeCommand::new);
     commands.put("mirror", MirrorCommand::new);
     commands.put("stats", StatsCommand::new);

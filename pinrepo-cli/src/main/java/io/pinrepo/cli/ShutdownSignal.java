@@ -4,10 +4,10 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Lets a serving command run until SIGTERM or SIGINT and still finish its work: the shutdown hook
- * wakes {@link #await()}, then waits (at most {@link #GRACE_SECONDS}) until {@link #close()} says
- * the command has closed its resources, so the JVM does not halt under it. Open it first in the
- * command's try-with-resources, so that it is closed last.
+ * Lets a serving (or watching) command run until SIGTERM or SIGINT and still finish its work: the
+ * shutdown hook wakes {@link #await()}, then waits (at most {@link #GRACE_SECONDS}) until {@link
+ * #close()} says the command has closed its resources, so the JVM does not halt under it. Open it
+ * first in the command's try-with-resources, so that it is closed last.
  */
 final class ShutdownSignal implements AutoCloseable {
 
@@ -40,6 +40,15 @@ final class ShutdownSignal implements AutoCloseable {
   /** Blocks until the JVM is asked to stop. */
   void await() throws InterruptedException {
     stopping.await();
+  }
+
+  /**
+   * Waits at most {@code timeout} for the JVM to be asked to stop.
+   *
+   * @return whether it was asked to stop
+   */
+  boolean await(java.time.Duration timeout) throws InterruptedException {
+    return stopping.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
   }
 
   /** Tells the hook that the command is done, so the JVM may halt. */

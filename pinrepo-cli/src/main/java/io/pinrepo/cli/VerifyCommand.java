@@ -45,6 +45,16 @@ final class VerifyCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Print the report as JSON.")
   boolean json;
 
+  @Option(
+      names = "--allow-lag",
+      description = {
+        "The repository is being written (publishes, replication): do not report files derived",
+        "from an index (legacy Packages paths, Release beside InRelease, checksum files of",
+        "maven-metadata.xml, HTML and JSON twins) that differ from it for the moment. What",
+        "every index names is still checked."
+      })
+  boolean allowLag;
+
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Override
@@ -58,7 +68,8 @@ final class VerifyCommand implements Callable<Integer> {
     Verification.Report report;
     try (Storage storage = repo.openStorage()) {
       report =
-          new Verification(RepositoryFormats.installed()).run(storage, new VerifyContext(checker));
+          new Verification(RepositoryFormats.installed())
+              .run(storage, new VerifyContext(checker, allowLag));
     }
     PrintWriter out = spec.commandLine().getOut();
     if (json) {

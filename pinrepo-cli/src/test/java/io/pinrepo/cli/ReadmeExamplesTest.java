@@ -22,6 +22,7 @@ import io.pinrepo.debian.Promotion;
 import io.pinrepo.fixtures.deb.DebBuilder;
 import io.pinrepo.fixtures.python.WheelBuilder;
 import io.pinrepo.format.ChangeReport;
+import io.pinrepo.format.RepositoryFormats;
 import io.pinrepo.format.Retention;
 import io.pinrepo.format.VerifyContext;
 import io.pinrepo.fs.FileSystemStorage;
@@ -34,6 +35,8 @@ import io.pinrepo.mirror.RegionalMirror;
 import io.pinrepo.pypi.DistributionRef;
 import io.pinrepo.pypi.PypiFormat;
 import io.pinrepo.pypi.PypiRepository;
+import io.pinrepo.replication.ReplicationReport;
+import io.pinrepo.replication.Replicator;
 import io.pinrepo.s3.ChecksumMode;
 import io.pinrepo.s3.S3Location;
 import io.pinrepo.s3.S3ProxyFixture;
@@ -325,6 +328,30 @@ class ReadmeExamplesTest {
       }
       // README:end
       assertEquals(Files.size(wheel), euBucket.stat(wheelKey).orElseThrow().size());
+    }
+  }
+
+  @Test
+  void replicate() throws IOException {
+    Path buildRepo = dir.resolve("build-repo");
+    Path publicRepo = dir.resolve("public-repo");
+    try (Storage storage = FileSystemStorage.open(buildRepo)) {
+      PypiRepository.on(storage).publish(WheelBuilder.of("demo-lib", "1.0").writeTo(dir));
+    }
+    // README:replicate
+    Replicator replicator = Replicator.builder(RepositoryFormats.installed()).build();
+    try (Storage source = FileSystemStorage.open(buildRepo);
+        Storage target = FileSystemStorage.open(publicRepo)) {
+      ReplicationReport report = replicator.replicate(source, target);
+      System.out.println("copied " + report.copied() + " files, " + report.bytes() + " bytes");
+    }
+    // README:end
+    try (Storage storage = FileSystemStorage.open(publicRepo)) {
+      assertEquals(1, PypiRepository.on(storage).projects().size());
+      assertTrue(
+          new Verification(RepositoryFormats.installed())
+              .run(storage, VerifyContext.unsigned())
+              .clean());
     }
   }
 }

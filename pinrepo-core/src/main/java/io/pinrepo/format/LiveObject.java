@@ -23,7 +23,12 @@ public record LiveObject(ObjectKey key, Role role, OptionalLong size, Optional<S
     BLOB,
     /** Rendered from a top and written after it commits: legacy index paths, checksum files. */
     DERIVED,
-    /** A commit point, replaced only by a conditional write: names everything else. */
+    /**
+     * A commit point, replaced only by a conditional write: names everything else. A top names
+     * other tops only under keys with more segments than its own (PyPI's root page its projects'
+     * pages, a Maven artifact's metadata its versions'), so a copy that writes the deeper tops
+     * first never shows a top that names a missing one.
+     */
     TOP
   }
 

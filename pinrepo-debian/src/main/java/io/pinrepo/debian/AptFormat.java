@@ -3,6 +3,7 @@ package io.pinrepo.debian;
 import io.pinrepo.format.LiveObject;
 import io.pinrepo.format.Problem;
 import io.pinrepo.format.RepositoryFormat;
+import io.pinrepo.format.ScopedFormat;
 import io.pinrepo.format.VerifyContext;
 import io.pinrepo.hash.Digests;
 import io.pinrepo.hash.HashAlgorithm;
@@ -46,8 +47,11 @@ import java.util.function.Consumer;
  * lag or be briefly absent while a publisher settles them). Index files under every by-hash name
  * are blobs with the size and SHA-256 their Release lists, pool files blobs with the size and
  * SHA-256 their index entry lists.
+ *
+ * <p>Its parts ({@link ScopedFormat}) are distributions, {@code dist}: one distribution's tops and
+ * what they reach, pool files included; no top is shared between distributions.
  */
-public final class AptFormat implements RepositoryFormat {
+public final class AptFormat implements RepositoryFormat, ScopedFormat {
 
   private final Settings settings;
 
@@ -108,6 +112,33 @@ public final class AptFormat implements RepositoryFormat {
     for (String dist : distributions(storage)) {
       markDistribution(storage, new DistLayout(dist), once);
     }
+  }
+
+  /** {@code dist}: an APT repository's parts are its distributions. */
+  @Override
+  public String scopeKind() {
+    return "dist";
+  }
+
+  /**
+   * Reports what the distribution {@code scope} reaches, as {@link #markLive(Storage, Consumer)}
+   * does for every distribution; nothing when it does not exist.
+   *
+   * @throws IllegalArgumentException when {@code scope} is not a valid distribution name
+   */
+  @Override
+  public void markLive(Storage storage, String scope, Consumer<LiveObject> live)
+      throws IOException {
+    DistLayout layout = new DistLayout(scope);
+    Set<ObjectKey> reported = new HashSet<>();
+    markDistribution(
+        storage,
+        layout,
+        object -> {
+          if (reported.add(object.key())) {
+            live.accept(object);
+          }
+        });
   }
 
   private void markDistribution(Storage storage, DistLayout layout, Consumer<LiveObject> live)
@@ -189,7 +220,9 @@ public final class AptFormat implements RepositoryFormat {
       DistLayout layout = new DistLayout(dist);
       Consumer<String> problem =
           p -> problems.accept(new Problem("apt", layout.file("Release"), p));
-      context.signatures().ifPresent(c -> checkSignatures(storage, layout, c, problems));
+      context
+          .signatures()
+          .ifPresent(c -> checkSignatures(storage, layout, c, context.derivedMayLag(), problems));
       DistState state;
       try {
         state = DistState.readLatest(storage, settings, layout);
@@ -198,7 +231,7 @@ public final class AptFormat implements RepositoryFormat {
         continue;
       }
       for (Map.Entry<String, Digests> file : state.files().entrySet()) {
-        checkIndex(storage, layout, file.getKey(), file.getValue(), problems);
+        checkIndex(storage, layout, file.getKey(), file.getValue(), context, problems);
       }
       for (String path : state.files().keySet()) {
         if (path.endsWith("/Packages")) {
@@ -227,14 +260,22 @@ public final class AptFormat implements RepositoryFormat {
     }
   }
 
+  /** Checks an index under its by-hash names and, unless derived files may lag, its legacy path. */
   private static void checkIndex(
-      Storage storage, DistLayout layout, String path, Digests digests, Consumer<Problem> problems)
+      Storage storage,
+      DistLayout layout,
+      String path,
+      Digests digests,
+      VerifyContext context,
+      Consumer<Problem> problems)
       throws IOException {
     List<ObjectKey> keys = new ArrayList<>();
     for (HashAlgorithm algorithm : HashAlgorithm.values()) {
       keys.add(layout.byHash(path, algorithm, digests.hex(algorithm)));
     }
-    keys.add(layout.file(path));
+    if (!context.derivedMayLag()) {
+      keys.add(layout.file(path));
+    }
     for (ObjectKey key : keys) {
       Optional<Digests> got = digestsOf(storage, key);
       if (got.isEmpty()) {
@@ -259,20 +300,31 @@ public final class AptFormat implements RepositoryFormat {
     }
   }
 
+  /**
+   * Checks InRelease and, unless derived files may lag, that Release.gpg signs Release (both are
+   * derived from InRelease, and a new distribution's may precede it).
+   */
   private static void checkSignatures(
-      Storage storage, DistLayout layout, SignatureChecker checker, Consumer<Problem> problems) {
+      Storage storage,
+      DistLayout layout,
+      SignatureChecker checker,
+      boolean derivedMayLag,
+      Consumer<Problem> problems) {
     try {
       Optional<byte[]> inRelease = bytes(storage, layout.inRelease());
       Optional<byte[]> release = bytes(storage, layout.release());
       Optional<byte[]> signature = bytes(storage, layout.releaseSignature());
       if (inRelease.isEmpty() && signature.isEmpty()) {
-        problems.accept(new Problem("apt", layout.release(), "not signed (no InRelease)"));
+        if (!derivedMayLag) {
+          problems.accept(new Problem("apt", layout.release(), "not signed (no InRelease)"));
+        }
         return;
       }
       if (inRelease.isPresent()) {
         checker.verifyClearSigned(inRelease.get());
       }
-      if (signature.isPresent()
+      if (!derivedMayLag
+          && signature.isPresent()
           && (release.isEmpty()
               || !checker.verifyDetached(
                   new ByteArrayInputStream(release.get()), signature.get()))) {

@@ -28,17 +28,25 @@ final class LiveMark {
   private final Storage storage;
   private final int keepSnapshotBuilds;
   private final Consumer<LiveObject> live;
+  private final String prefix;
   private final Set<ObjectKey> reported = new HashSet<>();
   private RepositoryScan scan;
 
+  /** Marks the whole repository. */
   LiveMark(Storage storage, int keepSnapshotBuilds, Consumer<LiveObject> live) {
+    this(storage, keepSnapshotBuilds, live, "");
+  }
+
+  /** Marks what lies under {@code prefix} (a group's directory, ending in {@code /}). */
+  LiveMark(Storage storage, int keepSnapshotBuilds, Consumer<LiveObject> live, String prefix) {
     this.storage = storage;
     this.keepSnapshotBuilds = keepSnapshotBuilds;
     this.live = live;
+    this.prefix = prefix;
   }
 
   void run() throws IOException {
-    scan = RepositoryScan.of(storage);
+    scan = RepositoryScan.of(storage, prefix);
     top(Layout.PREFIX_FILE);
     for (ObjectKey key : scan.metadataFiles()) {
       top(key);

@@ -1,16 +1,24 @@
 package io.pinrepo.maven;
 
 import io.pinrepo.format.LiveObject;
+import io.pinrepo.format.MergedTop;
 import io.pinrepo.format.Problem;
 import io.pinrepo.format.RepositoryFormat;
+import io.pinrepo.format.ScopedFormat;
 import io.pinrepo.format.VerifyContext;
+import io.pinrepo.hash.Digests;
+import io.pinrepo.hash.HashAlgorithm;
+import io.pinrepo.maven.metadata.PrefixFile;
 import io.pinrepo.serving.ServingMetadata;
 import io.pinrepo.spi.ObjectKey;
 import io.pinrepo.spi.ObjectListing;
 import io.pinrepo.spi.Storage;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.function.Consumer;
 
 /**
@@ -41,8 +49,14 @@ import java.util.function.Consumer;
  * <p>Both verify and GC list the whole repository. Verification reads metadata after that listing,
  * so while deploys commit it may report files as missing that were written meanwhile (or pruned
  * meanwhile): verify a quiet repository. GC needs no quiet. Stateless and thread-safe.
+ *
+ * <p>Its parts ({@link ScopedFormat}) are groups, {@code group}: everything under the group's
+ * directory, which holds the groups below it too (the layout nests them), and the prefix file,
+ * which every group shares: a scoped copy adds the group's entry to the target's prefix file, or
+ * leaves a target without one so. The merge cannot sign, so a signature beside the target's prefix
+ * file is left as it was.
  */
-public final class MavenFormat implements RepositoryFormat {
+public final class MavenFormat implements RepositoryFormat, ScopedFormat {
 
   static final String NAME = "maven";
   private static final int DETECTION_LIMIT = 5_000;
@@ -104,6 +118,58 @@ public final class MavenFormat implements RepositoryFormat {
   @Override
   public void markLive(Storage storage, Consumer<LiveObject> live) throws IOException {
     new LiveMark(storage, settings.keptBuilds(), live).run();
+  }
+
+  /** {@code group}: a Maven repository's parts are its groups. */
+  @Override
+  public String scopeKind() {
+    return "group";
+  }
+
+  /**
+   * Reports what lies under the directory of the group {@code scope} (and of the groups below it),
+   * as {@link #markLive(Storage, Consumer)} would, and the prefix file (shared).
+   *
+   * @throws IllegalArgumentException when {@code scope} is not a valid groupId
+   */
+  @Override
+  public void markLive(Storage storage, String scope, Consumer<LiveObject> live)
+      throws IOException {
+    String dir = Layout.groupPath(new Coordinates(scope, "scope", "0").groupId()) + "/";
+    new LiveMark(storage, settings.keptBuilds(), live, dir).run();
+    live.accept(LiveObject.top(Layout.PREFIX_FILE));
+  }
+
+  /** The prefix file, which lists every group. */
+  @Override
+  public boolean isShared(ObjectKey top) {
+    return top.equals(Layout.PREFIX_FILE);
+  }
+
+  /**
+   * The target's prefix file with the group's entry added, and its checksum files; empty when the
+   * target has no prefix file (Maven then looks everywhere, as it should) or covers the group.
+   */
+  @Override
+  public Optional<MergedTop> merge(
+      String scope, ObjectKey top, byte[] source, Optional<byte[]> target) throws IOException {
+    if (!top.equals(Layout.PREFIX_FILE) || target.isEmpty()) {
+      return Optional.empty();
+    }
+    PrefixFile current = PrefixFile.parse(top + " in the target", target.get());
+    PrefixFile merged = current.with(PrefixFile.entryFor(scope));
+    if (merged.equals(current)) {
+      return Optional.empty();
+    }
+    byte[] bytes = merged.toBytes();
+    Digests digests = Digests.of(bytes);
+    Map<ObjectKey, byte[]> sidecars = new TreeMap<>();
+    for (HashAlgorithm a : HashAlgorithm.values()) {
+      sidecars.put(
+          ObjectKey.of(top.value() + Sidecars.suffix(a)),
+          digests.hex(a).getBytes(StandardCharsets.UTF_8));
+    }
+    return Optional.of(MergedTop.of(bytes, sidecars));
   }
 
   /** Every snapshot version's directory, such as {@code com/example/demo/2.0-SNAPSHOT/}. */

@@ -77,7 +77,9 @@ final class MavenVerifier {
       return Optional.empty();
     }
     byte[] bytes = top.bytes();
-    files.sidecars(key, Digests.of(bytes));
+    if (!context.derivedMayLag()) {
+      files.sidecars(key, Digests.of(bytes));
+    }
     try {
       return Optional.of(MavenMetadata.parse(key.value(), bytes));
     } catch (MalformedPackageException e) {
@@ -121,7 +123,9 @@ final class MavenVerifier {
         continue; // checked with the file they belong to
       }
       if (name.startsWith("maven-metadata")) {
-        files.content(file, Optional.empty());
+        if (!context.derivedMayLag()) {
+          files.content(file, Optional.empty());
+        }
       } else {
         artifacts.add(file);
       }
@@ -192,7 +196,7 @@ final class MavenVerifier {
     Optional<SignatureChecker> checker = context.signatures();
     for (ObjectKey file : artifacts) {
       ObjectKey asc = FileUploads.signatureKey(file);
-      boolean signed = scan.contains(asc);
+      boolean signed = scan.exists(asc); // or written since the listing, with the metadata
       files.content(file, signed ? checker : Optional.empty());
       if (signed) {
         files.content(asc, Optional.empty());
@@ -239,7 +243,9 @@ final class MavenVerifier {
     if (!top.exists()) {
       return;
     }
-    files.sidecars(key, Digests.of(top.bytes()));
+    if (!context.derivedMayLag()) {
+      files.sidecars(key, Digests.of(top.bytes()));
+    }
     PrefixFile prefixes;
     try {
       prefixes = PrefixFile.parse(key.value(), top.bytes());

@@ -26,8 +26,13 @@ final class RepositoryScan {
 
   /** Lists every object of {@code storage}. */
   static RepositoryScan of(Storage storage) throws IOException {
+    return of(storage, "");
+  }
+
+  /** Lists the objects of {@code storage} under {@code prefix}. */
+  static RepositoryScan of(Storage storage, String prefix) throws IOException {
     NavigableMap<String, ObjectInfo> objects = new TreeMap<>();
-    try (ObjectListing listing = storage.list("")) {
+    try (ObjectListing listing = storage.list(prefix)) {
       while (listing.hasNext()) {
         ObjectInfo info = listing.next();
         objects.put(info.key().value(), info);

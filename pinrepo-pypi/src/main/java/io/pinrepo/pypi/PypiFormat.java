@@ -3,8 +3,10 @@ package io.pinrepo.pypi;
 import io.pinrepo.commit.Blobs;
 import io.pinrepo.commit.Top;
 import io.pinrepo.format.LiveObject;
+import io.pinrepo.format.MergedTop;
 import io.pinrepo.format.Problem;
 import io.pinrepo.format.RepositoryFormat;
+import io.pinrepo.format.ScopedFormat;
 import io.pinrepo.format.VerifyContext;
 import io.pinrepo.hash.Digests;
 import io.pinrepo.pypi.metadata.ProjectName;
@@ -22,6 +24,7 @@ import io.pinrepo.spi.Storage;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -42,11 +45,18 @@ import java.util.function.Consumer;
  * the root {@code simple/index.html} are {@link LiveObject.Role#TOP tops}; a project's {@code
  * index.html} and the root's {@code simple/index.json} are {@link LiveObject.Role#DERIVED derived}
  * from them after each commit, and so are the HTML pages under the directory keys {@code simple/}
- * and {@code simple/<project>/} on a storage that holds directory keys; distribution files and
- * their {@code .metadata} are {@link LiveObject.Role#BLOB blobs}, with the SHA-256 (and, for
- * distribution files, the size) that the project's JSON page records.
+ * and {@code simple/<project>/}, which exist only on a storage that holds directory keys but are
+ * reported on every storage (a replica on one that holds them gets them, rendered from the {@code
+ * index.html} beside them); distribution files and their {@code .metadata} are {@link
+ * LiveObject.Role#BLOB blobs}, with the SHA-256 (and, for distribution files, the size) that the
+ * project's JSON page records.
+ *
+ * <p>Its parts ({@link ScopedFormat}) are projects, {@code project}, named in any spelling: a
+ * project's pages, files and metadata, and the root page, which every project shares: a scoped copy
+ * adds the project to the target's root page (and renders its JSON and directory twins) rather than
+ * replacing it.
  */
-public final class PypiFormat implements RepositoryFormat {
+public final class PypiFormat implements RepositoryFormat, ScopedFormat {
 
   private static final String NAME = "pypi";
 
@@ -82,11 +92,12 @@ public final class PypiFormat implements RepositoryFormat {
       throws IOException {
     RootIndex root = root(storage);
     Top rootJson = Top.read(storage, SimpleLayout.ROOT_JSON, ProjectCommitter.MAX_PAGE_BYTES);
-    if (!Arrays.equals(rootJson.bytes(), root.renderJson())) {
+    boolean twins = !context.derivedMayLag();
+    if (twins && !Arrays.equals(rootJson.bytes(), root.renderJson())) {
       problems.accept(problem(rootJson.key(), "does not match simple/index.html"));
     }
     boolean directories = DirectoryKeys.supported(storage);
-    if (directories) {
+    if (directories && twins) {
       checkCopy(storage, SimpleLayout.ROOT_DIRECTORY, root.render(), "simple/index.html", problems);
     }
     for (ProjectName project : root.projects()) {
@@ -100,10 +111,10 @@ public final class PypiFormat implements RepositoryFormat {
       Top html =
           Top.read(storage, SimpleLayout.projectHtml(project), ProjectCommitter.MAX_PAGE_BYTES);
       byte[] rendered = SimpleHtml.render(page);
-      if (!Arrays.equals(html.bytes(), rendered)) {
+      if (twins && !Arrays.equals(html.bytes(), rendered)) {
         problems.accept(problem(html.key(), "does not match index.json"));
       }
-      if (directories) {
+      if (directories && twins) {
         checkCopy(
             storage, SimpleLayout.projectDirectory(project), rendered, "index.json", problems);
       }
@@ -157,21 +168,71 @@ public final class PypiFormat implements RepositoryFormat {
   public void markLive(Storage storage, Consumer<LiveObject> live) throws IOException {
     live.accept(LiveObject.top(SimpleLayout.ROOT));
     live.accept(LiveObject.derived(SimpleLayout.ROOT_JSON));
-    boolean directories = DirectoryKeys.supported(storage);
-    if (directories) {
-      live.accept(LiveObject.derived(SimpleLayout.ROOT_DIRECTORY));
-    }
+    live.accept(LiveObject.derived(SimpleLayout.ROOT_DIRECTORY));
     for (ProjectName project : projectsWithPages(storage)) {
-      if (directories) {
-        live.accept(LiveObject.derived(SimpleLayout.projectDirectory(project)));
-      }
-      Top json =
-          Top.read(storage, SimpleLayout.projectJson(project), ProjectCommitter.MAX_PAGE_BYTES);
-      live.accept(LiveObject.top(SimpleLayout.projectJson(project)));
-      live.accept(LiveObject.derived(SimpleLayout.projectHtml(project)));
-      if (!json.exists()) {
-        continue;
-      }
+      markProject(storage, project, live);
+    }
+  }
+
+  /** {@code project}: a simple repository's parts are its projects. */
+  @Override
+  public String scopeKind() {
+    return "project";
+  }
+
+  /**
+   * Reports the root page (shared, without its JSON and directory twins) and the pages, files and
+   * metadata of the project {@code scope} (any spelling of its name); only the root when it has no
+   * page.
+   *
+   * @throws IllegalArgumentException when {@code scope} is not a valid project name
+   */
+  @Override
+  public void markLive(Storage storage, String scope, Consumer<LiveObject> live)
+      throws IOException {
+    ProjectName project = ProjectName.of(scope);
+    live.accept(LiveObject.top(SimpleLayout.ROOT));
+    if (storage.stat(SimpleLayout.projectJson(project)).isPresent()) {
+      markProject(storage, project, live);
+    }
+  }
+
+  /** The root page, which lists every project. */
+  @Override
+  public boolean isShared(ObjectKey top) {
+    return top.equals(SimpleLayout.ROOT);
+  }
+
+  /**
+   * The target's root page with the project added, and its JSON twin; empty when the source's root
+   * does not list the project (nothing to add).
+   */
+  @Override
+  public Optional<MergedTop> merge(
+      String scope, ObjectKey top, byte[] source, Optional<byte[]> target) {
+    ProjectName project = ProjectName.of(scope);
+    if (!top.equals(SimpleLayout.ROOT) || !RootIndex.parse(source).contains(project)) {
+      return Optional.empty();
+    }
+    RootIndex merged = RootIndex.parse(target.orElse(new byte[0])).with(project);
+    return Optional.of(
+        MergedTop.of(
+            merged.render(),
+            Map.of(
+                SimpleLayout.ROOT_JSON,
+                merged.renderJson(),
+                SimpleLayout.ROOT_DIRECTORY,
+                merged.render())));
+  }
+
+  private static void markProject(Storage storage, ProjectName project, Consumer<LiveObject> live)
+      throws IOException {
+    Top json =
+        Top.read(storage, SimpleLayout.projectJson(project), ProjectCommitter.MAX_PAGE_BYTES);
+    live.accept(LiveObject.top(SimpleLayout.projectJson(project)));
+    live.accept(LiveObject.derived(SimpleLayout.projectHtml(project)));
+    live.accept(LiveObject.derived(SimpleLayout.projectDirectory(project)));
+    if (json.exists()) {
       for (ProjectFile f : SimpleJson.parse(json.bytes()).files()) {
         live.accept(
             LiveObject.blob(SimpleLayout.file(project, f.fileName()), f.size(), f.sha256()));
