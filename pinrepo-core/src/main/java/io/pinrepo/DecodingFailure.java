@@ -22,7 +22,9 @@ enum DecodingFailure {
       "failed to read entry trailer"),
   CORRUPT(
       "its compressed data is corrupt",
-      "corrupt",
+      "is corrupt",
+      "corruptedinput",
+      "corruption",
       "crc",
       "checksum",
       "invalid code",
@@ -45,6 +47,7 @@ enum DecodingFailure {
       "invalid header"),
   DAMAGED(
       "its archive headers are damaged",
+      "corrupted tar",
       "unable to parse",
       "invalid entry",
       "cen header",

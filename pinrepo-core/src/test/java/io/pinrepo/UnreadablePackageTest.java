@@ -28,6 +28,8 @@ class UnreadablePackageTest {
         "io | Invalid header PK | its data is not in the expected format",
         "zip | zip END header not found | its data is not in the expected format",
         "zip | zip file is empty | its data is not in the expected format",
+        "io | Corrupted TAR archive. | its archive headers are damaged",
+        "io | XZ Block Header is corrupt | its compressed data is corrupt",
         "io | Unable to parse long from string value: 17x | its archive headers are damaged",
         "zip | invalid CEN header (bad signature) | its archive headers are damaged",
         "io | | its contents are damaged and could not be decoded",

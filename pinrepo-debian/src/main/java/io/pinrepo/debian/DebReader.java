@@ -44,7 +44,7 @@ final class DebReader {
     } catch (MalformedPackageException e) {
       throw e;
     } catch (IOException | RuntimeException e) {
-      throw new MalformedPackageException(source, "not a readable Debian package: " + e, e);
+      throw MalformedPackageException.unreadable(source, "Debian package", e);
     }
     return DebPackage.of(control, digesting.digests(), source);
   }
@@ -70,7 +70,8 @@ final class DebReader {
     if (entry == null || !name(entry).startsWith("control.tar")) {
       throw new MalformedPackageException(source, "no control.tar member after debian-binary");
     }
-    InputStream tarBytes = new Limited(decompress(name(entry), ar, source), MAX_CONTROL_TAR_BYTES);
+    InputStream tarBytes =
+        new Limited(decompress(name(entry), ar, source), MAX_CONTROL_TAR_BYTES, source);
     TarArchiveInputStream tar = new TarArchiveInputStream(tarBytes);
     for (TarArchiveEntry t = tar.getNextEntry(); t != null; t = tar.getNextEntry()) {
       String name = t.getName();
@@ -124,11 +125,13 @@ final class DebReader {
 
   /** Fails once more than {@code limit} bytes have been read. */
   private static final class Limited extends FilterInputStream {
+    private final String source;
     private long remaining;
 
-    Limited(InputStream in, long limit) {
+    Limited(InputStream in, long limit, String source) {
       super(in);
       this.remaining = limit;
+      this.source = source;
     }
 
     @Override
@@ -153,7 +156,11 @@ final class DebReader {
     private void count(int n) throws IOException {
       remaining -= n;
       if (remaining < 0) {
-        throw new IOException("control.tar decompresses to more than " + MAX_CONTROL_TAR_BYTES);
+        throw new MalformedPackageException(
+            source,
+            "control.tar decompresses to more than "
+                + (MAX_CONTROL_TAR_BYTES >> 20)
+                + " MiB (refused as a decompression bomb)");
       }
     }
   }

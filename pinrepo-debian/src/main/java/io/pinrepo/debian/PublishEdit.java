@@ -115,6 +115,6 @@ final class PublishEdit implements Edit {
             + existing.sha256()
             + ", new "
             + e.sha256()
-            + "); remove it first or publish with replace-on-conflict");
+            + ")");
   }
 }

@@ -8,6 +8,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import javax.xml.stream.Location;
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
@@ -49,8 +50,11 @@ public final class SafeXml {
     try {
       reader = factory().createXMLStreamReader(new ByteArrayInputStream(bytes));
       return read(source, reader);
-    } catch (XMLStreamException | RuntimeException e) {
-      throw new MalformedPackageException(source, "not well-formed XML: " + oneLine(e), e);
+    } catch (XMLStreamException e) {
+      throw new MalformedPackageException(
+          source, "not well-formed XML" + where(e) + ": " + what(e), e);
+    } catch (RuntimeException e) {
+      throw new MalformedPackageException(source, "not well-formed XML", e);
     } finally {
       close(reader);
     }
@@ -110,9 +114,23 @@ public final class SafeXml {
     return factory;
   }
 
-  private static String oneLine(Exception e) {
-    String message = String.valueOf(e.getMessage());
-    return message.replaceAll("\\s+", " ").trim();
+  /** Where the parser stopped, as {@code " at line L, column C"}, if it says. */
+  private static String where(XMLStreamException e) {
+    Location at = e.getLocation();
+    return at == null || at.getLineNumber() < 1
+        ? ""
+        : " at line " + at.getLineNumber() + ", column " + at.getColumnNumber();
+  }
+
+  /** The parser's own words, without the position it prefixes them with. */
+  private static String what(XMLStreamException e) {
+    String message = e.getMessage() == null ? "" : e.getMessage();
+    int words = message.indexOf("Message: ");
+    if (words >= 0) {
+      message = message.substring(words + "Message: ".length());
+    }
+    message = message.replaceAll("\\s+", " ").trim();
+    return message.isEmpty() ? "the parser gave no reason" : message;
   }
 
   private static void close(XMLStreamReader reader) {

@@ -6,6 +6,7 @@ import io.pinrepo.pypi.version.Pep440Version;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -14,7 +15,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.zip.ZipEntry;
-import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
@@ -67,8 +67,11 @@ public final class DistributionReader {
           };
       bytes = found.bytes();
       entry = found.entry();
-    } catch (ZipException | IllegalArgumentException e) {
-      throw new MalformedPackageException(source, "not a readable archive: " + e.getMessage(), e);
+    } catch (MalformedPackageException | FileSystemException e) {
+      throw e; // already names the file and the problem
+    } catch (IOException | IllegalArgumentException e) {
+      throw MalformedPackageException.unreadable(
+          source, name.kind() == DistributionFileName.Kind.WHEEL ? "wheel" : "sdist", e);
     }
     CoreMetadata metadata = CoreMetadata.parse(source + "!" + entry, bytes);
     if (!metadata.projectName().equals(name.project())) {
@@ -144,7 +147,7 @@ public final class DistributionReader {
       if (e instanceof MalformedPackageException) {
         throw e;
       }
-      throw new MalformedPackageException(source, "not a readable .tar.gz: " + e.getMessage(), e);
+      throw MalformedPackageException.unreadable(source, "sdist (.tar.gz)", e);
     }
     throw new MalformedPackageException(source, "no top-level */PKG-INFO");
   }
