@@ -1,5 +1,6 @@
 package io.pinrepo.cli;
 
+import io.pinrepo.PackageConflictException;
 import io.pinrepo.debian.AptRepository;
 import io.pinrepo.debian.DebianVersion;
 import io.pinrepo.debian.IndexCompression;
@@ -16,6 +17,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
@@ -107,7 +109,7 @@ final class DebCommand implements Runnable {
         "the same bytes again changes nothing; other bytes for a listed name, version and",
         "architecture are refused unless --replace is given."
       })
-  static final class Publish implements Callable<Integer> {
+  static final class Publish implements Callable<Integer>, Failures.Hints {
     @Mixin RepoOptions repo;
     @Mixin SigningOptions signing;
     @Mixin Target target;
@@ -125,6 +127,7 @@ final class DebCommand implements Runnable {
 
     @Override
     public Integer call() throws Exception {
+      InputFiles.requireReadable(debs);
       try (Storage storage = repo.openStorage()) {
         AptRepository.Builder builder = target.builder(storage, signing).replaceOnConflict(replace);
         if (keep != null && keep.replaceOlder) {
@@ -138,12 +141,18 @@ final class DebCommand implements Runnable {
       }
       return 0;
     }
+
+    @Override
+    public Optional<String> hint(Throwable failure) {
+      return failure instanceof PackageConflictException
+          ? Optional.of("publish with --replace to replace it, or remove it first")
+          : Optional.empty();
+    }
   }
 
   /** {@code pinrepo deb remove}. */
   @Command(
       name = "remove",
-      mixinStandardHelpOptions = true,
       description = {
         "Remove packages from a distribution's component.",
         "",
@@ -151,6 +160,7 @@ final class DebCommand implements Runnable {
         "narrows it. Pool files stay until gc. Removing what is not listed changes nothing."
       })
   static final class Remove implements Callable<Integer> {
+    @Mixin HelpOption help;
     @Mixin RepoOptions repo;
     @Mixin SigningOptions signing;
     @Mixin Target target;
@@ -211,7 +221,7 @@ final class DebCommand implements Runnable {
     public Integer call() throws Exception {
       PrintWriter out = spec.commandLine().getOut();
       List<Map<String, Object>> listed = new ArrayList<>();
-      try (Storage storage = repo.openStorage()) {
+      try (Storage storage = repo.openExisting()) {
         AptRepository apt = AptRepository.builder(storage).build();
         requireDistribution(apt, dist, repo);
         for (PackageRef ref : apt.list(dist)) {

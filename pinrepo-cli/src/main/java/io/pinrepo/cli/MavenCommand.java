@@ -54,8 +54,10 @@ final class MavenCommand implements Runnable {
       name = "deploy",
       mixinStandardHelpOptions = true,
       description = {
-        "Deploys one POM and its artifacts. Each artifact is named",
-        "artifactId-version[-classifier].extension, which gives its classifier and extension."
+        "Deploy one POM and its artifacts.",
+        "",
+        "Each artifact is named artifactId-version[-classifier].extension, which gives its",
+        "classifier and extension."
       })
   static final class Deploy implements Callable<Integer> {
     @Mixin RepoOptions repo;
@@ -85,6 +87,7 @@ final class MavenCommand implements Runnable {
 
     @Override
     public Integer call() throws IOException {
+      InputFiles.requireReadable(files);
       Path pomFile = pomOf(files);
       Coordinates c = coordinatesOf(pomFile);
       List<ArtifactFile> artifacts = new ArrayList<>();
@@ -162,6 +165,8 @@ final class MavenCommand implements Runnable {
       name = "list",
       mixinStandardHelpOptions = true,
       description = {
+        "List the artifacts, or one artifact's versions.",
+        "",
         "Without an argument, lists every GROUP:ARTIFACT; with one, its versions in Maven order",
         "(a snapshot followed by its newest build)."
       })
@@ -179,7 +184,7 @@ final class MavenCommand implements Runnable {
     @Override
     public Integer call() throws IOException {
       PrintWriter out = spec.commandLine().getOut();
-      try (Storage storage = repo.openStorage()) {
+      try (Storage storage = repo.openExisting()) {
         MavenRepository catalog = MavenRepository.builder(storage).build();
         if (artifact == null && json) {
           out.println(Json.write(catalog.artifacts().stream().map(Object::toString).toList()));

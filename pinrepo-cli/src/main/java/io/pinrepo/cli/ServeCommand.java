@@ -49,7 +49,7 @@ final class ServeCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     PrintWriter err = spec.commandLine().getErr();
-    try (Storage storage = repo.openStorage();
+    try (Storage storage = repo.openExisting();
         RepositoryServer server =
             RepositoryServer.builder(storage)
                 .bindAddress(InetAddress.getByName(bind))

@@ -44,7 +44,7 @@ class PinrepoCommandTest {
   void verifyingAnEmptyDirectoryFailsWithOneLine() {
     CliRun run = CliRun.of("verify", "--repo", dir.toString());
     assertEquals(1, run.status());
-    assertEquals("pinrepo: no repository found at " + dir + "\n", run.err());
+    assertEquals("pinrepo: no repository at " + dir + " (nothing published there)\n", run.err());
   }
 
   @Test

@@ -105,7 +105,10 @@ class S3RepoTest {
     CliRun run = CliRun.of(s3Args("empty", "verify"));
     assertEquals(1, run.status(), run.err());
     assertEquals(
-        "pinrepo: no repository found at s3://" + S3ProxyFixture.BUCKET + "/empty\n", run.err());
+        "pinrepo: no repository at s3://"
+            + S3ProxyFixture.BUCKET
+            + "/empty (nothing published there)\n",
+        run.err());
   }
 
   @Test
