@@ -112,6 +112,42 @@ class S3RepoTest {
   }
 
   @Test
+  void aMissingBucketOrAnEmptyPrefixIsNoRepositoryForEveryReadOnlyCommand() {
+    for (List<String> command : ReadOnlyCommandsTest.READ_ONLY) {
+      if (command.get(0).equals("serve")) {
+        continue; // in-process, a serve that found a repository would not return
+      }
+      String[] empty = s3Args("nothing-here", command.toArray(String[]::new));
+      CliRun run = CliRun.of(empty);
+      assertEquals(1, run.status(), command + ": " + run.err());
+      assertEquals(
+          "pinrepo: no repository at s3://"
+              + S3ProxyFixture.BUCKET
+              + "/nothing-here (nothing published there)\n",
+          run.err(),
+          command.toString());
+
+      List<String> args = new ArrayList<>(command);
+      args.addAll(
+          List.of(
+              "--repo",
+              "s3://pinrepo-no-such-bucket/apt",
+              "--s3-endpoint",
+              endpoint,
+              "--s3-region",
+              "us-east-1",
+              "--s3-path-style"));
+      CliRun missing = CliRun.of(args.toArray(String[]::new));
+      assertEquals(1, missing.status(), command + ": " + missing.err());
+      assertEquals(
+          "pinrepo: no repository at s3://pinrepo-no-such-bucket/apt"
+              + " (no bucket pinrepo-no-such-bucket)\n",
+          missing.err(),
+          command.toString());
+    }
+  }
+
+  @Test
   void anUnknownChecksumModeIsOneLine() {
     CliRun run =
         CliRun.of(
