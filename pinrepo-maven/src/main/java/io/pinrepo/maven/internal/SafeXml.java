@@ -1,13 +1,20 @@
 package io.pinrepo.maven.internal;
 
 import io.pinrepo.MalformedPackageException;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.StringReader;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javax.xml.stream.Location;
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
@@ -23,6 +30,10 @@ import javax.xml.stream.XMLStreamReader;
 public final class SafeXml {
 
   private static final int MAX_DEPTH = 64;
+
+  /** The encoding an XML declaration names: {@code <?xml version="1.0" encoding="UTF-8"?>}. */
+  private static final Pattern DECLARED_ENCODING =
+      Pattern.compile("\\A<\\?xml[^>]*?\\sencoding\\s*=\\s*[\"']([A-Za-z][A-Za-z0-9._\\-]*)[\"']");
 
   private SafeXml() {}
 
@@ -48,7 +59,7 @@ public final class SafeXml {
   public static XmlElement parse(String source, byte[] bytes) throws MalformedPackageException {
     XMLStreamReader reader = null;
     try {
-      reader = factory().createXMLStreamReader(new ByteArrayInputStream(bytes));
+      reader = factory().createXMLStreamReader(new StringReader(decode(source, bytes)));
       return read(source, reader);
     } catch (XMLStreamException e) {
       throw new MalformedPackageException(
@@ -57,6 +68,51 @@ public final class SafeXml {
       throw new MalformedPackageException(source, "not well-formed XML", e);
     } finally {
       close(reader);
+    }
+  }
+
+  /**
+   * The document's text, decoded here rather than by the parser: the JDK's parser prints its own
+   * {@code [Fatal Error]} line on stderr for bytes that are not in the document's encoding. The
+   * encoding is the byte order mark's, else the XML declaration's, else UTF-8.
+   */
+  private static String decode(String source, byte[] bytes) throws MalformedPackageException {
+    Charset charset = StandardCharsets.UTF_8;
+    int skip = 0;
+    if (bytes.length >= 3
+        && (bytes[0] & 0xff) == 0xef
+        && (bytes[1] & 0xff) == 0xbb
+        && (bytes[2] & 0xff) == 0xbf) {
+      skip = 3;
+    } else if (bytes.length >= 2 && (bytes[0] & 0xff) == 0xfe && (bytes[1] & 0xff) == 0xff) {
+      charset = StandardCharsets.UTF_16BE;
+      skip = 2;
+    } else if (bytes.length >= 2 && (bytes[0] & 0xff) == 0xff && (bytes[1] & 0xff) == 0xfe) {
+      charset = StandardCharsets.UTF_16LE;
+      skip = 2;
+    } else {
+      String prolog =
+          new String(bytes, 0, Math.min(bytes.length, 200), StandardCharsets.ISO_8859_1);
+      Matcher declared = DECLARED_ENCODING.matcher(prolog);
+      if (declared.find()) {
+        try {
+          charset = Charset.forName(declared.group(1));
+        } catch (IllegalArgumentException e) {
+          throw new MalformedPackageException(
+              source, "declares the unknown encoding '" + declared.group(1) + "'", e);
+        }
+      }
+    }
+    try {
+      return charset
+          .newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(bytes, skip, bytes.length - skip))
+          .toString();
+    } catch (CharacterCodingException e) {
+      throw new MalformedPackageException(
+          source, "not well-formed XML: its bytes are not valid " + charset.name(), e);
     }
   }
 
