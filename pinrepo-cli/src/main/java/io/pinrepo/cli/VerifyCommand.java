@@ -34,9 +34,9 @@ import picocli.CommandLine.Option;
       "Check a repository's indexes, files and signatures.",
       "",
       "Check that every index entry's file exists with the listed size and hashes,",
-      "that Release files list their indexes exactly, that signatures check (with",
-      "--public-key) and that Maven checksum files match. Exit 0 when clean, 1 otherwise.",
-      "Without --public-key, signatures are not checked, and verify says so on stderr."
+      "that Release files list their indexes exactly, that signatures check and that",
+      "Maven checksum files match. Without --public-key, signatures are not checked,",
+      "and verify says so on stderr. Exit 0 when clean, 1 otherwise."
     })
 final class VerifyCommand implements Callable<Integer> {
 
