@@ -46,7 +46,7 @@ import picocli.CommandLine.Parameters;
     name = "demo",
     mixinStandardHelpOptions = true,
     description = {
-      "Publish a sample .deb, jar and wheel into DIR, serve it, and print how to use it.",
+      "Publish and serve a sample .deb, jar and wheel, and print how to use them.",
       "",
       "Generates a throwaway signing key and keeps it beside DIR, in DIR.key/, never in",
       "the folder that is served. Publishes pinrepo-demo 1.0.0 in all three formats,",

@@ -5,85 +5,133 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 
 /**
  * Every command, however deep, answers {@code -h} and {@code --help}, and its summary (the first
- * description line, which the parent's command list shows) is a whole sentence.
+ * description line, which the parent's command list shows) is a whole sentence standing as a
+ * paragraph of its own. The commands are found as a user finds them: in each help's list.
  */
 class HelpTest {
 
-  /** Each command's words after {@code pinrepo}, the root included as an empty list. */
-  static List<List<String>> everyCommand() {
-    List<List<String>> paths = new ArrayList<>();
-    walk(new CommandLine(new Pinrepo()), List.of(), paths);
-    return paths;
+  private static final Pattern LISTED = Pattern.compile("^  (\\S+)\\s+(\\S.*)$");
+
+  /** The help of {@code pinrepo PATH... --help}. */
+  static CliRun help(List<String> path, String flag) {
+    List<String> args = new ArrayList<>(path);
+    args.add(flag);
+    return CliRun.of(args.toArray(String[]::new));
   }
 
-  private static void walk(CommandLine command, List<String> path, List<List<String>> paths) {
-    paths.add(path);
-    command
-        .getSubcommands()
+  /** The commands a help lists, each with its summary as shown (wrapped lines joined). */
+  static Map<String, String> listed(String help) {
+    Map<String, String> commands = new LinkedHashMap<>();
+    List<String> lines = help.lines().toList();
+    int at = lines.indexOf("Commands:");
+    String last = null;
+    for (int i = at + 1; at >= 0 && i < lines.size(); i++) {
+      Matcher m = LISTED.matcher(lines.get(i));
+      if (m.matches()) {
+        last = m.group(1);
+        commands.put(last, m.group(2).strip());
+      } else if (last != null && lines.get(i).startsWith("    ")) {
+        commands.put(last, commands.get(last) + " " + lines.get(i).strip());
+      } else {
+        break;
+      }
+    }
+    return commands;
+  }
+
+  /** Every command's words after {@code pinrepo} (the root as an empty list), with its summary. */
+  static Map<List<String>, String> everyCommand() {
+    Map<List<String>, String> found = new LinkedHashMap<>();
+    walk(List.of(), "", found);
+    return found;
+  }
+
+  private static void walk(List<String> path, String summary, Map<List<String>, String> found) {
+    found.put(path, summary);
+    if (path.equals(List.of("help"))) {
+      return; // picocli's help command: 'help --help' asks for help on a command named --help
+    }
+    listed(help(path, "--help").out())
         .forEach(
-            (name, sub) -> {
-              if (sub.getCommandSpec().name().equals(name)) { // aliases once
-                List<String> deeper = new ArrayList<>(path);
-                deeper.add(name);
-                walk(sub, deeper, paths);
-              }
+            (name, shown) -> {
+              List<String> deeper = new ArrayList<>(path);
+              deeper.add(name);
+              walk(deeper, shown, found);
             });
   }
 
   @Test
-  void thereAreCommandsToWalk() {
-    List<List<String>> commands = everyCommand();
-    assertTrue(commands.contains(List.of("deb", "remove")), commands.toString());
-    assertTrue(commands.size() > 15, commands.toString());
+  void theWalkFindsEveryLevel() {
+    Map<List<String>, String> commands = everyCommand();
+    for (List<String> expected :
+        List.of(
+            List.of("deb", "remove"),
+            List.of("maven", "deploy"),
+            List.of("pypi", "yank"),
+            List.of("verify"),
+            List.of("demo"))) {
+      assertTrue(commands.containsKey(expected), expected + " not in " + commands.keySet());
+    }
   }
 
   @Test
   void everyCommandAnswersHelpWithItsUsage() {
-    for (List<String> path : everyCommand()) {
+    for (List<String> path : everyCommand().keySet()) {
+      if (path.equals(List.of("help"))) {
+        continue;
+      }
       for (String flag : List.of("-h", "--help")) {
-        List<String> args = new ArrayList<>(path);
-        args.add(flag);
-        CliRun run = CliRun.of(args.toArray(String[]::new));
-        String usage = String.join(" ", path);
-        if (path.equals(List.of("help"))) {
-          continue; // 'help -h' is picocli's own help command asking about a command named -h
-        }
-        assertEquals(0, run.status(), "pinrepo " + String.join(" ", args) + ": " + run.err());
-        assertTrue(
-            run.out().startsWith("Usage: pinrepo" + (usage.isEmpty() ? "" : " " + usage)),
-            "pinrepo " + String.join(" ", args) + ":\n" + run.out());
-        assertEquals("", run.err());
+        CliRun run = help(path, flag);
+        String where = "pinrepo " + String.join(" ", path) + " " + flag;
+        assertEquals(0, run.status(), where + ": " + run.err());
+        String usage = "Usage: pinrepo" + (path.isEmpty() ? "" : " " + String.join(" ", path));
+        assertTrue(run.out().startsWith(usage), where + ":\n" + run.out());
+        assertEquals("", run.err(), where);
       }
     }
   }
 
   @Test
   void everySummaryIsAWholeSentence() {
-    CommandLine root = new CommandLine(new Pinrepo());
-    for (List<String> path : everyCommand()) {
-      CommandLine command = root;
-      for (String name : path) {
-        command = command.getSubcommands().get(name);
+    everyCommand()
+        .forEach(
+            (path, summary) -> {
+              if (path.isEmpty()) {
+                return;
+              }
+              String where = "pinrepo " + String.join(" ", path) + ": '" + summary + "'";
+              assertTrue(Character.isUpperCase(summary.charAt(0)), where + " starts mid-sentence");
+              assertTrue(summary.endsWith("."), where + " is cut");
+              assertFalse(summary.contains(". "), where + " holds two sentences");
+            });
+  }
+
+  @Test
+  void everySummaryIsAParagraphOfItsOwn() {
+    for (List<String> path : everyCommand().keySet()) {
+      if (path.equals(List.of("help"))) {
+        continue;
       }
-      // The parent's list shows the header's first line, or else the description's.
-      String[] header = command.getCommandSpec().usageMessage().header();
-      String[] description =
-          header.length > 0 ? header : command.getCommandSpec().usageMessage().description();
+      List<String> lines = help(path, "--help").out().lines().toList();
+      int first = 1;
+      while (first < lines.size() && lines.get(first).startsWith(" ")) {
+        first++; // the synopsis goes on, indented
+      }
       String where = "pinrepo " + String.join(" ", path);
-      assertTrue(description.length > 0, where + " has no description");
-      String summary = description[0];
-      assertTrue(Character.isUpperCase(summary.charAt(0)), where + ": summary starts mid-sentence");
-      assertTrue(summary.endsWith("."), where + ": summary is cut: '" + summary + "'");
-      assertFalse(summary.contains(". "), where + ": summary holds two sentences: " + summary);
-      if (description.length > 1) {
-        assertEquals("", description[1], where + ": the summary must be a paragraph of its own");
-      }
+      assertTrue(first + 1 < lines.size(), where + " has no description");
+      String next = lines.get(first + 1);
+      assertTrue(
+          next.isEmpty() || next.startsWith(" ") || next.equals("Commands:"),
+          where + ": the summary runs on into '" + next + "' (one line, within 80 columns)");
     }
   }
 }
