@@ -10,7 +10,6 @@ import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import picocli.CommandLine;
 
 /**
@@ -19,17 +18,6 @@ import picocli.CommandLine;
  * without a message is described by what was running and what kind of failure it is.
  */
 final class Failures implements CommandLine.IExecutionExceptionHandler {
-
-  /**
-   * A command that knows how a user gets past some of its failures, such as the option that
-   * replaces a conflicting package. The hint is added to the failure's line.
-   */
-  interface Hints {
-    /**
-     * How to get past {@code failure}, in a few words naming CLI options, if this command knows.
-     */
-    Optional<String> hint(Throwable failure);
-  }
 
   @Override
   public int handleExecutionException(
@@ -51,16 +39,7 @@ final class Failures implements CommandLine.IExecutionExceptionHandler {
         failure instanceof RefusedBatchException batch ? batch.causes() : List.of(failure);
     String qualified = commandLine.getCommandSpec().qualifiedName(" ");
     String command = qualified.substring(qualified.indexOf(' ') + 1);
-    Object hints = commandLine.getCommand();
-    return each.stream()
-        .map(
-            f -> {
-              String line = message(f, command);
-              Optional<String> hint =
-                  hints instanceof Hints h ? h.hint(f) : Optional.<String>empty();
-              return hint.map(x -> line + "; " + x).orElse(line);
-            })
-        .toList();
+    return each.stream().map(f -> message(f, command)).toList();
   }
 
   /** The one line that describes {@code failure}, which happened while {@code command} ran. */

@@ -58,14 +58,22 @@ public final class RepoOptions {
 
   /** Opens the storage for writing, creating a missing directory; the caller closes it. */
   public Storage openStorage() throws IOException {
-    Storage storage =
-        repo instanceof RepoLocation.S3 s3
-            ? s3Storage(s3).build()
-            : FileSystemStorage.open(((RepoLocation.Local) repo).directory());
+    Storage storage = openBackend();
     // Progress only for a person watching a terminal; scripts and CI logs get none.
     return System.console() == null
         ? storage
         : new UploadProgress(storage, new PrintWriter(System.err, true));
+  }
+
+  /**
+   * Opens the storage as {@link #openStorage()} does (creating a missing directory) but without the
+   * terminal's upload progress, which would hide the backend's own powers (presigned URLs,
+   * server-side copy); the caller closes it.
+   */
+  Storage openBackend() throws IOException {
+    return repo instanceof RepoLocation.S3 s3
+        ? s3Storage(s3).build()
+        : FileSystemStorage.open(((RepoLocation.Local) repo).directory());
   }
 
   /**

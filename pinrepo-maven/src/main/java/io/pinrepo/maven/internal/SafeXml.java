@@ -4,18 +4,10 @@ import io.pinrepo.MalformedPackageException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.Charset;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import javax.xml.stream.Location;
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
@@ -31,10 +23,6 @@ public final class SafeXml {
 
   private static final int MAX_DEPTH = 64;
 
-  /** The encoding an XML declaration names: {@code <?xml version="1.0" encoding="UTF-8"?>}. */
-  private static final Pattern DECLARED_ENCODING =
-      Pattern.compile("\\A<\\?xml[^>]*?\\sencoding\\s*=\\s*[\"']([A-Za-z][A-Za-z0-9._\\-]*)[\"']");
-
   private SafeXml() {}
 
   /**
@@ -46,7 +34,8 @@ public final class SafeXml {
   public static XmlElement parse(String source, InputStream in, int maxBytes) throws IOException {
     byte[] bytes = in.readNBytes(maxBytes + 1);
     if (bytes.length > maxBytes) {
-      throw new MalformedPackageException(source, "larger than " + maxBytes + " bytes");
+      throw new MalformedPackageException(
+          source, "is larger than " + size(maxBytes) + ", the most this file may be");
     }
     return parse(source, bytes);
   }
@@ -59,60 +48,12 @@ public final class SafeXml {
   public static XmlElement parse(String source, byte[] bytes) throws MalformedPackageException {
     XMLStreamReader reader = null;
     try {
-      reader = factory().createXMLStreamReader(new StringReader(decode(source, bytes)));
+      reader = factory().createXMLStreamReader(new StringReader(XmlText.decode(source, bytes)));
       return read(source, reader);
-    } catch (XMLStreamException e) {
-      throw new MalformedPackageException(
-          source, "not well-formed XML" + where(e) + ": " + what(e), e);
-    } catch (RuntimeException e) {
-      throw new MalformedPackageException(source, "not well-formed XML", e);
+    } catch (XMLStreamException | RuntimeException e) {
+      throw new MalformedPackageException(source, XmlProblem.describe(e), e);
     } finally {
       close(reader);
-    }
-  }
-
-  /**
-   * The document's text, decoded here rather than by the parser: the JDK's parser prints its own
-   * {@code [Fatal Error]} line on stderr for bytes that are not in the document's encoding. The
-   * encoding is the byte order mark's, else the XML declaration's, else UTF-8.
-   */
-  private static String decode(String source, byte[] bytes) throws MalformedPackageException {
-    Charset charset = StandardCharsets.UTF_8;
-    int skip = 0;
-    if (bytes.length >= 3
-        && (bytes[0] & 0xff) == 0xef
-        && (bytes[1] & 0xff) == 0xbb
-        && (bytes[2] & 0xff) == 0xbf) {
-      skip = 3;
-    } else if (bytes.length >= 2 && (bytes[0] & 0xff) == 0xfe && (bytes[1] & 0xff) == 0xff) {
-      charset = StandardCharsets.UTF_16BE;
-      skip = 2;
-    } else if (bytes.length >= 2 && (bytes[0] & 0xff) == 0xff && (bytes[1] & 0xff) == 0xfe) {
-      charset = StandardCharsets.UTF_16LE;
-      skip = 2;
-    } else {
-      String prolog =
-          new String(bytes, 0, Math.min(bytes.length, 200), StandardCharsets.ISO_8859_1);
-      Matcher declared = DECLARED_ENCODING.matcher(prolog);
-      if (declared.find()) {
-        try {
-          charset = Charset.forName(declared.group(1));
-        } catch (IllegalArgumentException e) {
-          throw new MalformedPackageException(
-              source, "declares the unknown encoding '" + declared.group(1) + "'", e);
-        }
-      }
-    }
-    try {
-      return charset
-          .newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(bytes, skip, bytes.length - skip))
-          .toString();
-    } catch (CharacterCodingException e) {
-      throw new MalformedPackageException(
-          source, "not well-formed XML: its bytes are not valid " + charset.name(), e);
     }
   }
 
@@ -125,13 +66,20 @@ public final class SafeXml {
       switch (event) {
         case XMLStreamConstants.DTD ->
             throw new MalformedPackageException(
-                source, "has a DTD (refused: DTDs and entities are not allowed)");
+                source,
+                "has a <!DOCTYPE> declaration: DTDs and entities are refused (they can read"
+                    + " local files or expand without bound)");
         case XMLStreamConstants.ENTITY_REFERENCE ->
             throw new MalformedPackageException(
-                source, "uses the undeclared entity &" + reader.getLocalName() + ";");
+                source,
+                "uses the entity &"
+                    + reader.getLocalName()
+                    + "; (only &amp; &lt; &gt; &quot; &apos; are allowed)");
         case XMLStreamConstants.START_ELEMENT -> {
           if (open.size() >= MAX_DEPTH) {
-            throw new MalformedPackageException(source, "nested deeper than " + MAX_DEPTH);
+            throw new MalformedPackageException(
+                source,
+                "has elements nested more than " + MAX_DEPTH + " deep (line " + line(reader) + ")");
           }
           open.push(new Builder(reader.getLocalName()));
         }
@@ -158,11 +106,14 @@ public final class SafeXml {
   }
 
   private static XMLInputFactory factory() {
-    XMLInputFactory factory = XMLInputFactory.newFactory();
+    // The JDK's own parser, whatever else (Woodstox, say) is on the class path: its limits and
+    // messages are the ones this class is written and tested for.
+    XMLInputFactory factory = XMLInputFactory.newDefaultFactory();
     factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
     factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
     factory.setProperty(XMLInputFactory.IS_REPLACING_ENTITY_REFERENCES, false);
     factory.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, true);
+    factory.setXMLReporter((message, type, info, location) -> {}); // errors arrive as exceptions
     factory.setXMLResolver(
         (publicId, systemId, baseUri, namespace) -> {
           throw new XMLStreamException("external resource refused: " + systemId);
@@ -170,23 +121,12 @@ public final class SafeXml {
     return factory;
   }
 
-  /** Where the parser stopped, as {@code " at line L, column C"}, if it says. */
-  private static String where(XMLStreamException e) {
-    Location at = e.getLocation();
-    return at == null || at.getLineNumber() < 1
-        ? ""
-        : " at line " + at.getLineNumber() + ", column " + at.getColumnNumber();
+  private static int line(XMLStreamReader reader) {
+    return reader.getLocation() == null ? -1 : reader.getLocation().getLineNumber();
   }
 
-  /** The parser's own words, without the position it prefixes them with. */
-  private static String what(XMLStreamException e) {
-    String message = e.getMessage() == null ? "" : e.getMessage();
-    int words = message.indexOf("Message: ");
-    if (words >= 0) {
-      message = message.substring(words + "Message: ".length());
-    }
-    message = message.replaceAll("\\s+", " ").trim();
-    return message.isEmpty() ? "the parser gave no reason" : message;
+  private static String size(int bytes) {
+    return bytes % (1024 * 1024) == 0 ? bytes / (1024 * 1024) + " MiB" : bytes + " bytes";
   }
 
   private static void close(XMLStreamReader reader) {
