@@ -33,9 +33,7 @@ import picocli.CommandLine.Parameters;
 @Command(
     name = "deb",
     mixinStandardHelpOptions = true,
-    description =
-        "Publish .deb and .udeb packages into signed APT repositories, remove, purge and list"
-            + " them.",
+    description = "Publish, remove, purge and list .deb and .udeb packages in APT repositories.",
     subcommands = {
       DebCommand.Publish.class,
       DebCommand.Remove.class,
@@ -254,7 +252,7 @@ final class DebCommand implements Runnable {
   @Command(
       name = "purge",
       description = {
-        "Remove packages and delete their files now, for what should not have been published.",
+        "Remove packages and delete their files now, for packages that leaked.",
         "",
         "Takes the packages out of the component (also ones removed before), forgets the",
         "superseded indexes that still list their files, and deletes each file that no index of",

@@ -69,7 +69,7 @@ final class InputFiles {
       return Optional.of("not a regular file (a pipe, socket or device cannot be published)");
     }
     if (attributes.size() == 0) {
-      return Optional.of("an empty file");
+      return Optional.of("an empty file (it ends before its first byte)");
     }
     if (!Files.isReadable(file)) {
       return Optional.of("permission denied");

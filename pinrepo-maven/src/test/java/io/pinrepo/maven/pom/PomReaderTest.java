@@ -58,7 +58,7 @@ class PomReaderTest {
     } finally {
       System.setErr(stderr);
     }
-    assertEquals("x.pom: not well-formed XML: its bytes are not valid UTF-8", e.getMessage());
+    assertTrue(e.getMessage().startsWith("x.pom: is not valid UTF-8 text"), e.getMessage());
     assertEquals("", printed.toString(StandardCharsets.UTF_8));
 
     byte[] latin1 =
