@@ -50,6 +50,14 @@ public final class RepoOptions {
   boolean s3PathStyle;
 
   @Option(
+      names = "--s3-no-directory-keys",
+      description = {
+        "The server cannot hold keys ending in '/' (MinIO): PyPI pages are written only as",
+        "index.html, so serve them through a host that maps DIR/ to DIR/index.html."
+      })
+  boolean s3NoDirectoryKeys;
+
+  @Option(
       names = "--s3-checksums",
       paramLabel = "MODE",
       description =
@@ -126,6 +134,7 @@ public final class RepoOptions {
     S3StorageBuilder builder =
         S3Storage.builder(s3.location())
             .pathStyle(s3PathStyle)
+            .directoryKeys(!s3NoDirectoryKeys)
             .checksumMode(
                 switch (s3Checksums) {
                   case "when-required" -> ChecksumMode.WHEN_REQUIRED;

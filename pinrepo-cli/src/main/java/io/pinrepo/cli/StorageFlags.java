@@ -31,6 +31,14 @@ final class StorageFlags {
   boolean s3PathStyle;
 
   @Option(
+      names = "--s3-no-directory-keys",
+      description = {
+        "The server cannot hold keys ending in '/' (MinIO): PyPI pages are written only as",
+        "index.html, so serve them through a host that maps DIR/ to DIR/index.html."
+      })
+  boolean s3NoDirectoryKeys;
+
+  @Option(
       names = "--s3-checksums",
       paramLabel = "MODE",
       description =
@@ -44,6 +52,7 @@ final class StorageFlags {
     options.s3Endpoint = s3Endpoint;
     options.s3Region = s3Region;
     options.s3PathStyle = s3PathStyle;
+    options.s3NoDirectoryKeys = s3NoDirectoryKeys;
     options.s3Checksums = s3Checksums;
     return openBackend(options);
   }
