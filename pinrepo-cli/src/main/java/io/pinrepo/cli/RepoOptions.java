@@ -92,17 +92,7 @@ public final class RepoOptions {
    *     finds a repository in it
    */
   public Storage openExisting() throws IOException {
-    Storage storage;
-    if (repo instanceof RepoLocation.S3 s3) {
-      storage = s3Storage(s3).build();
-    } else {
-      Path dir = ((RepoLocation.Local) repo).directory();
-      if (!Files.isDirectory(dir)) {
-        throw new NoRepositoryException(
-            describe(), Files.exists(dir) ? "not a directory" : "no such directory");
-      }
-      storage = FileSystemStorage.openExisting(dir);
-    }
+    Storage storage = openWithoutCreating();
     try {
       requireRepository(storage);
       return storage;
@@ -114,6 +104,24 @@ public final class RepoOptions {
       }
       throw e;
     }
+  }
+
+  /**
+   * Opens the storage for reading whatever it holds, such as access counts of a mirror region that
+   * no format recognises; the caller closes it. Creates nothing.
+   *
+   * @throws NoRepositoryException when there is no such directory
+   */
+  Storage openWithoutCreating() throws IOException {
+    if (repo instanceof RepoLocation.S3 s3) {
+      return s3Storage(s3).build();
+    }
+    Path dir = ((RepoLocation.Local) repo).directory();
+    if (!Files.isDirectory(dir)) {
+      throw new NoRepositoryException(
+          describe(), Files.exists(dir) ? "not a directory" : "no such directory");
+    }
+    return FileSystemStorage.openExisting(dir);
   }
 
   private void requireRepository(Storage storage) throws IOException {

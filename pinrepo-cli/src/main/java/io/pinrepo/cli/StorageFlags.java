@@ -54,14 +54,6 @@ final class StorageFlags {
     options.s3PathStyle = s3PathStyle;
     options.s3NoDirectoryKeys = s3NoDirectoryKeys;
     options.s3Checksums = s3Checksums;
-    return openBackend(options);
-  }
-
-  /**
-   * The storage {@code options} name, as {@link RepoOptions#openStorage()} opens it but without the
-   * upload progress decorator: serving only reads, and needs the backend's own powers.
-   */
-  static Storage openBackend(RepoOptions options) throws IOException {
     return options.openBackend();
   }
 }

@@ -45,6 +45,15 @@ class ReadOnlyCommandsTest {
   }
 
   @Test
+  void statsOfAMissingDirectoryCreatesNothing() {
+    Path missing = dir.resolve("missing");
+    CliRun run = CliRun.of("stats", "--repo", missing.toString());
+    assertEquals(1, run.status(), run.err());
+    assertEquals("pinrepo: no repository at " + missing + " (no such directory)\n", run.err());
+    assertFalse(Files.exists(missing), "stats created " + missing);
+  }
+
+  @Test
   void aMissingDirectoryIsNoRepositoryAndStaysMissing() {
     Path missing = dir.resolve("missing");
     for (List<String> command : READ_ONLY) {
