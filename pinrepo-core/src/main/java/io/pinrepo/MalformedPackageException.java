@@ -32,6 +32,21 @@ public class MalformedPackageException extends PinrepoException {
     this.problem = problem;
   }
 
+  /**
+   * For a file that a decoder (an archive or compression format) could not read: the message is
+   * {@code SOURCE: not a readable WHAT: REASON}, where the reason says in plain words whether the
+   * file is truncated, corrupt, of another kind or damaged, never the decoder's class or jargon.
+   * The decoder's exception is the cause.
+   *
+   * @param source the file, as the user named it
+   * @param what what the file should have been, such as {@code Debian package}
+   * @param cause what the decoder threw
+   */
+  public static MalformedPackageException unreadable(String source, String what, Throwable cause) {
+    return new MalformedPackageException(
+        source, "not a readable " + what + ": " + DecodingFailure.describe(cause), cause);
+  }
+
   /** The file the problem is in. */
   public String source() {
     return source;

@@ -32,7 +32,11 @@ final class AccessOptions {
     AccessRecorderBuilder builder =
         AccessRecorder.builder(storage)
             .period(period)
-            .onFailure(e -> err.println("pinrepo: writing access counts: " + Failures.message(e)));
+            .onFailure(
+                e ->
+                    err.println(
+                        "pinrepo: writing access counts: "
+                            + Failures.message(e, "recording access counts")));
     if (node != null) {
       builder.node(node);
     }

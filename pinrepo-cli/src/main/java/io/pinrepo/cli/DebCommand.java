@@ -33,9 +33,7 @@ import picocli.CommandLine.Parameters;
 @Command(
     name = "deb",
     mixinStandardHelpOptions = true,
-    description =
-        "Publish .deb and .udeb packages into signed APT repositories, remove, purge, list and"
-            + " promote them.",
+    description = "Publish, list, remove, purge and promote Debian packages in APT repositories.",
     subcommands = {
       DebCommand.Publish.class,
       DebCommand.Remove.class,
@@ -198,6 +196,7 @@ final class DebCommand implements Runnable {
 
     @Override
     public Integer call() throws Exception {
+      InputFiles.requireReadable(debs);
       try (Storage storage = repo.openStorage()) {
         AptRepository.Builder builder =
             target.builder(storage, signing).replaceOnConflict(replace).checkData(!noDataCheck);
@@ -256,7 +255,7 @@ final class DebCommand implements Runnable {
   @Command(
       name = "purge",
       description = {
-        "Remove packages and delete their files now, for what should not have been published.",
+        "Remove packages and delete their files now, for packages that leaked.",
         "",
         "Takes the packages out of the component (also ones removed before), forgets the",
         "superseded indexes that still list their files, and deletes each file that no index of",
@@ -316,7 +315,7 @@ final class DebCommand implements Runnable {
     public Integer call() throws Exception {
       PrintWriter out = spec.commandLine().getOut();
       List<Map<String, Object>> listed = new ArrayList<>();
-      try (Storage storage = repo.openStorage()) {
+      try (Storage storage = repo.openExisting()) {
         AptRepository apt = AptRepository.builder(storage).build();
         requireDistribution(apt, dist, repo);
         for (PackageRef ref : apt.list(dist)) {

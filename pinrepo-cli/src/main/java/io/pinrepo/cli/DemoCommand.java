@@ -22,6 +22,8 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -44,12 +46,13 @@ import picocli.CommandLine.Parameters;
     name = "demo",
     mixinStandardHelpOptions = true,
     description = {
-      "Publish a sample .deb, jar and wheel into DIR, serve it, and print how to use it.",
+      "Publish and serve a sample .deb, jar and wheel, and print how to use them.",
       "",
-      "Generates a throwaway signing key (kept in DIR/.pinrepo/demo-key), publishes",
-      "pinrepo-demo 1.0.0 in all three formats, then serves DIR over HTTP until",
-      "interrupted and prints the apt sources line, pip's --index-url and Maven's",
-      "<repository> block. Running it again re-uses the key and changes nothing."
+      "Generates a throwaway signing key and keeps it beside DIR, in DIR.key/, never in",
+      "the folder that is served. Publishes pinrepo-demo 1.0.0 in all three formats,",
+      "then serves DIR over HTTP until interrupted and prints the apt sources line,",
+      "pip's --index-url and Maven's <repository> block. Running it again re-uses the",
+      "key and changes nothing."
     })
 final class DemoCommand implements Callable<Integer> {
 
@@ -92,6 +95,7 @@ final class DemoCommand implements Callable<Integer> {
         deleteTree(work);
       }
       out.println("published " + NAME + " " + VERSION + " (.deb, jar, wheel) into " + root);
+      out.println("its signing key stays outside it, in " + keyDirectory(root));
       if (noServe) {
         printSnippets(out, root, URI.create("http://" + bind + ":" + port + "/"));
         out.println("serve it with: pinrepo serve --repo " + root + " --port " + port);
@@ -113,20 +117,60 @@ final class DemoCommand implements Callable<Integer> {
     return 0;
   }
 
-  private static Signer demoKey(Path root, Clock clock) throws IOException {
-    Path keyDir = root.resolve(".pinrepo").resolve("demo-key");
-    Path secret = keyDir.resolve("secret.asc");
-    if (!Files.exists(secret)) {
-      PgpKeyGenerator.GeneratedKey key =
-          PgpKeyGenerator.generate("pinrepo demo <demo@pinrepo.invalid>", clock);
-      Files.createDirectories(keyDir);
-      Files.writeString(secret, key.armoredSecretKey());
-      Files.writeString(root.resolve(NAME + ".asc"), key.armoredPublicKey());
-      Files.write(root.resolve(NAME + ".gpg"), key.binaryPublicKey());
+  /**
+   * The directory that keeps the demo's secret key: {@code DIR.key} beside the repository, so that
+   * no static host serving the repository can hand it out.
+   */
+  static Path keyDirectory(Path root) {
+    if (root.getParent() == null || root.getFileName() == null) {
+      throw new IllegalArgumentException("demo: DIR must not be the root of the filesystem");
     }
+    return root.resolveSibling(root.getFileName() + ".key");
+  }
+
+  /**
+   * Loads the demo key from {@link #keyDirectory}, generating it on the first run, and puts its
+   * public half into the repository for clients. A key that an older version kept inside the
+   * repository ({@code .pinrepo/demo-key}) is moved out.
+   */
+  private static Signer demoKey(Path root, Clock clock) throws IOException {
+    Path keyDir = keyDirectory(root);
+    Path secret = keyDir.resolve("secret.asc");
+    Path armored = keyDir.resolve("public.asc");
+    Path binary = keyDir.resolve("public.gpg");
+    Path legacy = root.resolve(".pinrepo").resolve("demo-key");
+    if (!Files.exists(secret)) {
+      Files.createDirectories(keyDir);
+      if (Files.isRegularFile(legacy.resolve("secret.asc"))
+          && Files.isRegularFile(root.resolve(NAME + ".asc"))) {
+        Files.copy(root.resolve(NAME + ".asc"), armored);
+        Files.copy(root.resolve(NAME + ".gpg"), binary);
+        Files.move(legacy.resolve("secret.asc"), secret);
+      } else {
+        PgpKeyGenerator.GeneratedKey key =
+            PgpKeyGenerator.generate("pinrepo demo <demo@pinrepo.invalid>", clock);
+        Files.writeString(armored, key.armoredPublicKey());
+        Files.write(binary, key.binaryPublicKey());
+        writeOwnerOnly(secret, key.armoredSecretKey());
+      }
+    }
+    deleteTree(legacy);
+    Files.copy(armored, root.resolve(NAME + ".asc"), StandardCopyOption.REPLACE_EXISTING);
+    Files.copy(binary, root.resolve(NAME + ".gpg"), StandardCopyOption.REPLACE_EXISTING);
     try (InputStream in = Files.newInputStream(secret)) {
       return PgpSigner.load(in, secret.toString(), new char[0], clock);
     }
+  }
+
+  /** Writes a new file that only its owner may read, where the filesystem has POSIX modes. */
+  private static void writeOwnerOnly(Path file, String text) throws IOException {
+    try {
+      Files.createFile(
+          file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+    } catch (UnsupportedOperationException notPosix) {
+      Files.createFile(file);
+    }
+    Files.writeString(file, text);
   }
 
   private static void publish(FileSystemStorage storage, Signer signer, Clock clock, Path work)
@@ -241,6 +285,9 @@ final class DemoCommand implements Callable<Integer> {
   }
 
   private static void deleteTree(Path dir) throws IOException {
+    if (!Files.exists(dir)) {
+      return;
+    }
     try (var paths = Files.walk(dir)) {
       for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
         Files.deleteIfExists(p);

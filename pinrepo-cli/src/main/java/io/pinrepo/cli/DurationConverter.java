@@ -12,6 +12,27 @@ import picocli.CommandLine;
 final class DurationConverter implements CommandLine.ITypeConverter<Duration> {
   private static final Pattern FORM = Pattern.compile("(\\d{1,9})(ms|s|m|h|d)");
 
+  /**
+   * {@code d} as this converter reads it back, in its largest whole unit ({@code 0s}, {@code 30m},
+   * {@code 24h}, {@code 7d}; a single day stays {@code 24h}, as the default is written).
+   */
+  static String format(Duration d) {
+    if (d.isZero()) {
+      return "0s";
+    }
+    if (d.toMillisPart() != 0) {
+      return d.toMillis() + "ms";
+    }
+    long seconds = d.toSeconds();
+    if (seconds % 86_400 == 0 && seconds > 86_400) {
+      return seconds / 86_400 + "d";
+    }
+    if (seconds % 3_600 == 0) {
+      return seconds / 3_600 + "h";
+    }
+    return seconds % 60 == 0 ? seconds / 60 + "m" : seconds + "s";
+  }
+
   @Override
   public Duration convert(String value) {
     Matcher m = FORM.matcher(value.trim());

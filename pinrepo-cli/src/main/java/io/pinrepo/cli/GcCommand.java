@@ -1,5 +1,6 @@
 package io.pinrepo.cli;
 
+import io.pinrepo.commit.Blobs;
 import io.pinrepo.format.RepositoryFormats;
 import io.pinrepo.gc.GarbageCollector;
 import io.pinrepo.spi.Storage;
@@ -23,7 +24,9 @@ import picocli.CommandLine.Option;
       "",
       "Delete package and by-hash files that no live index reaches and that are older",
       "than the grace period. Safe while publishers run if the grace period is longer",
-      "than the longest publish (and than an hour)."
+      "than the longest publish and than an hour (a publish that re-uses a file younger",
+      "than an hour relies on the grace period alone). A shorter grace, such as 0s to",
+      "clean up right away, is accepted with a warning: use it only when nothing publishes."
     })
 final class GcCommand implements Callable<Integer> {
 
@@ -37,7 +40,8 @@ final class GcCommand implements Callable<Integer> {
       paramLabel = "DURATION",
       defaultValue = "24h",
       converter = DurationConverter.class,
-      description = "Spare files younger than this (e.g. 30m, 24h, 0s). Default: ${DEFAULT-VALUE}.")
+      description =
+          "Spare files younger than this (e.g. 30m, 24h; under 1h warns). Default: ${DEFAULT-VALUE}.")
   Duration grace;
 
   @Option(names = "--json", description = "Print the result as JSON.")
@@ -50,7 +54,16 @@ final class GcCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     Progress progress = Progress.onStderr(spec.commandLine().getErr());
     GarbageCollector.Result result;
-    try (Storage storage = repo.openStorage()) {
+    try (Storage storage = repo.openExisting()) {
+      if (grace.compareTo(Blobs.REFRESH_AFTER) < 0) {
+        spec.commandLine()
+            .getErr()
+            .println(
+                "pinrepo: warning: --grace "
+                    + DurationConverter.format(grace)
+                    + " is under an hour: a publish running meanwhile may lose files it has"
+                    + " uploaded but not yet committed; use it only when nothing publishes");
+      }
       GarbageCollector gc = new GarbageCollector(RepositoryFormats.installed(), Clock.systemUTC());
       result =
           gc.run(
@@ -90,7 +103,7 @@ final class GcCommand implements Callable<Integer> {
               result.collectedBytes(),
               result.live(),
               result.spared(),
-              grace);
+              DurationConverter.format(grace));
     }
     out.flush();
     return 0;

@@ -57,8 +57,10 @@ final class MavenCommand implements Runnable {
       name = "deploy",
       mixinStandardHelpOptions = true,
       description = {
-        "Deploys one POM and its artifacts. Each artifact is named",
-        "artifactId-version[-classifier].extension, which gives its classifier and extension."
+        "Deploy one POM and its artifacts.",
+        "",
+        "Each artifact is named artifactId-version[-classifier].extension, which gives its",
+        "classifier and extension."
       })
   static final class Deploy implements Callable<Integer> {
     @Mixin RepoOptions repo;
@@ -88,6 +90,7 @@ final class MavenCommand implements Runnable {
 
     @Override
     public Integer call() throws IOException {
+      InputFiles.requireReadable(files);
       Path pomFile = pomOf(files);
       for (Path f : files) {
         if (!Files.isRegularFile(f)) {
@@ -201,6 +204,8 @@ final class MavenCommand implements Runnable {
       name = "list",
       mixinStandardHelpOptions = true,
       description = {
+        "List the artifacts, or one artifact's versions.",
+        "",
         "Without an argument, lists every GROUP:ARTIFACT; with one, its versions in Maven order",
         "(a snapshot followed by its newest build)."
       })
@@ -218,7 +223,7 @@ final class MavenCommand implements Runnable {
     @Override
     public Integer call() throws IOException {
       PrintWriter out = spec.commandLine().getOut();
-      try (Storage storage = repo.openStorage()) {
+      try (Storage storage = repo.openExisting()) {
         MavenRepository catalog = MavenRepository.builder(storage).build();
         if (artifact == null && json) {
           out.println(Json.write(catalog.artifacts().stream().map(Object::toString).toList()));

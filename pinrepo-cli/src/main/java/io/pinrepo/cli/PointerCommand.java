@@ -27,7 +27,7 @@ import picocli.CommandLine.Spec;
 /** {@code pinrepo pointer}: named versions of a build line, changed by compare-and-swap. */
 @Command(
     name = "pointer",
-    description = "Named version pointers of a build line, e.g. web prod -> 1.4.2.",
+    description = "Named version pointers of a build line, such as web prod naming 1.4.2.",
     mixinStandardHelpOptions = true,
     subcommands = {
       PointerCommand.Set.class,
@@ -243,7 +243,7 @@ final class PointerCommand implements Runnable {
                 .pointers()
                 .watcher(line.name, pointer.pointer)
                 .interval(interval)
-                .onFailure(e -> err.println("pinrepo: " + Failures.message(e)))
+                .onFailure(e -> err.println("pinrepo: " + Failures.message(e, "pointer watch")))
                 .build();
         if (watcher.poll().isEmpty()) {
           throw new NoSuchPointerException(line.name, pointer.pointer);

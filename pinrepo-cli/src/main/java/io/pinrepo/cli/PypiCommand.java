@@ -69,6 +69,7 @@ final class PypiCommand implements Runnable {
 
     @Override
     public Integer call() throws IOException {
+      InputFiles.requireReadable(files);
       PrintWriter out = spec.commandLine().getOut();
       try (Storage storage = repo.openStorage()) {
         PypiRepository.Builder builder = PypiRepository.builder(storage);
@@ -179,7 +180,7 @@ final class PypiCommand implements Runnable {
     @Override
     public Integer call() throws IOException {
       PrintWriter out = spec.commandLine().getOut();
-      try (Storage storage = repo.openStorage()) {
+      try (Storage storage = repo.openExisting()) {
         PypiRepository repository = PypiRepository.on(storage);
         if (project == null) {
           List<String> names = repository.projects().stream().map(ProjectName::toString).toList();

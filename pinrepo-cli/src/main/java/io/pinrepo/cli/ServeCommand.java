@@ -19,9 +19,8 @@ import picocli.CommandLine.Option;
     description = {
       "Serve a repository read-only over HTTP.",
       "",
-      "Serve a repository read-only over HTTP (GET, HEAD, Range, ETag, PEP 691",
-      "negotiation) until interrupted. For development and tests: serve production",
-      "repositories from static hosting.",
+      "Answers GET, HEAD, Range, ETag and PEP 691 negotiation until interrupted. For",
+      "development and tests: serve production repositories from static hosting.",
       "",
       "With --cache-dir, package files are kept on local disk and still served while",
       "the backend is down (tops too, marked with Warning: 110). With --redirect,",
@@ -54,7 +53,7 @@ final class ServeCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     PrintWriter err = spec.commandLine().getErr();
     try (ShutdownSignal signal = ShutdownSignal.install();
-        ServingOptions.Served served = serving.around(StorageFlags.openBackend(repo), err);
+        ServingOptions.Served served = serving.around(repo.openExisting(), err);
         RepositoryServer server =
             RepositoryServer.builder(served.storage())
                 .redirects(served.redirects())

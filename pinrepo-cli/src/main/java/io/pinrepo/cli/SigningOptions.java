@@ -5,9 +5,9 @@ import io.pinrepo.sign.Signer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 import picocli.CommandLine.Option;
 
@@ -43,9 +43,7 @@ public final class SigningOptions {
       }
       passphrase = value.toCharArray();
     }
-    if (!Files.isRegularFile(signKey)) {
-      throw new NoSuchFileException(signKey.toString());
-    }
+    InputFiles.requireReadable(List.of(signKey));
     try (InputStream in = Files.newInputStream(signKey)) {
       return Optional.of(PgpSigner.load(in, signKey.toString(), passphrase, clock));
     }

@@ -55,7 +55,7 @@ final class StatsCommand implements Callable<Integer> {
       throw new IllegalArgumentException("--top " + top + ": must not be negative");
     }
     AccessSummary summary;
-    try (Storage storage = StorageFlags.openBackend(repo)) {
+    try (Storage storage = repo.openWithoutCreating()) {
       summary =
           since == null
               ? AccessStats.sumAll(storage)

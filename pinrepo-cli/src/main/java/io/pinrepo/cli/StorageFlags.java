@@ -1,6 +1,5 @@
 package io.pinrepo.cli;
 
-import io.pinrepo.fs.FileSystemStorage;
 import io.pinrepo.spi.Storage;
 import java.io.IOException;
 import java.net.URI;
@@ -32,6 +31,14 @@ final class StorageFlags {
   boolean s3PathStyle;
 
   @Option(
+      names = "--s3-no-directory-keys",
+      description = {
+        "The server cannot hold keys ending in '/' (MinIO): PyPI pages are written only as",
+        "index.html, so serve them through a host that maps DIR/ to DIR/index.html."
+      })
+  boolean s3NoDirectoryKeys;
+
+  @Option(
       names = "--s3-checksums",
       paramLabel = "MODE",
       description =
@@ -41,21 +48,12 @@ final class StorageFlags {
   /** Opens {@code location} (DIR, file:DIR or s3://BUCKET[/PREFIX]); the caller closes it. */
   Storage open(String location) throws IOException {
     RepoOptions options = new RepoOptions();
-    options.repo = location;
+    options.repo = RepoLocation.parse(location);
     options.s3Endpoint = s3Endpoint;
     options.s3Region = s3Region;
     options.s3PathStyle = s3PathStyle;
+    options.s3NoDirectoryKeys = s3NoDirectoryKeys;
     options.s3Checksums = s3Checksums;
-    return openBackend(options);
-  }
-
-  /**
-   * The storage {@code options} name, as {@link RepoOptions#openStorage()} opens it but without the
-   * upload progress decorator: serving only reads, and needs the backend's own powers.
-   */
-  static Storage openBackend(RepoOptions options) throws IOException {
-    return options.repo.startsWith("s3://")
-        ? options.s3Storage().build()
-        : FileSystemStorage.open(options.localPath());
+    return options.openBackend();
   }
 }

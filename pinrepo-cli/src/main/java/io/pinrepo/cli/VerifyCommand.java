@@ -1,19 +1,24 @@
 package io.pinrepo.cli;
 
 import io.pinrepo.format.Problem;
+import io.pinrepo.format.RepositoryFormat;
 import io.pinrepo.format.RepositoryFormats;
 import io.pinrepo.format.VerifyContext;
+import io.pinrepo.serving.ServingMetadata;
 import io.pinrepo.sign.SignatureChecker;
 import io.pinrepo.spi.Storage;
 import io.pinrepo.verify.Verification;
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicLong;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -29,10 +34,13 @@ import picocli.CommandLine.Option;
       "Check a repository's indexes, files and signatures.",
       "",
       "Check that every index entry's file exists with the listed size and hashes,",
-      "that Release files list their indexes exactly, that signatures check (with",
-      "--public-key) and that Maven checksum files match. Exit 0 when clean, 1 otherwise."
+      "that Release files list their indexes exactly, that signatures check and that",
+      "Maven checksum files match. Without --public-key, signatures are not checked,",
+      "and verify says so on stderr. Exit 0 when clean, 1 otherwise."
     })
 final class VerifyCommand implements Callable<Integer> {
+
+  private static final String SIGNATURE = "application/pgp-signature";
 
   @Mixin RepoOptions repo;
 
@@ -61,22 +69,29 @@ final class VerifyCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     Optional<SignatureChecker> checker = Optional.empty();
     if (publicKey != null) {
+      InputFiles.requireReadable(List.of(publicKey));
       try (InputStream in = Files.newInputStream(publicKey)) {
         checker = Optional.of(SignatureChecker.load(in, publicKey.toString()));
       }
     }
     Verification.Report report;
-    try (Storage storage = repo.openStorage()) {
+    long unchecked = 0;
+    try (Storage storage = repo.openExisting()) {
       report =
           new Verification(RepositoryFormats.installed())
               .run(storage, new VerifyContext(checker, allowLag));
+      if (checker.isEmpty()) {
+        unchecked = signatures(storage, report.formatsFound());
+      }
     }
     PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
     if (json) {
       Map<String, Object> doc = new LinkedHashMap<>();
       doc.put("repository", repo.describe());
       doc.put("formats", report.formatsFound());
       doc.put("clean", report.clean());
+      doc.put("signaturesChecked", checker.isPresent());
       doc.put(
           "problems",
           report.problems().stream()
@@ -90,18 +105,48 @@ final class VerifyCommand implements Callable<Integer> {
       for (Problem problem : report.problems()) {
         out.println(problem);
       }
-      PrintWriter err = spec.commandLine().getErr();
-      if (report.formatsFound().isEmpty()) {
-        err.println("pinrepo: no repository found at " + repo.describe());
-      } else {
-        err.printf(
-            "verified %s at %s: %s%n",
-            String.join(", ", report.formatsFound()),
-            repo.describe(),
-            report.clean() ? "clean" : report.problems().size() + " problem(s)");
-      }
     }
     out.flush();
-    return report.clean() && !report.formatsFound().isEmpty() ? 0 : 1;
+    if (report.formatsFound().isEmpty()) {
+      err.println("pinrepo: no repository at " + repo.describe() + " (nothing published there)");
+      return 1;
+    }
+    if (unchecked > 0) {
+      err.printf(
+          "pinrepo: %d signature(s) not checked: give --public-key FILE (the signer's public key)"
+              + " to check them%n",
+          unchecked);
+    }
+    if (!json) {
+      err.printf(
+          "verified %s at %s: %s%n",
+          String.join(", ", report.formatsFound()),
+          repo.describe(),
+          report.clean() ? "clean" : report.problems().size() + " problem(s)");
+    }
+    err.flush();
+    return report.clean() ? 0 : 1;
+  }
+
+  /** How many OpenPGP signatures the live objects of the formats found hold. */
+  private static long signatures(Storage storage, List<String> found) throws IOException {
+    AtomicLong count = new AtomicLong();
+    for (RepositoryFormat format : RepositoryFormats.installed()) {
+      if (found.contains(format.name())) {
+        format.markLive(
+            storage,
+            live -> {
+              boolean signature =
+                  format
+                      .serving(live.key())
+                      .map(m -> ServingMetadata.mediaType(m.contentType()).equals(SIGNATURE))
+                      .orElse(false);
+              if (signature) {
+                count.incrementAndGet();
+              }
+            });
+      }
+    }
+    return count.get();
   }
 }

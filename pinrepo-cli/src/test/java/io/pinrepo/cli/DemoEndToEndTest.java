@@ -1,6 +1,7 @@
 package io.pinrepo.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.pinrepo.testkit.clients.AptRoot;
@@ -11,6 +12,10 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,6 +41,7 @@ class DemoEndToEndTest {
 
   Path work;
   Process demo;
+  URI base;
   List<String> printed = new ArrayList<>();
 
   @BeforeAll
@@ -64,6 +70,7 @@ class DemoEndToEndTest {
     while ((line = out.readLine()) != null) {
       printed.add(line);
       if (line.startsWith("serving ")) {
+        base = URI.create("http://127.0.0.1:" + port + "/");
         return;
       }
     }
@@ -85,6 +92,41 @@ class DemoEndToEndTest {
         .filter(l -> l.startsWith(prefix))
         .findFirst()
         .orElseThrow(() -> new AssertionError("demo printed no '" + prefix + "' line: " + printed));
+  }
+
+  @Test
+  void theSecretKeyIsKeptBesideTheServedFolderAndNothingServedHoldsIt() throws Exception {
+    Path served = work.resolve("demo-repo");
+    Path secret = work.resolve("demo-repo.key").resolve("secret.asc");
+    assertTrue(Files.readString(secret).contains(DemoCommandTest.SECRET_MARK), secret.toString());
+    assertEquals(List.of(), DemoCommandTest.filesHoldingASecretKey(served));
+
+    HttpClient http = HttpClient.newHttpClient();
+    List<String> paths = new ArrayList<>();
+    try (Stream<Path> files = Files.walk(served)) {
+      files.filter(Files::isRegularFile).forEach(f -> paths.add(served.relativize(f).toString()));
+    }
+    // Where an older demo kept the key, and ways out of the folder.
+    paths.addAll(
+        List.of(
+            ".pinrepo/demo-key/secret.asc",
+            "../demo-repo.key/secret.asc",
+            "%2e%2e/demo-repo.key/secret.asc",
+            "demo-repo.key/secret.asc"));
+    int served200 = 0;
+    for (String path : paths) {
+      HttpResponse<String> response =
+          http.send(
+              HttpRequest.newBuilder(URI.create(base + path)).build(),
+              HttpResponse.BodyHandlers.ofString(StandardCharsets.ISO_8859_1));
+      assertFalse(
+          response.body().contains(DemoCommandTest.SECRET_MARK), path + " serves a secret key");
+      if (path.startsWith(".pinrepo/") || path.contains("demo-repo.key")) {
+        assertTrue(response.statusCode() >= 400, path + " answered " + response.statusCode());
+      }
+      served200 += response.statusCode() == 200 ? 1 : 0;
+    }
+    assertTrue(served200 > 10, "the demo served only " + served200 + " files");
   }
 
   @Test

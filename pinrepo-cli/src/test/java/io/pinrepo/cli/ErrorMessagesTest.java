@@ -1,8 +1,6 @@
 package io.pinrepo.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.pinrepo.testkit.clients.Gpg;
 import java.io.IOException;
@@ -25,13 +23,7 @@ class ErrorMessagesTest {
   }
 
   void assertOneLineFailure(CliRun run, String... expectedParts) {
-    assertEquals(1, run.status(), run.err());
-    assertFalse(run.hasStackTrace(), run.err());
-    assertEquals(1, run.err().lines().count(), run.err());
-    assertTrue(run.err().startsWith("pinrepo: "), run.err());
-    for (String part : expectedParts) {
-      assertTrue(run.err().contains(part), "'" + part + "' missing from: " + run.err());
-    }
+    run.assertOneLineFailure(expectedParts);
   }
 
   void assertRepositoryEmpty() throws IOException {

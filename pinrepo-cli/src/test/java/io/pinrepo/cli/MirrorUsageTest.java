@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.pinrepo.fixtures.python.WheelBuilder;
+import java.io.IOException;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -76,8 +78,12 @@ class MirrorUsageTest {
   }
 
   @Test
-  void redirectingNeedsARepositoryThatCanPresign() {
-    CliRun run = CliRun.of("serve", "--repo", dir.toString(), "--redirect", "--port", "0");
+  void redirectingNeedsARepositoryThatCanPresign() throws IOException {
+    Path repo = dir.resolve("repo");
+    Path wheel = WheelBuilder.of("demo", "1.0").writeTo(dir.resolve("wheels"));
+    CliRun published = CliRun.of("pypi", "publish", "--repo", repo.toString(), wheel.toString());
+    assertEquals(0, published.status(), published.err());
+    CliRun run = CliRun.of("serve", "--repo", repo.toString(), "--redirect", "--port", "0");
     assertEquals(1, run.status(), run.err());
     assertTrue(
         run.err().startsWith("pinrepo: --redirect needs a repository that can presign"), run.err());

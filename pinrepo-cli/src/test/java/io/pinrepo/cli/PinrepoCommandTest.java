@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -59,7 +60,7 @@ class PinrepoCommandTest {
   void verifyingAnEmptyDirectoryFailsWithOneLine() {
     CliRun run = CliRun.of("verify", "--repo", dir.toString());
     assertEquals(1, run.status());
-    assertEquals("pinrepo: no repository found at " + dir + "\n", run.err());
+    assertEquals("pinrepo: no repository at " + dir + " (nothing published there)\n", run.err());
   }
 
   @Test
@@ -88,6 +89,14 @@ class PinrepoCommandTest {
     assertEquals(1, run.status());
     assertTrue(run.err().startsWith("pinrepo: " + junk + ": "), run.err());
     assertFalse(run.hasStackTrace());
+  }
+
+  @Test
+  void durationsAreWrittenAsTheyAreRead() {
+    DurationConverter converter = new DurationConverter();
+    for (String text : List.of("0s", "90s", "30m", "59m", "1h", "24h", "36h", "7d", "250ms")) {
+      assertEquals(text, DurationConverter.format(converter.convert(text)));
+    }
   }
 
   @Test

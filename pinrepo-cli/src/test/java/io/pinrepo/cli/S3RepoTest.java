@@ -10,6 +10,7 @@ import io.pinrepo.s3.S3ProxyFixture;
 import io.pinrepo.s3.S3Storage;
 import io.pinrepo.server.RepositoryServer;
 import io.pinrepo.spi.ContentSource;
+import io.pinrepo.spi.DirectoryKeys;
 import io.pinrepo.spi.ObjectKey;
 import io.pinrepo.spi.Storage;
 import io.pinrepo.spi.WriteCondition;
@@ -105,7 +106,46 @@ class S3RepoTest {
     CliRun run = CliRun.of(s3Args("empty", "verify"));
     assertEquals(1, run.status(), run.err());
     assertEquals(
-        "pinrepo: no repository found at s3://" + S3ProxyFixture.BUCKET + "/empty\n", run.err());
+        "pinrepo: no repository at s3://"
+            + S3ProxyFixture.BUCKET
+            + "/empty (nothing published there)\n",
+        run.err());
+  }
+
+  @Test
+  void aMissingBucketOrAnEmptyPrefixIsNoRepositoryForEveryReadOnlyCommand() {
+    for (List<String> command : ReadOnlyCommandsTest.READ_ONLY) {
+      if (command.get(0).equals("serve")) {
+        continue; // in-process, a serve that found a repository would not return
+      }
+      String[] empty = s3Args("nothing-here", command.toArray(String[]::new));
+      CliRun run = CliRun.of(empty);
+      assertEquals(1, run.status(), command + ": " + run.err());
+      assertEquals(
+          "pinrepo: no repository at s3://"
+              + S3ProxyFixture.BUCKET
+              + "/nothing-here (nothing published there)\n",
+          run.err(),
+          command.toString());
+
+      List<String> args = new ArrayList<>(command);
+      args.addAll(
+          List.of(
+              "--repo",
+              "s3://pinrepo-no-such-bucket/apt",
+              "--s3-endpoint",
+              endpoint,
+              "--s3-region",
+              "us-east-1",
+              "--s3-path-style"));
+      CliRun missing = CliRun.of(args.toArray(String[]::new));
+      assertEquals(1, missing.status(), command + ": " + missing.err());
+      assertEquals(
+          "pinrepo: no repository at s3://pinrepo-no-such-bucket/apt"
+              + " (no bucket pinrepo-no-such-bucket)\n",
+          missing.err(),
+          command.toString());
+    }
   }
 
   @Test
@@ -122,6 +162,58 @@ class S3RepoTest {
     assertEquals(1, run.status());
     assertTrue(run.err().contains("--s3-checksums always"), run.err());
     assertFalse(run.hasStackTrace(), run.err());
+  }
+
+  @Test
+  void noDirectoryKeysReachesTheStorageOfRepoAndOfEveryOtherS3Location() throws Exception {
+    String bucket = "s3://" + S3ProxyFixture.BUCKET + "/dirs";
+    RepoOptions plain = parse("--repo", bucket, "--s3-endpoint", endpoint, "--s3-path-style");
+    RepoOptions minio =
+        parse(
+            "--repo",
+            bucket,
+            "--s3-endpoint",
+            endpoint,
+            "--s3-path-style",
+            "--s3-no-directory-keys");
+    StorageFlags flags = new StorageFlags();
+    new CommandLine(flags)
+        .parseArgs("--s3-endpoint", endpoint, "--s3-path-style", "--s3-no-directory-keys");
+    try (Storage holds = plain.openStorage();
+        Storage refuses = minio.openStorage();
+        Storage region = flags.open(bucket)) {
+      assertTrue(DirectoryKeys.supported(holds));
+      assertFalse(DirectoryKeys.supported(refuses));
+      assertFalse(DirectoryKeys.supported(region));
+    }
+  }
+
+  @Test
+  void pypiPublishWithNoDirectoryKeysWritesNoKeyEndingInSlash() throws Exception {
+    Path whl = WheelBuilder.of("demo-flat", "1.0").writeTo(dir.resolve("flat"));
+    List<String> args = new ArrayList<>(List.of(s3Args("flat", "pypi", "publish")));
+    args.add("--s3-no-directory-keys");
+    args.add(whl.toString());
+    CliRun flat = CliRun.of(args.toArray(String[]::new));
+    assertEquals(0, flat.status(), flat.err());
+    CliRun withKeys = CliRun.of(s3Args("keys", "pypi", "publish", whl.toString()));
+    assertEquals(0, withKeys.status(), withKeys.err());
+    try (S3Client raw = s3Client()) {
+      List<String> flatKeys = keys(raw, "flat/");
+      List<String> keyed = keys(raw, "keys/");
+      assertTrue(flatKeys.contains("flat/simple/demo-flat/index.html"), flatKeys.toString());
+      assertFalse(flatKeys.stream().anyMatch(k -> k.endsWith("/")), flatKeys.toString());
+      assertTrue(keyed.contains("keys/simple/demo-flat/"), keyed.toString());
+    }
+  }
+
+  private static List<String> keys(S3Client raw, String prefix) {
+    return raw
+        .listObjectsV2Paginator(b -> b.bucket(S3ProxyFixture.BUCKET).prefix(prefix))
+        .contents()
+        .stream()
+        .map(o -> o.key())
+        .toList();
   }
 
   @Test

@@ -95,6 +95,63 @@ class VerifyAndGcCommandTest {
   }
 
   @Test
+  void withoutAPublicKeyVerifySaysTheSignaturesWentUnchecked() throws IOException {
+    CliRun run = CliRun.of("verify", "--repo", repo.toString());
+    assertEquals(0, run.status(), run.out() + run.err());
+    List<String> notes = run.err().lines().filter(l -> l.contains("not checked")).toList();
+    assertEquals(1, notes.size(), run.err());
+    // The dist's Release.gpg and the POM's .asc, at least.
+    assertTrue(
+        notes.get(0).matches("pinrepo: ([2-9]|\\d\\d+) signature\\(s\\) not checked: .*"),
+        notes.get(0));
+    assertTrue(notes.get(0).contains("give --public-key FILE"), notes.get(0));
+    assertTrue(run.err().contains("clean"), run.err());
+
+    JsonNode report = json("verify", "--repo", repo.toString(), "--json");
+    assertFalse(report.get("signaturesChecked").asBoolean());
+
+    CliRun checked =
+        CliRun.of("verify", "--repo", repo.toString(), "--public-key", publicKey.toString());
+    assertFalse(checked.err().contains("not checked"), checked.err());
+    assertTrue(
+        json("verify", "--repo", repo.toString(), "--public-key", publicKey.toString(), "--json")
+            .get("signaturesChecked")
+            .asBoolean());
+  }
+
+  @Test
+  void anUnsignedRepositoryHasNoSignaturesToMention() throws IOException {
+    Path unsigned = dir.resolve("unsigned");
+    ok(
+        "pypi",
+        "publish",
+        "--repo",
+        unsigned.toString(),
+        WheelBuilder.of("solo", "1.0").writeTo(dir.resolve("solo")).toString());
+    CliRun run = CliRun.of("verify", "--repo", unsigned.toString());
+    assertEquals(0, run.status(), run.err());
+    assertFalse(run.err().contains("not checked"), run.err());
+  }
+
+  @Test
+  void aGraceUnderAnHourIsAcceptedWithAWarningThatSaysWhy() {
+    CliRun zero = CliRun.of("gc", "--repo", repo.toString(), "--dry-run", "--grace", "0s");
+    assertEquals(0, zero.status(), zero.err());
+    String warning = zero.err().lines().findFirst().orElse("");
+    assertTrue(warning.startsWith("pinrepo: warning: --grace 0s is under an hour"), zero.err());
+    assertTrue(warning.contains("not yet committed"), warning);
+    CliRun fiftyNine = CliRun.of("gc", "--repo", repo.toString(), "--dry-run", "--grace", "59m");
+    assertTrue(fiftyNine.err().contains("--grace 59m is under an hour"), fiftyNine.err());
+    for (String grace : List.of("1h", "24h")) {
+      CliRun safe = CliRun.of("gc", "--repo", repo.toString(), "--dry-run", "--grace", grace);
+      assertFalse(safe.err().contains("warning"), safe.err());
+      assertTrue(safe.err().contains("younger than " + grace), safe.err());
+    }
+    CliRun byDefault = CliRun.of("gc", "--repo", repo.toString(), "--dry-run");
+    assertFalse(byDefault.err().contains("warning"), byDefault.err());
+  }
+
+  @Test
   void anotherKeyFailsTheSignatureCheck() throws IOException {
     PgpKeyGenerator.GeneratedKey other =
         PgpKeyGenerator.generate("Other <o@example.com>", Clock.systemUTC());

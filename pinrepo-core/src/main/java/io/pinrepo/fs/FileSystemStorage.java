@@ -72,18 +72,33 @@ public final class FileSystemStorage implements Storage, ServerSideCopy {
 
   private final Path root;
   private final Path tmp;
-  private final DirectoryLock lock;
+  private volatile DirectoryLock lock; // made by the first write or delete: see openExisting
 
-  private FileSystemStorage(Path root) throws IOException {
+  private FileSystemStorage(Path root) {
     this.root = root;
     this.tmp = root.resolve(RESERVED).resolve("tmp");
-    Files.createDirectories(tmp);
-    this.lock = new DirectoryLock(root.resolve(RESERVED).resolve("lock"));
   }
 
   /** Opens (creating it if needed) the repository directory {@code root}. */
   public static FileSystemStorage open(Path root) throws IOException {
     Objects.requireNonNull(root, "root");
+    FileSystemStorage storage = new FileSystemStorage(root.toAbsolutePath().normalize());
+    storage.lock();
+    return storage;
+  }
+
+  /**
+   * Opens the existing directory {@code root} without creating anything in it: the storage's own
+   * files ({@code .pinrepo/tmp}, {@code .pinrepo/lock}) are made by the first write or delete, so a
+   * storage that is only read leaves the directory as it found it.
+   *
+   * @throws NoSuchFileException when {@code root} is not a directory
+   */
+  public static FileSystemStorage openExisting(Path root) throws IOException {
+    Objects.requireNonNull(root, "root");
+    if (!Files.isDirectory(root)) {
+      throw new NoSuchFileException(root.toString(), null, "not a directory");
+    }
     return new FileSystemStorage(root.toAbsolutePath().normalize());
   }
 
@@ -158,9 +173,10 @@ public final class FileSystemStorage implements Storage, ServerSideCopy {
   public ObjectInfo write(ObjectKey key, ContentSource content, WriteCondition condition)
       throws IOException {
     Path target = pathOf(key);
+    DirectoryLock writers = lock();
     Path staged = stage(content);
     try {
-      try (DirectoryLock.Held held = lock.acquire()) {
+      try (DirectoryLock.Held held = writers.acquire()) {
         Optional<ObjectInfo> current = statPath(key, target);
         checkCondition(key, current, condition);
         createParents(key, target);
@@ -182,7 +198,7 @@ public final class FileSystemStorage implements Storage, ServerSideCopy {
   @SuppressWarnings("try") // the lock is held for the block, never referenced in it
   public void delete(ObjectKey key, WriteCondition condition) throws IOException {
     Path target = pathOf(key);
-    try (DirectoryLock.Held held = lock.acquire()) {
+    try (DirectoryLock.Held held = lock().acquire()) {
       Optional<ObjectInfo> current = statPath(key, target);
       checkCondition(key, current, condition);
       if (current.isPresent()) {
@@ -216,6 +232,22 @@ public final class FileSystemStorage implements Storage, ServerSideCopy {
   @Override
   public String toString() {
     return "file:" + root;
+  }
+
+  /** The lock, made with the staging directory on first use. */
+  private DirectoryLock lock() throws IOException {
+    DirectoryLock made = lock;
+    if (made == null) {
+      synchronized (this) {
+        made = lock;
+        if (made == null) {
+          Files.createDirectories(tmp);
+          made = new DirectoryLock(root.resolve(RESERVED).resolve("lock"));
+          lock = made;
+        }
+      }
+    }
+    return made;
   }
 
   private Path stage(ContentSource content) throws IOException {

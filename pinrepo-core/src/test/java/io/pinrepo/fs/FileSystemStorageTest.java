@@ -53,6 +53,29 @@ class FileSystemStorageTest {
   }
 
   @Test
+  void openingAnExistingDirectoryCreatesNothingUntilTheFirstWrite() throws IOException {
+    Path root = Files.createDirectories(dir.resolve("existing"));
+    FileSystemStorage storage = FileSystemStorage.openExisting(root);
+    assertTrue(storage.stat(key("dists/stable/Release")).isEmpty());
+    assertEquals(List.of(), keys(storage, ""));
+    try (Stream<Path> entries = Files.list(root)) {
+      assertEquals(List.of(), entries.toList());
+    }
+
+    put(storage, "dists/stable/Release", "Origin: x\n");
+    assertEquals(List.of("dists/stable/Release"), keys(storage, ""));
+    assertTrue(Files.isRegularFile(root.resolve(".pinrepo/lock")));
+  }
+
+  @Test
+  void openingAnExistingDirectoryThatIsMissingFailsAndCreatesNothing() {
+    Path missing = dir.resolve("missing");
+    assertThrows(
+        java.nio.file.NoSuchFileException.class, () -> FileSystemStorage.openExisting(missing));
+    assertFalse(Files.exists(missing));
+  }
+
+  @Test
   void storesEachKeyAsAPlainFileUnderTheRoot() throws IOException {
     FileSystemStorage storage = FileSystemStorage.open(dir);
 

@@ -18,12 +18,15 @@ import software.amazon.awssdk.core.exception.SdkException;
  */
 final class S3Errors {
 
+  private static final String NO_SUCH_BUCKET = "NoSuchBucket";
+
   private S3Errors() {}
 
   /**
    * Translates {@code e}, raised by {@code operation} on {@code key}.
    *
    * <ul>
+   *   <li>{@code NoSuchBucket} becomes {@link NoSuchBucketException}.
    *   <li>412 Precondition Failed, and 409 ConditionalRequestConflict (S3 answers it when a
    *       concurrent conditional write to the same key is in progress), become {@link
    *       PreconditionFailedException}: the commit protocol reads again and retries.
@@ -52,6 +55,9 @@ final class S3Errors {
       String code = errorCode(service);
       boolean conditional = !(cond instanceof WriteCondition.None);
       String message = where + ": " + status + " " + code + " " + detail(service);
+      if (code.equals(NO_SUCH_BUCKET)) {
+        return new NoSuchBucketException(location.bucket(), message, e);
+      }
       if (status == 412 || (status == 409 && (conditional || isConditionalConflict(code)))) {
         return new PreconditionFailedException(key, message, e);
       }
@@ -78,9 +84,11 @@ final class S3Errors {
   static IOException translate(SdkException e, String operation, S3Location location) {
     String where = operation + " in bucket " + location.bucket();
     if (e instanceof AwsServiceException service) {
-      return new IOException(
-          where + ": " + service.statusCode() + " " + errorCode(service) + " " + detail(service),
-          e);
+      String message =
+          where + ": " + service.statusCode() + " " + errorCode(service) + " " + detail(service);
+      return errorCode(service).equals(NO_SUCH_BUCKET)
+          ? new NoSuchBucketException(location.bucket(), message, e)
+          : new IOException(message, e);
     }
     return new IOException(where + ": " + clientMessage(e), e);
   }

@@ -119,6 +119,32 @@ class S3StorageTest {
   }
 
   @Test
+  void aMissingBucketIsToldApartFromAMissingObject() throws IOException {
+    try (S3Storage missing =
+        S3Storage.builder(new S3Location("pinrepo-no-such-bucket", "repo"))
+            .endpoint(server.endpoint())
+            .region("us-east-1")
+            .pathStyle(true)
+            .credentials(S3ProxyFixture.ACCESS_KEY, S3ProxyFixture.SECRET_KEY)
+            .build()) {
+      NoSuchBucketException listed =
+          assertThrows(
+              NoSuchBucketException.class,
+              () -> {
+                try (var listing = missing.list("")) {
+                  listing.hasNext();
+                }
+              });
+      assertEquals("pinrepo-no-such-bucket", listed.bucket());
+      assertTrue(listed.getMessage().contains("pinrepo-no-such-bucket"), listed.getMessage());
+      assertThrows(
+          NoSuchBucketException.class,
+          () -> missing.write(ObjectKey.of("x"), ContentSource.ofUtf8("x"), WriteCondition.none()));
+    }
+    assertThrows(ObjectNotFoundException.class, () -> storage.read(ObjectKey.of("no/such/key")));
+  }
+
+  @Test
   void versionTokenIsTheEtagSeenByStatReadAndList() throws IOException {
     ObjectKey key = ObjectKey.of("tokens/x.txt");
     ObjectInfo written = storage.write(key, ContentSource.ofUtf8("x"), WriteCondition.none());

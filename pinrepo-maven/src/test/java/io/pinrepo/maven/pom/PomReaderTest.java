@@ -42,6 +42,36 @@ class PomReaderTest {
   }
 
   @Test
+  void bytesNotInTheDeclaredEncodingAreRefusedWithoutTheParserPrintingAnything()
+      throws IOException {
+    byte[] bytes =
+        "<project><name>caf\u00e9</name></project>".getBytes(StandardCharsets.ISO_8859_1);
+    java.io.PrintStream stderr = System.err;
+    java.io.ByteArrayOutputStream printed = new java.io.ByteArrayOutputStream();
+    System.setErr(new java.io.PrintStream(printed, true, StandardCharsets.UTF_8));
+    MalformedPackageException e;
+    try {
+      e =
+          assertThrows(
+              MalformedPackageException.class,
+              () -> PomReader.read("x.pom", new ByteArrayInputStream(bytes)));
+    } finally {
+      System.setErr(stderr);
+    }
+    assertTrue(e.getMessage().startsWith("x.pom: is not valid UTF-8 text"), e.getMessage());
+    assertEquals("", printed.toString(StandardCharsets.UTF_8));
+
+    byte[] latin1 =
+        ("<?xml version='1.0' encoding='ISO-8859-1'?><project><artifactId>a</artifactId>"
+                + "<name>caf\u00e9</name></project>")
+            .getBytes(StandardCharsets.ISO_8859_1);
+    assertEquals("caf\u00e9", PomReader.read("y.pom", new ByteArrayInputStream(latin1)).name());
+    byte[] bom =
+        ("\ufeff<project><artifactId>b</artifactId></project>").getBytes(StandardCharsets.UTF_8);
+    assertEquals("b", PomReader.read("z.pom", new ByteArrayInputStream(bom)).artifactId());
+  }
+
+  @Test
   void refusesADoctypeEvenWithoutEntities() {
     MalformedPackageException e =
         assertThrows(
