@@ -163,7 +163,7 @@ final class PathState {
         }
         reader =
             RepodataReader.open(
-                path.repodataPrefix(),
+                path.key(RepoPath.REPODATA).value(),
                 documents[0].content(),
                 documents[1].content(),
                 documents[2].content());

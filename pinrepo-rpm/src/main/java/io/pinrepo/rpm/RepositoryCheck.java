@@ -15,7 +15,9 @@ import io.pinrepo.spi.ObjectStream;
 import io.pinrepo.spi.Storage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.util.HashSet;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -54,25 +56,42 @@ final class RepositoryCheck {
     }
     signature(state);
     Repomd repomd = state.repomd().get();
-    boolean documentsThere = true;
+    Set<String> there = new HashSet<>();
     for (RepomdRecord record : repomd.records()) {
       boolean document = PathState.TYPES.contains(record.type());
-      boolean there =
-          file(path.key(record.location()), record.size(), record.checksum(), !document);
-      documentsThere &= there || !document;
+      if (file(path.key(record.location()), record.size(), record.checksum(), !document)) {
+        there.add(record.type());
+      }
     }
-    if (documentsThere) {
-      packages(state);
+    if (there.contains("primary")) {
+      guarded(
+          path,
+          () ->
+              state.summaries(s -> file(path.key(s.location()), s.packageSize(), s.pkgId(), true)));
+    }
+    if (there.containsAll(PathState.TYPES)) {
+      guarded(path, () -> documentsAgree(state));
     }
   }
 
-  private void packages(PathState state) throws IOException {
-    RepoPath path = state.path();
+  /** Reads the three documents in step: they list the same packages, each as repomd.xml says. */
+  private static void documentsAgree(PathState state) throws IOException {
     try (PathState.Entries entries = state.entries()) {
       for (Optional<PackageEntry> e = entries.next(); e.isPresent(); e = entries.next()) {
-        PackageEntry entry = e.get();
-        file(path.key(entry.location()), entry.packageSize(), entry.pkgId(), true);
+        // each entry parsed and matched across the documents
       }
+    }
+  }
+
+  /** A check that reads documents; what is wrong with them is a problem, not a failure. */
+  @FunctionalInterface
+  private interface DocumentCheck {
+    void run() throws IOException;
+  }
+
+  private void guarded(RepoPath path, DocumentCheck check) throws IOException {
+    try {
+      check.run();
     } catch (MalformedPackageException e) {
       problem(keyOf(e.source(), path.repomd()), e.problem());
     }
