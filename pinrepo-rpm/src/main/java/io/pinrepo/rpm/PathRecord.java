@@ -11,13 +11,13 @@ import java.util.SortedSet;
 import java.util.TreeSet;
 
 /**
- * The record of the repository paths published into, {@code .pinrepo/rpm-paths}, one per line: how
+ * The record of the repository paths published into, {@code .pinrepo-rpm-paths}, one per line: how
  * verify and GC find RPM repositories without listing the storage. A path is added before its first
  * commit, by a conditional write, and never removed; GC marks from and collects under the recorded
  * paths only, so a repository whose path is missing from it is left alone, not damaged.
  */
 final class PathRecord {
-  static final ObjectKey KEY = ObjectKey.of(".pinrepo/rpm-paths");
+  static final ObjectKey KEY = ObjectKey.of(".pinrepo-rpm-paths");
 
   private PathRecord() {}
 

@@ -13,7 +13,7 @@ import java.util.Objects;
  * against the {@code baseurl}.
  *
  * @param value the path, such as {@code el9/x86_64}: a valid object key with no {@code repodata}
- *     segment, not under {@code .pinrepo/}
+ *     segment, not starting with {@code .pinrepo} (pinrepo's own records)
  */
 record RepoPath(String value) implements Comparable<RepoPath> {
   static final String REPODATA = "repodata";
@@ -28,7 +28,7 @@ record RepoPath(String value) implements Comparable<RepoPath> {
       throw new IllegalArgumentException("bad repository path '" + value + "': " + e.getMessage());
     }
     List<String> segments = List.of(value.split("/"));
-    if (segments.contains(REPODATA) || segments.get(0).equals(".pinrepo")) {
+    if (segments.contains(REPODATA) || segments.get(0).startsWith(".pinrepo")) {
       throw new IllegalArgumentException(
           "bad repository path '" + value + "': give the directory above repodata/");
     }

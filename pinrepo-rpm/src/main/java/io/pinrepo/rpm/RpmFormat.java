@@ -16,7 +16,7 @@ import java.util.function.Consumer;
 
 /**
  * YUM/DNF repositories as repository-wide tools see them: every path recorded in {@code
- * .pinrepo/rpm-paths} (written before a path's first commit, so found with one read and no
+ * .pinrepo-rpm-paths} (written before a path's first commit, so found with one read and no
  * listing), what its repomd.xml reaches, and checks of all of it.
  *
  * <p>Live objects and their roles: {@code repomd.xml} is {@link LiveObject.Role#TOP}, as are the
@@ -50,7 +50,7 @@ public final class RpmFormat implements RepositoryFormat {
     return RepositoryCheck.FORMAT;
   }
 
-  /** Whether {@code .pinrepo/rpm-paths} exists: one stat. */
+  /** Whether {@code .pinrepo-rpm-paths} exists: one stat. */
   @Override
   public boolean isPresent(Storage storage) throws IOException {
     return storage.stat(PathRecord.KEY).isPresent();

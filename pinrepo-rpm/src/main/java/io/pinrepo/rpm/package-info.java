@@ -17,7 +17,7 @@
  * el9/x86_64/repodata/repomd.xml.asc                   derived: written after the commit
  * el9/x86_64/repodata/pinrepo-superseded               metadata kept for clients of the last top
  * el9/SRPMS/...                                        source packages (SourcePlacement)
- * .pinrepo/rpm-paths                                   every path published into
+ * .pinrepo-rpm-paths                                   every path published into
  * </pre>
  */
 package io.pinrepo.rpm;

@@ -88,7 +88,7 @@ class RpmFormatTest {
     Map<ObjectKey, LiveObject> live = live(repo.format());
     assertEquals(Role.TOP, live.get(ObjectKey.of(PATH + "/repodata/repomd.xml")).role());
     assertEquals(Role.TOP, live.get(ObjectKey.of(PATH + "/repodata/pinrepo-superseded")).role());
-    assertEquals(Role.TOP, live.get(ObjectKey.of(".pinrepo/rpm-paths")).role());
+    assertEquals(Role.TOP, live.get(ObjectKey.of(".pinrepo-rpm-paths")).role());
     assertEquals(Role.DERIVED, live.get(ObjectKey.of(PATH + "/repodata/repomd.xml.asc")).role());
     // Within the metadata retention, everything written is live: the removed package too.
     assertEquals(new TreeSet<>(storage.keys()), live.keySet());
@@ -195,7 +195,7 @@ class RpmFormatTest {
         "el9/x86_64/repodata/0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef"
             + "-other.xml.zst | application/zstd | immutable",
         "el9/x86_64/repodata/comps.xml | application/xml | short",
-        ".pinrepo/rpm-paths | text/plain; charset=utf-8 | short",
+        ".pinrepo-rpm-paths | text/plain; charset=utf-8 | short",
       })
   void servesPackagesAndContentAddressedMetadataAsImmutableAndTheTopsAsShort(
       String key, String contentType, String cache) {

@@ -56,7 +56,7 @@ class RpmRepositoryTest {
               .anyMatch(k -> k.matches("el9/x86_64/repodata/[0-9a-f]{64}-" + type + "\\.xml\\.gz")),
           type + " in " + keys);
     }
-    assertTrue(keys.contains(".pinrepo/rpm-paths"), keys.toString());
+    assertTrue(keys.contains(".pinrepo-rpm-paths"), keys.toString());
     assertEquals(List.of(), Rpms.verify(storage));
     assertEquals(report.added(), repo.list(PATH));
     assertEquals(List.of(PATH), repo.paths());
