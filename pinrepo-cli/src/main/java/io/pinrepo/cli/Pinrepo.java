@@ -15,11 +15,12 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     versionProvider = Version.class,
     description =
-        "Publish .deb, Maven and Python packages into repositories on a filesystem or S3.",
+        "Publish .deb, Maven, Python and RPM packages into repositories on a filesystem or S3.",
     subcommands = {
       DebCommand.class,
       MavenCommand.class,
       PypiCommand.class,
+      RpmCommand.class,
       VerifyCommand.class,
       GcCommand.class,
       ServeCommand.class,
