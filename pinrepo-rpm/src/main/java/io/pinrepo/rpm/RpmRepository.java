@@ -9,6 +9,7 @@ import io.pinrepo.commit.Settlement;
 import io.pinrepo.format.ChangeReport;
 import io.pinrepo.format.Retention;
 import io.pinrepo.rpm.header.ReadLimits;
+import io.pinrepo.rpm.header.RpmPackage;
 import io.pinrepo.rpm.header.RpmReader;
 import io.pinrepo.rpm.repodata.MetadataCompression;
 import io.pinrepo.sign.Signer;
@@ -188,7 +189,9 @@ public final class RpmRepository {
     List<PinrepoException> malformed = new ArrayList<>();
     for (Path file : files) {
       try {
-        read.add(new Uploads.Read(file.toString(), file, reader.read(file)));
+        RpmPackage pkg = reader.read(file);
+        checkFileName(file.toString(), pkg);
+        read.add(new Uploads.Read(file.toString(), file, pkg));
       } catch (MalformedPackageException e) {
         malformed.add(e);
       }
@@ -197,6 +200,24 @@ public final class RpmRepository {
       throw RefusedBatchException.refusal(malformed);
     }
     return read;
+  }
+
+  /**
+   * Refuses a package whose file name, made of its name, version, release and architecture, would
+   * not be one plain file name (rpm itself allows no {@code /} in any of them).
+   */
+  private static void checkFileName(String source, RpmPackage pkg)
+      throws MalformedPackageException {
+    String name = pkg.nevra().fileName();
+    if (name.contains("/")
+        || name.startsWith(".")
+        || name.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
+      throw new MalformedPackageException(
+          source,
+          "its name, version, release or architecture holds a '/' or a control character ("
+              + pkg.nevra()
+              + ")");
+    }
   }
 
   /**
