@@ -11,6 +11,8 @@ import io.pinrepo.PinrepoException;
 import io.pinrepo.RefusedBatchException;
 import io.pinrepo.fixtures.hostile.HostileRpms;
 import io.pinrepo.testkit.memory.InMemoryStorage;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -25,18 +27,23 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Every hostile RPM is refused by a publish with a malformed-package exception whose one-line
- * message names the file as given, and the repository stays byte for byte as it was; a batch of
- * them names each.
+ * message names the file as given and says what is wrong, and the repository stays byte for byte as
+ * it was; a batch of them names each.
  */
 class HostileInputTest {
+  @TempDir static Path inputs;
   @TempDir Path dir;
 
   final InMemoryStorage storage = new InMemoryStorage(Rpms.clock(), 100);
   final RpmRepository repo = RpmRepository.builder(storage).clock(Rpms.clock()).build();
   Map<String, byte[]> before;
 
-  static List<String> names() {
-    return List.copyOf(HostileRpms.all().keySet());
+  static List<HostileRpms.Input> hostile() {
+    try {
+      return HostileRpms.writeAll(Files.createDirectories(inputs.resolve("hostile")));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   @BeforeEach
@@ -45,19 +52,16 @@ class HostileInputTest {
     before = storage.snapshot();
   }
 
-  private Path file(String name) throws Exception {
-    return Files.write(dir.resolve(name + ".rpm"), HostileRpms.all().get(name));
-  }
-
   @ParameterizedTest(name = "{0}")
-  @MethodSource("names")
-  void isRefusedNamingTheFileAndNothingChanges(String name) throws Exception {
-    Path file = file(name);
+  @MethodSource("hostile")
+  void isRefusedNamingTheFileAndNothingChanges(HostileRpms.Input input) {
     PinrepoException e =
         assertThrows(
-            PinrepoException.class, () -> repo.publish(RpmRepositoryTest.PATH, List.of(file)));
+            PinrepoException.class,
+            () -> repo.publish(RpmRepositoryTest.PATH, List.of(input.file())));
     assertInstanceOf(MalformedPackageException.class, e, e.toString());
-    assertTrue(e.getMessage().startsWith(file + ": "), e.getMessage());
+    assertTrue(e.getMessage().startsWith(input.file() + ": "), e.getMessage());
+    assertTrue(e.getMessage().contains(input.expected()), input.name() + ": " + e.getMessage());
     assertFalse(e.getMessage().contains("\n"), e.getMessage());
     assertFalse(e.getMessage().contains("Exception"), e.getMessage());
     assertUnchanged();
@@ -65,17 +69,17 @@ class HostileInputTest {
 
   @Test
   void aBatchOfThemNamesEveryFile() throws Exception {
-    List<Path> files = new ArrayList<>();
-    for (String name : names()) {
-      files.add(file(name));
-    }
+    List<HostileRpms.Input> all = hostile();
+    List<Path> files = new ArrayList<>(all.stream().map(HostileRpms.Input::file).toList());
     files.add(new Rpms(dir).rpm("good", "1", "noarch"));
     RefusedBatchException e =
         assertThrows(
             RefusedBatchException.class, () -> repo.publish(RpmRepositoryTest.PATH, files));
-    assertEquals(names().size(), e.causes().size());
-    for (int i = 0; i < names().size(); i++) {
-      assertTrue(e.causes().get(i).getMessage().startsWith(files.get(i) + ": "));
+    assertEquals(all.size(), e.causes().size());
+    for (int i = 0; i < all.size(); i++) {
+      String message = e.causes().get(i).getMessage();
+      assertTrue(message.startsWith(files.get(i) + ": "), message);
+      assertTrue(message.contains(all.get(i).expected()), message);
     }
     assertUnchanged();
   }
