@@ -1,10 +1,14 @@
 package io.pinrepo.cli;
 
+import io.pinrepo.PackageConflictException;
+import io.pinrepo.PinrepoException;
+import io.pinrepo.RefusedBatchException;
 import io.pinrepo.debian.AptRepository;
 import io.pinrepo.debian.DebianVersion;
 import io.pinrepo.debian.IndexCompression;
 import io.pinrepo.debian.PackageRef;
 import io.pinrepo.debian.PackageSelector;
+import io.pinrepo.debian.PurgeReport;
 import io.pinrepo.format.ChangeReport;
 import io.pinrepo.format.Retention;
 import io.pinrepo.spi.Storage;
@@ -12,6 +16,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,14 +29,17 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code pinrepo deb publish|remove|list}: APT repositories. */
+/** {@code pinrepo deb publish|remove|purge|list}: APT repositories. */
 @Command(
     name = "deb",
     mixinStandardHelpOptions = true,
-    description = "Publish .deb packages into signed APT repositories, remove and list them.",
+    description =
+        "Publish .deb and .udeb packages into signed APT repositories, remove, purge and list"
+            + " them.",
     subcommands = {
       DebCommand.Publish.class,
       DebCommand.Remove.class,
+      DebCommand.Purge.class,
       DebCommand.ListPackages.class
     })
 final class DebCommand implements Runnable {
@@ -41,7 +49,7 @@ final class DebCommand implements Runnable {
   @Override
   public void run() {
     throw new CommandLine.ParameterException(
-        spec.commandLine(), "a subcommand is required: publish, remove or list");
+        spec.commandLine(), "a subcommand is required: publish, remove, purge or list");
   }
 
   /** Options every writing subcommand shares. */
@@ -65,6 +73,17 @@ final class DebCommand implements Runnable {
     @Option(names = "--xz", description = "Also write Packages.xz (slower).")
     boolean xz;
 
+    @Option(
+        names = "--by-hash-retention",
+        paramLabel = "DURATION",
+        converter = DurationConverter.class,
+        description = {
+          "How long indexes this change supersedes stay fetchable by hash, and the packages they",
+          "list out of gc's reach, for clients that read the previous InRelease (e.g. 0s, 6h).",
+          "Default: 24h."
+        })
+    Duration byHashRetention;
+
     AptRepository.Builder builder(Storage storage, SigningOptions signing) throws Exception {
       Clock clock = Clock.systemUTC();
       AptRepository.Builder builder = AptRepository.builder(storage).clock(clock);
@@ -78,7 +97,43 @@ final class DebCommand implements Runnable {
       if (xz) {
         builder.compression(IndexCompression.DEFAULT.withXz(1));
       }
+      if (byHashRetention != null) {
+        builder.byHashRetention(byHashRetention);
+      }
       return builder;
+    }
+  }
+
+  /**
+   * Which packages a remove or purge takes: a name, narrowed by version and architecture. Its
+   * {@code --version} takes the place of the standard {@code -V, --version}, so it brings {@code
+   * -h, --help} itself.
+   */
+  static final class Selection {
+    @Option(
+        names = {"-h", "--help"},
+        usageHelp = true,
+        description = "Show this help message and exit.")
+    boolean help;
+
+    @Option(names = "--package", required = true, paramLabel = "NAME", description = "Package.")
+    String name;
+
+    @Option(names = "--version", paramLabel = "V", description = "Only this version.")
+    String version;
+
+    @Option(names = "--arch", paramLabel = "A", description = "Only this architecture.")
+    String arch;
+
+    PackageSelector selector() {
+      PackageSelector selector = PackageSelector.named(name);
+      if (version != null) {
+        selector = selector.withVersion(DebianVersion.parse(version));
+      }
+      if (arch != null) {
+        selector = selector.withArchitecture(arch);
+      }
+      return selector;
     }
   }
 
@@ -101,11 +156,14 @@ final class DebCommand implements Runnable {
       name = "publish",
       mixinStandardHelpOptions = true,
       description = {
-        "Publish .deb files into a distribution and component.",
+        "Publish .deb and .udeb files into a distribution and component.",
         "",
-        "Every version is kept unless --replace-older or --keep-newest is given. Publishing",
-        "the same bytes again changes nothing; other bytes for a listed name, version and",
-        "architecture are refused unless --replace is given."
+        "Every file is checked before anything is written: if any is not a valid package, or",
+        "has other bytes than a listed package of its name, version and architecture (unless",
+        "--replace is given), nothing is written and each such file gets its own line.",
+        "Publishing the same bytes again changes nothing. Every version is kept unless",
+        "--replace-older or --keep-newest is given; they prune also when a file given is",
+        "already listed. A .udeb is listed under COMPONENT/debian-installer/."
       })
   static final class Publish implements Callable<Integer> {
     @Mixin RepoOptions repo;
@@ -118,7 +176,19 @@ final class DebCommand implements Runnable {
     @Option(names = "--replace", description = "Replace a listed package that has other bytes.")
     boolean replace;
 
-    @Parameters(arity = "1..*", paramLabel = "FILE.deb", description = "Packages to publish.")
+    @Option(
+        names = "--no-data-check",
+        description = {
+          "Do not read each package's data.tar through (about ten times faster for large",
+          "packages you built yourself); its decompression bombs and climbing paths then go",
+          "unnoticed until dpkg installs it. The control archive is always checked."
+        })
+    boolean noDataCheck;
+
+    @Parameters(
+        arity = "1..*",
+        paramLabel = "FILE.deb",
+        description = "Packages to publish (.deb or .udeb).")
     List<Path> debs;
 
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -126,14 +196,19 @@ final class DebCommand implements Runnable {
     @Override
     public Integer call() throws Exception {
       try (Storage storage = repo.openStorage()) {
-        AptRepository.Builder builder = target.builder(storage, signing).replaceOnConflict(replace);
+        AptRepository.Builder builder =
+            target.builder(storage, signing).replaceOnConflict(replace).checkData(!noDataCheck);
         if (keep != null && keep.replaceOlder) {
           builder.retention(Retention.replaceOlder());
         } else if (keep != null && keep.newest != null) {
           builder.retention(Retention.keepNewest(keep.newest));
         }
-        ChangeReport<PackageRef> report =
-            builder.build().publish(target.dist, target.component, debs);
+        ChangeReport<PackageRef> report;
+        try {
+          report = builder.build().publish(target.dist, target.component, debs);
+        } catch (PackageConflictException | RefusedBatchException e) {
+          throw replaceHint(e);
+        }
         print(spec.commandLine().getOut(), report);
       }
       return 0;
@@ -143,44 +218,71 @@ final class DebCommand implements Runnable {
   /** {@code pinrepo deb remove}. */
   @Command(
       name = "remove",
-      mixinStandardHelpOptions = true,
       description = {
         "Remove packages from a distribution's component.",
         "",
         "Removes every version and architecture of the package unless --version or --arch",
-        "narrows it. Pool files stay until gc. Removing what is not listed changes nothing."
+        "narrows it. Pool files stay until gc (purge deletes them now). Removing what is not",
+        "listed changes nothing."
       })
   static final class Remove implements Callable<Integer> {
     @Mixin RepoOptions repo;
     @Mixin SigningOptions signing;
     @Mixin Target target;
-
-    @Option(names = "--package", required = true, paramLabel = "NAME", description = "Package.")
-    String name;
-
-    @Option(names = "--version", paramLabel = "V", description = "Only this version.")
-    String version;
-
-    @Option(names = "--arch", paramLabel = "A", description = "Only this architecture.")
-    String arch;
+    @Mixin Selection selection;
 
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
-      PackageSelector selector = PackageSelector.named(name);
-      if (version != null) {
-        selector = selector.withVersion(DebianVersion.parse(version));
-      }
-      if (arch != null) {
-        selector = selector.withArchitecture(arch);
-      }
+      PackageSelector selector = selection.selector();
       try (Storage storage = repo.openStorage()) {
         AptRepository apt = target.builder(storage, signing).build();
         requireDistribution(apt, target.dist, repo);
         ChangeReport<PackageRef> report = apt.remove(target.dist, target.component, selector);
         print(spec.commandLine().getOut(), report);
         if (report.removed().isEmpty()) {
+          spec.commandLine().getErr().println("pinrepo: nothing matched; nothing changed");
+        }
+      }
+      return 0;
+    }
+  }
+
+  /** {@code pinrepo deb purge}. */
+  @Command(
+      name = "purge",
+      description = {
+        "Remove packages and delete their files now, for what should not have been published.",
+        "",
+        "Takes the packages out of the component (also ones removed before), forgets the",
+        "superseded indexes that still list their files, and deletes each file that no index of",
+        "another distribution or component lists. Not safe while someone publishes the same",
+        "file."
+      })
+  static final class Purge implements Callable<Integer> {
+    @Mixin RepoOptions repo;
+    @Mixin SigningOptions signing;
+    @Mixin Target target;
+    @Mixin Selection selection;
+
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+      try (Storage storage = repo.openStorage()) {
+        AptRepository apt = target.builder(storage, signing).build();
+        requireDistribution(apt, target.dist, repo);
+        PurgeReport report = apt.purge(target.dist, target.component, selection.selector());
+        PrintWriter out = spec.commandLine().getOut();
+        print(out, report.removal());
+        report.purged().stream()
+            .filter(r -> !report.removal().removed().contains(r))
+            .forEach(r -> out.println("purged " + r));
+        report.deleted().forEach(k -> out.println("deleted " + k.value()));
+        report.kept().forEach(k -> out.println("kept " + k.value() + " (another index lists it)"));
+        out.flush();
+        if (report.purged().isEmpty()) {
           spec.commandLine().getErr().println("pinrepo: nothing matched; nothing changed");
         }
       }
@@ -246,6 +348,26 @@ final class DebCommand implements Runnable {
       throw new IllegalArgumentException(
           "no distribution '" + dist + "' in " + repo.describe() + " (nothing published there)");
     }
+  }
+
+  /**
+   * The refusal with the CLI's way out named: a file with other bytes than a listed package can be
+   * published with {@code --replace}.
+   */
+  private static PinrepoException replaceHint(PinrepoException refusal) {
+    if (refusal instanceof RefusedBatchException batch) {
+      return new RefusedBatchException(
+          batch.causes().stream().map(DebCommand::replaceHint).toList());
+    }
+    if (refusal instanceof PackageConflictException
+        && refusal.getMessage().contains(" is already in ")) {
+      PackageConflictException hinted =
+          new PackageConflictException(
+              refusal.getMessage() + "; publish with --replace to replace it");
+      hinted.initCause(refusal);
+      return hinted;
+    }
+    return refusal;
   }
 
   private static void print(PrintWriter out, ChangeReport<PackageRef> report) {

@@ -1,6 +1,8 @@
 package io.pinrepo.cli;
 
 import io.pinrepo.MalformedPackageException;
+import io.pinrepo.PinrepoException;
+import io.pinrepo.RefusedBatchException;
 import io.pinrepo.format.ChangeReport;
 import io.pinrepo.format.Retention;
 import io.pinrepo.maven.ArtifactFile;
@@ -30,6 +32,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -86,19 +89,14 @@ final class MavenCommand implements Runnable {
     @Override
     public Integer call() throws IOException {
       Path pomFile = pomOf(files);
-      Coordinates c = coordinatesOf(pomFile);
-      List<ArtifactFile> artifacts = new ArrayList<>();
       for (Path f : files) {
-        if (!f.equals(pomFile)) {
-          if (!Files.isRegularFile(f)) {
-            throw new NoSuchFileException(f.toString());
-          }
-          artifacts.add(
-              ArtifactFile.fromFileName(c, f.getFileName().toString(), ContentSource.ofPath(f)));
+        if (!Files.isRegularFile(f)) {
+          throw new NoSuchFileException(f.toString());
         }
       }
+      Coordinates c = coordinatesOf(pomFile);
       Deployment deployment =
-          Deployment.of(pomFile.toString(), ContentSource.ofPath(pomFile), artifacts);
+          Deployment.of(pomFile.toString(), ContentSource.ofPath(pomFile), artifactsOf(c, pomFile));
       if (coordinates != null) {
         deployment = deployment.withCoordinates(c);
       }
@@ -128,9 +126,47 @@ final class MavenCommand implements Runnable {
       return 0;
     }
 
+    /**
+     * Every file but the POM as an artifact of {@code c}, named {@code
+     * artifactId-version[-classifier].extension}; a deploy is one GAV, so every file named
+     * otherwise, or for a classifier and extension another file has, is refused, each with its own
+     * cause, before anything is opened for writing.
+     */
+    private List<ArtifactFile> artifactsOf(Coordinates c, Path pomFile) throws IOException {
+      List<ArtifactFile> artifacts = new ArrayList<>();
+      List<PinrepoException> refused = new ArrayList<>();
+      Map<String, Path> kinds = new LinkedHashMap<>();
+      for (Path f : files) {
+        if (f.equals(pomFile)) {
+          continue;
+        }
+        try {
+          ArtifactFile a = ArtifactFile.fromFileName(c, f.toString(), ContentSource.ofPath(f));
+          Path first = kinds.putIfAbsent(a.classifier() + ":" + a.extension(), f);
+          if (first != null) {
+            refused.add(
+                new MalformedPackageException(
+                    f.toString(), "names the same artifact as " + first + ": give one of them"));
+          } else {
+            artifacts.add(a);
+          }
+        } catch (MalformedPackageException e) {
+          refused.add(e);
+        }
+      }
+      if (!refused.isEmpty()) {
+        throw RefusedBatchException.refusal(refused);
+      }
+      return artifacts;
+    }
+
     private Coordinates coordinatesOf(Path pomFile) throws IOException {
       if (coordinates != null) {
-        return Coordinates.parse(coordinates);
+        try {
+          return Coordinates.parse(coordinates);
+        } catch (IllegalArgumentException e) {
+          throw new ParameterException(spec.commandLine(), "--coordinates: " + e.getMessage());
+        }
       }
       Pom pom;
       try (InputStream in = Files.newInputStream(pomFile)) {
@@ -139,8 +175,12 @@ final class MavenCommand implements Runnable {
       try {
         return new Coordinates(pom.groupId(), pom.artifactId(), pom.version());
       } catch (IllegalArgumentException e) {
+        boolean property = (pom.groupId() + pom.artifactId() + pom.version()).contains("${");
         throw new MalformedPackageException(
-            pomFile.toString(), e.getMessage() + " (give --coordinates G:A:V)", e);
+            pomFile.toString(),
+            e.getMessage()
+                + (property ? " (properties are not interpolated: give --coordinates G:A:V)" : ""),
+            e);
       }
     }
 
@@ -148,10 +188,9 @@ final class MavenCommand implements Runnable {
       List<Path> poms = files.stream().filter(f -> f.toString().endsWith(".pom")).toList();
       if (poms.size() != 1) {
         throw new IllegalArgumentException(
-            "exactly one .pom file is needed, " + poms.size() + " given");
-      }
-      if (!Files.isRegularFile(poms.get(0))) {
-        throw new NoSuchFileException(poms.get(0).toString());
+            "a deploy is one POM and its artifacts: exactly one .pom file is needed, "
+                + poms.size()
+                + " given");
       }
       return poms.get(0);
     }

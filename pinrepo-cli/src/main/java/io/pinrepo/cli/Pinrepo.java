@@ -1,6 +1,9 @@
 package io.pinrepo.cli;
 
 import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -15,19 +18,15 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     versionProvider = Version.class,
     description =
-        "Publish .deb, Maven, Python and RPM packages into repositories on a filesystem or S3.",
-    subcommands = {
-      DebCommand.class,
-      MavenCommand.class,
-      PypiCommand.class,
-      RpmCommand.class,
-      VerifyCommand.class,
-      GcCommand.class,
-      ServeCommand.class,
-      DemoCommand.class,
-      CommandLine.HelpCommand.class
-    })
+        "Publish .deb, Maven, Python and RPM packages into repositories on a filesystem or S3.")
 public final class Pinrepo implements Runnable {
+
+  /**
+   * The commands, in the order help lists them. Only the one a command line names is built: picocli
+   * reflects over a command's whole tree of options and the classes they name, which for all of
+   * them cost a fresh JVM more than a small publish itself.
+   */
+  private static final Map<String, Supplier<Object>> COMMANDS = commands();
 
   @Option(
       names = "--debug",
@@ -51,9 +50,48 @@ public final class Pinrepo implements Runnable {
   /** Runs the command line with the given output streams and returns the exit status. */
   public static int execute(String[] args, PrintWriter out, PrintWriter err) {
     CommandLine cli = new CommandLine(new Pinrepo());
+    String named = commandNamed(args);
+    COMMANDS.forEach(
+        (name, command) -> {
+          if (named == null || named.equals(name)) {
+            cli.addSubcommand(name, command.get());
+          }
+        });
     cli.setOut(out);
     cli.setErr(err);
     cli.setExecutionExceptionHandler(new Failures());
     return cli.execute(args);
+  }
+
+  /**
+   * The command the first argument that is not an option names, or null when it names none (no
+   * command, {@code help}, a mistyped one): then every command is built, for the help and
+   * suggestions picocli prints.
+   */
+  private static String commandNamed(String[] args) {
+    for (String arg : args) {
+      if (!arg.startsWith("-")) {
+        return COMMANDS.containsKey(arg) && !arg.equals("help") ? arg : null;
+      }
+    }
+    return null;
+  }
+
+  private static Map<String, Supplier<Object>> commands() {
+    Map<String, Supplier<Object>> commands = new LinkedHashMap<>();
+    commands.put("deb", DebCommand::new);
+    commands.put("maven", MavenCommand::new);
+    commands.put("pypi", PypiCommand::new);
+    commands.put("rpm", RpmCommand::new);
+    commands.put("build", BuildCommand::new);
+    commands.put("pointer", PointerCommand::new);
+    commands.put("verify", VerifyCommand::new);
+    commands.put("gc", GcCommand::new);
+    commands.put("serve", ServeCommand::new);
+    commands.put("mirror", MirrorCommand::new);
+    commands.put("stats", StatsCommand::new);
+    commands.put("demo", DemoCommand::new);
+    commands.put("help", CommandLine.HelpCommand::new);
+    return commands;
   }
 }

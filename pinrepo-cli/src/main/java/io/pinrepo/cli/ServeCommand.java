@@ -1,11 +1,9 @@
 package io.pinrepo.cli;
 
 import io.pinrepo.server.RepositoryServer;
-import io.pinrepo.spi.Storage;
 import java.io.PrintWriter;
 import java.net.InetAddress;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -23,7 +21,11 @@ import picocli.CommandLine.Option;
       "",
       "Serve a repository read-only over HTTP (GET, HEAD, Range, ETag, PEP 691",
       "negotiation) until interrupted. For development and tests: serve production",
-      "repositories from static hosting."
+      "repositories from static hosting.",
+      "",
+      "With --cache-dir, package files are kept on local disk and still served while",
+      "the backend is down (tops too, marked with Warning: 110). With --redirect,",
+      "package files are answered with a 302 to a presigned S3 URL."
     })
 final class ServeCommand implements Callable<Integer> {
 
@@ -44,14 +46,19 @@ final class ServeCommand implements Callable<Integer> {
   @Option(names = "--quiet", description = "Do not log requests.")
   boolean quiet;
 
+  @Mixin ServingOptions serving;
+
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Override
   public Integer call() throws Exception {
     PrintWriter err = spec.commandLine().getErr();
-    try (Storage storage = repo.openStorage();
+    try (ShutdownSignal signal = ShutdownSignal.install();
+        ServingOptions.Served served = serving.around(StorageFlags.openBackend(repo), err);
         RepositoryServer server =
-            RepositoryServer.builder(storage)
+            RepositoryServer.builder(served.storage())
+                .redirects(served.redirects())
+                .accessLog(served.log())
                 .bindAddress(InetAddress.getByName(bind))
                 .port(port)
                 .onRequest(
@@ -63,9 +70,7 @@ final class ServeCommand implements Callable<Integer> {
                 .start()) {
       spec.commandLine().getOut().println("serving " + repo.describe() + " at " + server.baseUri());
       spec.commandLine().getOut().flush();
-      CountDownLatch stopped = new CountDownLatch(1);
-      Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown));
-      stopped.await();
+      signal.await();
     }
     return 0;
   }

@@ -39,12 +39,16 @@ class InstalledServingTest {
         "com/example/demo/1.0/demo-1.0.pom | application/xml | immutable",
         "com/example/demo/1.0/demo-1.0.jar.asc | application/pgp-signature | immutable",
         "com/example/demo/1.0/demo-1.0.jar.sha256 | text/plain; charset=utf-8 | immutable",
+        "builds/web/pointers/prod/current.json | application/json | revalidate",
+        "builds/web/pointers/prod/history/9223372036854775806.json | application/json | immutable",
+        "builds/web/versions/1.4.2/manifest.json | application/json | immutable",
+        "builds/web/versions/1.4.2/files/app.tar.gz | application/gzip | immutable",
         "keys/repo.gpg | application/octet-stream | short",
       })
   void headersFollowTheKey(String key, String contentType, String cache) {
     ServingMetadata metadata = POLICY.of(ObjectKey.of(key));
     assertEquals(contentType, metadata.contentType());
     assertEquals(
-        cache.equals("short") ? CachePolicy.SHORT : CachePolicy.IMMUTABLE, metadata.cachePolicy());
+        CachePolicy.valueOf(cache.toUpperCase(java.util.Locale.ROOT)), metadata.cachePolicy());
   }
 }

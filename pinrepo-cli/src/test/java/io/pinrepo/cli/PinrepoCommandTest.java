@@ -20,10 +20,25 @@ class PinrepoCommandTest {
   void helpListsTheCommandsAndExitsZero() {
     CliRun run = CliRun.of("--help");
     assertEquals(0, run.status());
-    for (String command : new String[] {"deb", "maven", "pypi", "verify", "gc", "serve"}) {
+    for (String command :
+        new String[] {"deb", "maven", "pypi", "build", "pointer", "verify", "gc", "serve"}) {
       assertTrue(
           run.out().contains("  " + command + " "), command + " missing from:\n" + run.out());
     }
+  }
+
+  @Test
+  void aMistypedCommandIsAUsageErrorThatSuggestsTheRealOne() {
+    CliRun run = CliRun.of("--debug", "debb", "publish");
+    assertEquals(2, run.status());
+    assertTrue(run.err().contains("debb") && run.err().contains("deb"), run.err());
+  }
+
+  @Test
+  void aCommandsHelpNamesItsSubcommands() {
+    CliRun run = CliRun.of("--debug", "pypi", "--help");
+    assertEquals(0, run.status());
+    assertTrue(run.out().contains("publish") && run.out().contains("yank"), run.out());
   }
 
   @Test

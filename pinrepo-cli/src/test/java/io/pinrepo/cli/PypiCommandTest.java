@@ -7,6 +7,7 @@ import io.pinrepo.fixtures.python.SdistBuilder;
 import io.pinrepo.fixtures.python.WheelBuilder;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -110,5 +111,58 @@ class PypiCommandTest {
         run("pypi", "delete-version", "--repo", repo, "--project", "demo", "--version", "1.1");
     assertEquals(0, delete.status(), delete.err());
     assertTrue(run("pypi", "list", "--repo", repo, "demo").out().startsWith("2.0\t"));
+  }
+
+  @Test
+  void aBatchWithABadFileInTheMiddlePublishesNothing() throws Exception {
+    Path repo = dir.resolve("repo");
+    Path a = WheelBuilder.of("demo", "1.0").writeTo(dir.resolve("a"));
+    Path b = WheelBuilder.of("demo", "1.1").metadataName("other").writeTo(dir.resolve("b"));
+    Path c = WheelBuilder.of("demo", "1.2").writeTo(dir.resolve("c"));
+    CliRun run =
+        run("pypi", "publish", "--repo", repo.toString(), a.toString(), b.toString(), c.toString());
+    assertEquals(1, run.status(), run.err());
+    assertTrue(run.err().startsWith("pinrepo: " + b + ": "), run.err());
+    assertEquals("", run.out());
+    assertTrue(!Files.exists(repo.resolve("simple")), "a refused batch wrote into the repository");
+  }
+
+  @Test
+  void aFileWhoseNameIsTakenByOtherBytesRefusesTheWholeBatch() throws Exception {
+    Path repo = dir.resolve("repo");
+    Path published = WheelBuilder.of("demo", "1.0").writeTo(dir.resolve("a"));
+    assertEquals(
+        0, run("pypi", "publish", "--repo", repo.toString(), published.toString()).status());
+    Path fresh = WheelBuilder.of("demo", "2.0").writeTo(dir.resolve("b"));
+    Path changed = WheelBuilder.of("demo", "1.0").summary("changed").writeTo(dir.resolve("c"));
+    CliRun run =
+        run("pypi", "publish", "--repo", repo.toString(), fresh.toString(), changed.toString());
+    assertEquals(1, run.status(), run.err());
+    assertTrue(
+        run.err().startsWith("pinrepo: " + changed + ": demo-1.0-py3-none-any.whl is already"),
+        run.err());
+    assertTrue(!Files.exists(repo.resolve("simple/demo/" + fresh.getFileName())));
+  }
+
+  @Test
+  void keepPrunesOnAnUnchangedRepublish() throws Exception {
+    String repo = dir.resolve("repo").toString();
+    Path newest = WheelBuilder.of("demo", "2.0").writeTo(dir.resolve("in"));
+    for (String v : new String[] {"1.0", "1.1"}) {
+      Path whl = WheelBuilder.of("demo", v).writeTo(dir.resolve("in"));
+      assertEquals(0, run("pypi", "publish", "--repo", repo, whl.toString()).status());
+    }
+    assertEquals(0, run("pypi", "publish", "--repo", repo, newest.toString()).status());
+
+    CliRun again = run("pypi", "publish", "--repo", repo, "--keep", "1", newest.toString());
+
+    assertEquals(0, again.status(), again.err());
+    assertEquals(
+        List.of(
+            "unchanged demo " + newest.getFileName(),
+            "dropped   demo demo-1.0-py3-none-any.whl",
+            "dropped   demo demo-1.1-py3-none-any.whl"),
+        again.out().lines().toList());
+    assertEquals(1, run("pypi", "list", "--repo", repo, "demo").out().lines().count());
   }
 }

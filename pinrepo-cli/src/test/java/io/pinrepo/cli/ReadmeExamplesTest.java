@@ -4,6 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.pinrepo.build.BuildFormat;
+import io.pinrepo.build.BuildRef;
+import io.pinrepo.build.BuildRepository;
+import io.pinrepo.build.PointerWatcher;
+import io.pinrepo.build.manifest.BuildName;
+import io.pinrepo.build.manifest.BuildVersion;
+import io.pinrepo.build.manifest.NewBuild;
+import io.pinrepo.build.pointer.PointerName;
+import io.pinrepo.build.pointer.PointerState;
+import io.pinrepo.build.pointer.PointerUpdate;
 import io.pinrepo.debian.AptFormat;
 import io.pinrepo.debian.AptRepository;
 import io.pinrepo.debian.PackageRef;
@@ -11,12 +21,15 @@ import io.pinrepo.fixtures.deb.DebBuilder;
 import io.pinrepo.fixtures.python.WheelBuilder;
 import io.pinrepo.fixtures.rpm.RpmBuilder;
 import io.pinrepo.format.ChangeReport;
+import io.pinrepo.format.Retention;
 import io.pinrepo.format.VerifyContext;
 import io.pinrepo.fs.FileSystemStorage;
 import io.pinrepo.maven.ArtifactFile;
 import io.pinrepo.maven.ArtifactRef;
 import io.pinrepo.maven.Deployment;
 import io.pinrepo.maven.MavenRepository;
+import io.pinrepo.mirror.Located;
+import io.pinrepo.mirror.RegionalMirror;
 import io.pinrepo.pypi.DistributionRef;
 import io.pinrepo.pypi.PypiFormat;
 import io.pinrepo.pypi.PypiRepository;
@@ -47,6 +60,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -174,6 +188,42 @@ class ReadmeExamplesTest {
   }
 
   @Test
+  void publishPointAndFetchABuild() throws Exception {
+    Path repo = dir.resolve("repo");
+    Path tarball = Files.writeString(dir.resolve("app.tar.gz"), "app");
+    Path releases = dir.resolve("releases");
+    // README:build
+    BuildName web = BuildName.of("web");
+    PointerName prod = PointerName.of("prod");
+    try (Storage storage = FileSystemStorage.open(repo)) {
+      BuildRepository builds =
+          BuildRepository.builder(storage).retention(Retention.keepNewest(20)).build();
+      ChangeReport<BuildRef> report =
+          builds.publish(
+              NewBuild.builder(web, BuildVersion.of("1.4.2"))
+                  .file("app.tar.gz", tarball)
+                  .metadata("commit", "3f9c2e1")
+                  .build());
+      System.out.println("published " + report.added());
+      builds.pointers().set(web, prod, PointerUpdate.to(BuildVersion.of("1.4.2")).withNote("go"));
+
+      // On each node: the version at start, then each call waits for the pointer to move.
+      PointerWatcher watcher =
+          builds.pointers().watcher(web, prod).interval(Duration.ofSeconds(30)).build();
+      PointerState now = watcher.awaitChange();
+      builds.fetch(web, prod, releases.resolve(now.version().value()));
+    }
+    // README:end
+    assertEquals("app", Files.readString(releases.resolve("1.4.2/app.tar.gz")));
+    try (Storage storage = FileSystemStorage.open(repo)) {
+      assertTrue(
+          new Verification(List.of(new BuildFormat()))
+              .run(storage, VerifyContext.unsigned())
+              .clean());
+    }
+  }
+
+  @Test
   void publishRpms() throws IOException {
     Path repo = dir.resolve("repo");
     Path secretKey = secretKey();
@@ -253,5 +303,24 @@ class ReadmeExamplesTest {
                 storage.peek(io.pinrepo.spi.ObjectKey.of("simple/index.html")).orElseThrow(),
                 StandardCharsets.UTF_8)
             .contains("example-lib"));
+  }
+
+  @Test
+  void mirrorIntoARegion() throws Exception {
+    Path wheel = WheelBuilder.of("example-lib", "1.0").writeTo(dir);
+    try (S3ProxyFixture s3 = S3ProxyFixture.start(dir.resolve("s3"));
+        Storage origin = FileSystemStorage.open(dir.resolve("repo"));
+        Storage euBucket = s3.storage("eu").build()) {
+      PypiRepository.on(origin).publish(List.of(wheel));
+      io.pinrepo.spi.ObjectKey wheelKey =
+          io.pinrepo.spi.ObjectKey.of("simple/example-lib/" + wheel.getFileName());
+      // README:mirror
+      try (RegionalMirror mirror = RegionalMirror.builder(origin).region("eu", euBucket).build()) {
+        Located copy = mirror.locate(wheelKey, "eu"); // copied and verified on the first request
+        System.out.println("302 to " + copy.url()); // a presigned URL into the eu bucket
+      }
+      // README:end
+      assertEquals(Files.size(wheel), euBucket.stat(wheelKey).orElseThrow().size());
+    }
   }
 }

@@ -94,9 +94,8 @@ final class FileSystemListing implements ObjectListing {
       for (Path child : stream) {
         String name = child.getFileName().toString();
         String key = dirKey.isEmpty() ? name : dirKey + "/" + name;
-        if (key.equals(FileSystemStorage.RESERVED)
-            || key.startsWith(FileSystemStorage.RESERVED + "/")
-            || !isValidKey(key)) {
+        boolean own = FileSystemStorage.isReserved(key) && !key.equals(FileSystemStorage.RESERVED);
+        if (own || !isValidKey(key)) {
           continue; // a file no key can name (e.g. with a backslash) is not an object
         }
         entries.add(new Entry(key, child, Files.isDirectory(child)));

@@ -47,18 +47,26 @@ import java.util.concurrent.TimeUnit;
  * delete (conditional or not) checks its condition and moves the file while holding an exclusive
  * lock on {@code .pinrepo/lock}, an OS file lock, so conditions hold across threads and across
  * processes sharing the directory. The critical section covers only the check and the rename, never
- * the upload. Keys whose first segment is {@code .pinrepo} are reserved.
+ * the upload. The storage's own files, {@code .pinrepo/tmp/} and {@code .pinrepo/lock}, are no
+ * objects: those keys are reserved. Other keys under {@code .pinrepo/} (pinrepo's records, such as
+ * access counts) are ordinary objects, as on every other backend.
  *
  * <p>The version token combines the file's inode, modification time and size. Every write stamps
  * the new file, under the lock, with the current time at microsecond precision and strictly after
  * the version it replaces, so a token is not repeated even when the filesystem reuses the inode of
  * a replaced file. Keys whose parent is itself an object cannot be stored (a file cannot also be a
- * directory); such a write fails with an {@link IOException} naming the key. Deleting the last
- * object under a directory removes the directory.
+ * directory); such a write fails with an {@link IOException} naming the key. Nor can directory keys
+ * ({@code a/b/}): it does not hold {@link io.pinrepo.spi.DirectoryKeys}, and refuses one with
+ * {@link IllegalArgumentException}. Deleting the last object under a directory removes the
+ * directory.
  */
 public final class FileSystemStorage implements Storage, ServerSideCopy {
 
   static final String RESERVED = ".pinrepo";
+
+  /** The storage's own entries under {@link #RESERVED}: never objects. */
+  private static final List<String> OWN = List.of("tmp", "lock");
+
   private static final List<Duration> COARSER_STEPS =
       List.of(Duration.ofMillis(1), Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ZERO);
 
@@ -87,11 +95,16 @@ public final class FileSystemStorage implements Storage, ServerSideCopy {
   /**
    * The file that holds the object under {@code key}, present or not.
    *
-   * @throws IllegalArgumentException when the key is reserved ({@code .pinrepo/...}) or cannot be a
-   *     file name in the JVM's file name encoding (run Java under a UTF-8 locale)
+   * @throws IllegalArgumentException when the key is reserved ({@code .pinrepo/tmp/...}, {@code
+   *     .pinrepo/lock}), a directory key ({@code a/b/}), or cannot be a file name in the JVM's file
+   *     name encoding (run Java under a UTF-8 locale)
    */
   public Path pathOf(ObjectKey key) {
-    if (key.segments().get(0).equals(RESERVED)) {
+    if (key.isDirectory()) {
+      throw new IllegalArgumentException(
+          "key " + key + " is a directory key, which a filesystem cannot hold beside a directory");
+    }
+    if (isReserved(key.value())) {
       throw new IllegalArgumentException("key " + key + " is reserved by the filesystem storage");
     }
     try {
@@ -315,6 +328,22 @@ public final class FileSystemStorage implements Storage, ServerSideCopy {
       }
     }
     return false;
+  }
+
+  /**
+   * Whether {@code key} names the storage's own files rather than an object: {@code .pinrepo}
+   * itself, {@code .pinrepo/tmp}, {@code .pinrepo/lock} and anything under them.
+   */
+  static boolean isReserved(String key) {
+    if (key.equals(RESERVED)) {
+      return true;
+    }
+    if (!key.startsWith(RESERVED + "/")) {
+      return false;
+    }
+    String rest = key.substring(RESERVED.length() + 1);
+    int slash = rest.indexOf('/');
+    return OWN.contains(slash < 0 ? rest : rest.substring(0, slash));
   }
 
   private static void closeAfterFailure(FileChannel channel, Exception failure) {

@@ -11,7 +11,13 @@ public enum CachePolicy {
    * A mutable top or a file derived from one (an index entry point, a project page): keep it for a
    * minute, then revalidate.
    */
-  SHORT("public, max-age=60");
+  SHORT("public, max-age=60"),
+  /**
+   * A small top that readers poll to see a change as soon as it is made (a build pointer): caches
+   * may keep it but must revalidate it with the origin before every use, which costs a {@code 304}
+   * while it is unchanged.
+   */
+  REVALIDATE("public, no-cache");
 
   private final String cacheControl;
 

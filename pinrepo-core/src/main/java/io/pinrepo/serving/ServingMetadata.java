@@ -66,6 +66,11 @@ public record ServingMetadata(
     return new ServingMetadata(contentType, CachePolicy.SHORT);
   }
 
+  /** An object of {@code contentType} that caches revalidate before every use. */
+  public static ServingMetadata revalidated(String contentType) {
+    return new ServingMetadata(contentType, CachePolicy.REVALIDATE);
+  }
+
   /** The HTTP {@code Cache-Control} value. */
   public String cacheControl() {
     return cachePolicy.cacheControl();

@@ -141,14 +141,32 @@ class FileSystemStorageTest {
   }
 
   @Test
-  void reservedDirectoryIsNeitherWritableNorListed() throws IOException {
+  void theStoragesOwnFilesAreNeitherWritableNorListed() throws IOException {
     FileSystemStorage storage = FileSystemStorage.open(dir);
     put(storage, "a", "x");
 
     assertThrows(IllegalArgumentException.class, () -> put(storage, ".pinrepo/lock", "x"));
+    assertThrows(IllegalArgumentException.class, () -> put(storage, ".pinrepo/tmp/x", "x"));
+    assertThrows(IllegalArgumentException.class, () -> put(storage, ".pinrepo", "x"));
     assertEquals(List.of("a"), keys(storage, ""));
     assertEquals(List.of(), keys(storage, ".pinrepo"));
     assertEquals(List.of(), keys(storage, ".pinrepo/"));
+    assertEquals(List.of(), keys(storage, ".pinrepo/tmp/"));
+  }
+
+  @Test
+  void pinreposOwnRecordsUnderTheReservedDirectoryAreObjects() throws IOException {
+    FileSystemStorage storage = FileSystemStorage.open(dir);
+    put(storage, "a", "x");
+    put(storage, ".pinrepo/access/2025-01-01/node.tsv", "counts");
+    put(storage, ".pinrepo/tmpfile", "not the staging directory");
+
+    assertEquals(
+        List.of(".pinrepo/access/2025-01-01/node.tsv", ".pinrepo/tmpfile", "a"), keys(storage, ""));
+    assertEquals(List.of(".pinrepo/access/2025-01-01/node.tsv"), keys(storage, ".pinrepo/a"));
+    storage.delete(ObjectKey.of(".pinrepo/access/2025-01-01/node.tsv"), WriteCondition.none());
+    assertEquals(List.of(".pinrepo/tmpfile", "a"), keys(storage, ""));
+    assertTrue(Files.isDirectory(dir.resolve(".pinrepo/tmp")), "its own files stay");
   }
 
   @Test

@@ -1,6 +1,5 @@
 package io.pinrepo.debian;
 
-import io.pinrepo.MalformedPackageException;
 import io.pinrepo.PackageConflictException;
 import io.pinrepo.PinrepoException;
 import io.pinrepo.RefusedBatchException;
@@ -12,7 +11,6 @@ import io.pinrepo.sign.Signer;
 import io.pinrepo.spi.ContentSource;
 import io.pinrepo.spi.Storage;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -22,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeSet;
 
@@ -65,15 +64,32 @@ public final class AptRepository {
   }
 
   /**
-   * Publishes .deb files into {@code dist}/{@code component}. Every file is read and checked before
-   * any is uploaded.
+   * Publishes .deb and .udeb files into {@code dist}/{@code component}; a file whose name ends in
+   * {@code .udeb} (or whose control says {@code Package-Type: udeb}) is listed in {@code
+   * <component>/debian-installer/binary-<arch>/Packages} and keeps its extension in the pool.
    *
-   * @throws io.pinrepo.MalformedPackageException when a file is not a valid .deb; nothing changed
-   * @throws PackageConflictException when the same name, version and architecture is listed with
-   *     other bytes and replace-on-conflict is off; nothing was committed (the files uploaded stay
-   *     in the pool, unlisted, until GC)
-   * @throws io.pinrepo.RefusedBatchException when several files are malformed, or several conflict,
-   *     naming each; nothing changed, or nothing was committed
+   * <p>One rule for the whole batch: every file is read and checked, and checked against the
+   * packages listed now, before anything is written. When any file is malformed, repeats a package
+   * of the batch with other bytes, or has other bytes than the listed package of its name, version
+   * and architecture (and replace-on-conflict is off), nothing is written and every such file is
+   * named. Retention applies to every package given, also to one already listed with the same
+   * bytes.
+   *
+   * <p>Only a race can refuse a publish after its upload: another publisher lists other bytes under
+   * one of the batch's names between the check and the commit. Then nothing is committed, and the
+   * pool files this publish uploaded stay, unlisted, until {@code gc} collects them after its grace
+   * period. They are not deleted at once because that cannot be made safe: a concurrent publisher
+   * of the same bytes finds such a file already there, writes nothing, and names it in its own
+   * commit later; nothing it does is visible to a conditional delete (a version token may be the
+   * content's hash, so even rewriting the same bytes keeps it), so a delete could leave that
+   * publisher's index naming a missing file. GC's grace period is exactly the guard that makes
+   * collecting such files safe.
+   *
+   * @throws io.pinrepo.MalformedPackageException when the one bad file is not a valid .deb
+   * @throws PackageConflictException when the one bad file has other bytes than a listed package
+   *     (or than another file of the batch) of its name, version and architecture
+   * @throws io.pinrepo.RefusedBatchException when several files are bad, naming each in the order
+   *     given
    * @throws io.pinrepo.CommitConflictException when other publishers kept winning
    * @throws IOException also when the distribution is signed and this repository has no signer
    */
@@ -83,30 +99,63 @@ public final class AptRepository {
   }
 
   /**
-   * Publishes .deb contents into {@code dist}/{@code component}; each source's {@code toString()}
-   * names it in errors. See {@link #publish}.
+   * Publishes .deb and .udeb contents into {@code dist}/{@code component}; each source's {@code
+   * toString()} names it in errors, and a name ending in {@code .udeb} marks a udeb. See {@link
+   * #publish}.
    */
   public ChangeReport<PackageRef> publishSources(
       String dist, String component, List<ContentSource> debs) throws IOException {
     DistLayout.checkName("component", component);
     DistCommit commit = new DistCommit(storage, settings, dist);
-    List<DebPackage> packages = read(debs);
-    List<IndexEntry> incoming = new ArrayList<>();
-    for (int i = 0; i < debs.size(); i++) {
-      incoming.add(upload(component, debs.get(i), packages.get(i)));
+    PublishBatch batch = PublishBatch.read(debs, settings.checkData());
+    List<PublishEdit.Incoming> planned = new ArrayList<>();
+    for (PublishBatch.Item item : batch.items()) {
+      planned.add(incoming(item, PoolLayout.path(component, item.deb(), item.type())));
     }
-    return commit.run(
-        new PublishEdit(component, incoming, settings.retention(), settings.replaceOnConflict()));
+    SortedMap<Integer, PinrepoException> refused = batch.problems();
+    refused.putAll(commit.conflicts(edit(dist, component, planned)));
+    if (!refused.isEmpty()) {
+      throw RefusedBatchException.refusal(List.copyOf(refused.values()));
+    }
+    List<PublishEdit.Incoming> uploaded = new ArrayList<>();
+    for (PublishBatch.Item item : batch.items()) {
+      uploaded.add(upload(component, item));
+    }
+    return commit.run(edit(dist, component, uploaded));
+  }
+
+  private PublishEdit edit(String dist, String component, List<PublishEdit.Incoming> incoming) {
+    return new PublishEdit(
+        dist, component, incoming, settings.retention(), settings.replaceOnConflict());
   }
 
   /**
-   * Removes the packages {@code selector} matches from {@code dist}/{@code component}. Their pool
-   * files stay until garbage collection. Removing what is not listed changes nothing.
+   * Removes the packages {@code selector} matches from {@code dist}/{@code component}, udebs
+   * included. Their pool files stay until garbage collection (see {@link #purge} to delete them
+   * now). Removing what is not listed changes nothing.
    */
   public ChangeReport<PackageRef> remove(String dist, String component, PackageSelector selector)
       throws IOException {
     DistLayout.checkName("component", component);
     return new DistCommit(storage, settings, dist).run(new RemoveEdit(component, selector));
+  }
+
+  /**
+   * Purges the packages {@code selector} matches from {@code dist}/{@code component}: removes them
+   * from the indexes, drops the records that keep superseded indexes listing their files fetchable
+   * (see {@link Builder#byHashRetention}), and deletes each file now unless an index of another
+   * distribution or component still lists it. Packages removed earlier, whose files only superseded
+   * indexes still list, are purged too.
+   *
+   * <p>Meant for taking back what should not have been published. It is not safe against a
+   * concurrent publish of the same file (which may find the file, skip its upload, and list it
+   * after the delete); run it when nobody publishes that package. It reads the indexes of every
+   * distribution to find where a file is still listed.
+   */
+  public PurgeReport purge(String dist, String component, PackageSelector selector)
+      throws IOException {
+    DistLayout.checkName("component", component);
+    return new Purge(storage, settings, new DistLayout(dist)).run(component, selector);
   }
 
   /** Whether {@code dist} has been published: it has a {@code Release} or {@code InRelease}. */
@@ -125,8 +174,8 @@ public final class AptRepository {
     DistState state = DistState.readLatest(storage, settings, new DistLayout(dist));
     Map<String, PackageRef> refs = new LinkedHashMap<>();
     for (String component : state.components()) {
-      for (String arch : state.architectures(component)) {
-        for (IndexEntry e : state.packages(component, arch)) {
+      for (IndexId index : state.indexes(component)) {
+        for (IndexEntry e : state.packages(component, index)) {
           refs.putIfAbsent(component + " " + e.filename(), e.ref(component));
         }
       }
@@ -142,34 +191,23 @@ public final class AptRepository {
     return new AptFormat(settings);
   }
 
-  /** Reads every source; refuses the batch, naming each malformed file, if any is. */
-  private static List<DebPackage> read(List<ContentSource> debs) throws IOException {
-    List<DebPackage> packages = new ArrayList<>();
-    List<PinrepoException> malformed = new ArrayList<>();
-    for (ContentSource source : debs) {
-      try (InputStream in = source.open()) {
-        packages.add(DebPackage.read(in, source.toString()));
-      } catch (MalformedPackageException e) {
-        malformed.add(e);
-      }
-    }
-    if (!malformed.isEmpty()) {
-      throw RefusedBatchException.refusal(malformed);
-    }
-    return packages;
-  }
-
-  private IndexEntry upload(String component, ContentSource source, DebPackage deb)
-      throws IOException {
-    String path = PoolLayout.path(component, deb);
+  private PublishEdit.Incoming upload(String component, PublishBatch.Item item) throws IOException {
+    String path = PoolLayout.path(component, item.deb(), item.type());
     try {
-      Blobs.put(storage, PoolLayout.key(path), source, deb.digests(), settings.clock());
+      Blobs.put(
+          storage, PoolLayout.key(path), item.source(), item.deb().digests(), settings.clock());
     } catch (PackageConflictException e) {
       // The same name, version and architecture rebuilt: keep both files; the index decides.
-      path = PoolLayout.alternatePath(component, deb);
-      Blobs.put(storage, PoolLayout.key(path), source, deb.digests(), settings.clock());
+      path = PoolLayout.alternatePath(component, item.deb(), item.type());
+      Blobs.put(
+          storage, PoolLayout.key(path), item.source(), item.deb().digests(), settings.clock());
     }
-    return IndexEntry.of(deb, path);
+    return incoming(item, path);
+  }
+
+  private static PublishEdit.Incoming incoming(PublishBatch.Item item, String poolPath) {
+    return new PublishEdit.Incoming(
+        item.position(), item.name(), item.type(), IndexEntry.of(item.deb(), poolPath));
   }
 
   /** Settings for an {@link AptRepository}; every one has a default except the storage. */
@@ -189,6 +227,7 @@ public final class AptRepository {
     private RetryPolicy retryPolicy = DEFAULTS.retryPolicy();
     private int maxIndexBytes = DEFAULTS.maxIndexBytes();
     private Duration byHashRetention = DEFAULTS.byHashRetention();
+    private boolean checkData = DEFAULTS.checkData();
 
     private Builder(Storage storage) {
       this.storage = Objects.requireNonNull(storage, "storage");
@@ -280,6 +319,19 @@ public final class AptRepository {
       return this;
     }
 
+    /**
+     * Whether a publish reads each package's {@code data.tar} through, refusing decompression
+     * bombs, paths that climb out of the package root, unknown entry types and truncated data; on
+     * by default. Off, only the data member's framing is checked and its bytes are hashed unread:
+     * about ten times faster for a large package (measured: the 8 largest packages of a Debian apt
+     * cache, 550 MB, 13 s instead of 162 s on a loaded 2-core machine), for packages whose builder
+     * you trust. The control archive is always checked.
+     */
+    public Builder checkData(boolean check) {
+      this.checkData = check;
+      return this;
+    }
+
     /** The largest uncompressed {@code Packages} index read; 512 MiB by default. */
     public Builder maxIndexBytes(int bytes) {
       if (bytes < 1) {
@@ -305,7 +357,8 @@ public final class AptRepository {
               replaceOnConflict,
               retryPolicy,
               maxIndexBytes,
-              byHashRetention));
+              byHashRetention,
+              checkData));
     }
 
     private static String singleLine(String what, String value) {

@@ -8,6 +8,7 @@ import io.pinrepo.format.ChangeReport;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedMap;
 import java.util.TreeMap;
 
 /** Collects what one commit attempt changed, once per package even when it is in many indexes. */
@@ -41,6 +42,11 @@ final class Changes {
    */
   void conflict(int position, PackageConflictException conflict) {
     conflicts.putIfAbsent(position, conflict);
+  }
+
+  /** The conflicts met, by position of the file in the batch. */
+  SortedMap<Integer, PinrepoException> conflicts() {
+    return new TreeMap<>(conflicts);
   }
 
   /**

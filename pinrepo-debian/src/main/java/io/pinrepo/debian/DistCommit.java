@@ -1,5 +1,6 @@
 package io.pinrepo.debian;
 
+import io.pinrepo.PinrepoException;
 import io.pinrepo.commit.Blobs;
 import io.pinrepo.commit.DerivedFiles;
 import io.pinrepo.commit.ObjectVersions;
@@ -19,6 +20,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -161,6 +163,19 @@ final class DistCommit {
         changes, state, Optional.of(new Committed(info.versionToken(), text, files, before)));
   }
 
+  /**
+   * What {@code edit} would refuse if it were committed now: the conflicts with the packages listed
+   * at this moment, by position in the batch. Writes nothing; a publish checks this before it
+   * uploads, so that a refusal leaves the repository as it was.
+   *
+   * @throws IOException also when the distribution is signed and this publisher has no signer
+   */
+  SortedMap<Integer, PinrepoException> conflicts(Edit edit) throws IOException {
+    Changes changes = new Changes(edit.component());
+    recompute(DistState.read(storage, settings, layout), edit, changes);
+    return changes.conflicts();
+  }
+
   /** The new bytes of every index that changes, by path relative to the distribution. */
   private SortedMap<String, byte[]> recompute(DistState state, Edit edit, Changes changes)
       throws IOException {
@@ -170,44 +185,68 @@ final class DistCommit {
       distArchs.addAll(settings.defaultArchitectures());
     }
     distArchs.addAll(edit.newArchitectures());
-    SortedSet<String> componentArchs = state.architectures(component);
+    SortedSet<IndexId> existing = state.indexes(component);
     SortedMap<String, byte[]> indexes = new TreeMap<>();
-    for (String arch : new TreeSet<>(edit.touched(distArchs, componentArchs))) {
-      boolean exists = componentArchs.contains(arch);
-      byte[] before = exists ? state.packagesBytes(component, arch) : null;
+    for (IndexId index : new TreeSet<>(edit.touched(distArchs, existing))) {
+      boolean exists = existing.contains(index);
+      byte[] before = exists ? state.packagesBytes(component, index) : null;
       List<IndexEntry> base =
           exists
-              ? PackagesIndex.parse(before, DistLayout.indexDir(component, arch))
-              : seed(state, component, componentArchs);
-      byte[] after = PackagesIndex.render(edit.apply(arch, base, changes));
+              ? PackagesIndex.parse(before, index.packagesPath(component))
+              : seed(state, component, index.type(), existing);
+      byte[] after = PackagesIndex.render(edit.apply(index, base, changes));
       if (!Arrays.equals(before, after)) {
-        indexes.put(DistLayout.indexDir(component, arch) + "/Packages", after);
+        indexes.put(index.packagesPath(component), after);
       }
     }
     if (!indexes.isEmpty()) {
-      // Every component gets an index for every architecture of the distribution, as apt expects.
-      for (String other : state.components()) {
-        SortedSet<String> archs = state.architectures(other);
-        for (String arch : distArchs) {
-          if (!other.equals(component) && !archs.contains(arch)) {
-            indexes.put(
-                DistLayout.indexDir(other, arch) + "/Packages",
-                PackagesIndex.render(seed(state, other, archs)));
-          }
-        }
-      }
+      fillIn(state, component, edit.newTypes(), distArchs, indexes);
     }
     return indexes;
   }
 
-  /** A new architecture's index starts with the component's {@code Architecture: all} packages. */
-  private static List<IndexEntry> seed(DistState state, String component, SortedSet<String> archs)
+  /**
+   * Gives every component an index of ordinary packages for every architecture of the distribution,
+   * as apt expects, and one of udebs for every architecture once it has udebs.
+   */
+  private static void fillIn(
+      DistState state,
+      String component,
+      Set<PackageType> newTypes,
+      SortedSet<String> distArchs,
+      SortedMap<String, byte[]> indexes)
       throws IOException {
-    if (archs.isEmpty()) {
+    SortedSet<String> components = new TreeSet<>(state.components());
+    components.add(component);
+    for (String c : components) {
+      SortedSet<IndexId> existing = state.indexes(c);
+      Set<PackageType> types = EnumSet.of(PackageType.DEB);
+      existing.forEach(index -> types.add(index.type()));
+      if (c.equals(component)) {
+        types.addAll(newTypes);
+      }
+      for (PackageType type : types) {
+        for (String arch : distArchs) {
+          IndexId index = new IndexId(type, arch);
+          String path = index.packagesPath(c);
+          if (!existing.contains(index) && !indexes.containsKey(path)) {
+            indexes.put(path, PackagesIndex.render(seed(state, c, type, existing)));
+          }
+        }
+      }
+    }
+  }
+
+  /** A new index starts with the component's {@code Architecture: all} packages of its type. */
+  private static List<IndexEntry> seed(
+      DistState state, String component, PackageType type, SortedSet<IndexId> existing)
+      throws IOException {
+    Optional<IndexId> first = existing.stream().filter(i -> i.type() == type).findFirst();
+    if (first.isEmpty()) {
       return List.of();
     }
     List<IndexEntry> all = new ArrayList<>();
-    for (IndexEntry e : state.packages(component, archs.first())) {
+    for (IndexEntry e : state.packages(component, first.get())) {
       if (e.architecture().equals("all")) {
         all.add(e);
       }

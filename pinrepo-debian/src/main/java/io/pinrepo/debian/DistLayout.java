@@ -41,11 +41,6 @@ final class DistLayout {
     return file("Release.gpg");
   }
 
-  /** {@code <comp>/binary-<arch>}, relative to the distribution. */
-  static String indexDir(String component, String arch) {
-    return component + "/binary-" + arch;
-  }
-
   /** The content-addressed name of an index file, as apt derives it from the Release. */
   ObjectKey byHash(String relativePath, HashAlgorithm algorithm, String hex) {
     String dir = relativePath.substring(0, relativePath.lastIndexOf('/'));

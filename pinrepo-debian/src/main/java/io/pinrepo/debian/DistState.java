@@ -120,21 +120,20 @@ final class DistState {
     return release.map(ReleaseFile::architectures).orElseGet(TreeSet::new);
   }
 
-  /** The architectures {@code component} has indexes for. */
-  SortedSet<String> architectures(String component) {
-    SortedSet<String> archs = new TreeSet<>();
+  /** The {@code Packages} indexes {@code component} has, of ordinary packages and of udebs. */
+  SortedSet<IndexId> indexes(String component) {
+    SortedSet<IndexId> indexes = new TreeSet<>();
     for (String path : files().keySet()) {
-      String[] parts = path.split("/");
-      if (parts[0].equals(component) && parts[2].equals("Packages")) {
-        archs.add(parts[1].substring("binary-".length()));
-      }
+      IndexId.locate(path)
+          .filter(l -> l.component().equals(component) && l.fileName().equals("Packages"))
+          .ifPresent(l -> indexes.add(l.index()));
     }
-    return archs;
+    return indexes;
   }
 
-  /** The bytes of {@code component}'s index for {@code arch}, which must exist. */
-  byte[] packagesBytes(String component, String arch) throws IOException {
-    String path = DistLayout.indexDir(component, arch) + "/Packages";
+  /** The bytes of {@code component}'s {@code index}, which must exist. */
+  byte[] packagesBytes(String component, IndexId index) throws IOException {
+    String path = index.packagesPath(component);
     Digests digests = files().get(path);
     if (digests == null) {
       throw new IllegalStateException("no index " + path);
@@ -142,10 +141,10 @@ final class DistState {
     return readByHash(storage, settings, layout, path, digests);
   }
 
-  /** The entries of {@code component}'s index for {@code arch}, which must exist. */
-  List<IndexEntry> packages(String component, String arch) throws IOException {
+  /** The entries of {@code component}'s {@code index}, which must exist. */
+  List<IndexEntry> packages(String component, IndexId index) throws IOException {
     return PackagesIndex.parse(
-        packagesBytes(component, arch), layout.file(DistLayout.indexDir(component, arch)).value());
+        packagesBytes(component, index), layout.file(index.packagesPath(component)).value());
   }
 
   /** Reads an index file through its SHA-256 by-hash name and checks it. */

@@ -14,17 +14,21 @@ interface Edit {
   /** Architectures the change brings into the distribution (none for a remove). */
   Set<String> newArchitectures();
 
-  /**
-   * The architecture indexes of the component to recompute.
-   *
-   * @param distArchs the distribution's architectures, including {@link #newArchitectures()}
-   * @param componentArchs those the component has indexes for now
-   */
-  Set<String> touched(SortedSet<String> distArchs, SortedSet<String> componentArchs);
+  /** Package types the change brings into the component (none for a remove). */
+  Set<PackageType> newTypes();
 
   /**
-   * The new entries of one architecture index; records what changed, and what conflicts with the
-   * listed packages, in {@code changes}.
+   * The indexes of the component to recompute.
+   *
+   * @param distArchs the distribution's architectures, including {@link #newArchitectures()}
+   * @param existing the indexes the component has now
    */
-  List<IndexEntry> apply(String arch, List<IndexEntry> current, Changes changes) throws IOException;
+  Set<IndexId> touched(SortedSet<String> distArchs, SortedSet<IndexId> existing);
+
+  /**
+   * The new entries of one index; records what changed, and what conflicts with the listed
+   * packages, in {@code changes}.
+   */
+  List<IndexEntry> apply(IndexId index, List<IndexEntry> current, Changes changes)
+      throws IOException;
 }

@@ -6,9 +6,9 @@ import io.pinrepo.spi.ObjectKey;
 final class PoolLayout {
   private PoolLayout() {}
 
-  /** The usual pool path of {@code deb} in {@code component}. */
-  static String path(String component, DebPackage deb) {
-    return directory(component, deb) + "/" + deb.fileName();
+  /** The usual pool path of {@code deb} in {@code component}, with its type's extension. */
+  static String path(String component, DebPackage deb, PackageType type) {
+    return directory(component, deb) + "/" + fileName(deb, type);
   }
 
   /**
@@ -16,16 +16,21 @@ final class PoolLayout {
    * version and architecture rebuilt): the usual directory plus the first 16 hex digits of its
    * SHA-256, so the file name apt saves stays the same.
    */
-  static String alternatePath(String component, DebPackage deb) {
+  static String alternatePath(String component, DebPackage deb, PackageType type) {
     return directory(component, deb)
         + "/sha256-"
         + deb.digests().sha256().substring(0, 16)
         + "/"
-        + deb.fileName();
+        + fileName(deb, type);
   }
 
   static ObjectKey key(String path) {
     return ObjectKey.of(path);
+  }
+
+  private static String fileName(DebPackage deb, PackageType type) {
+    String name = deb.fileName();
+    return name.substring(0, name.length() - ".deb".length()) + type.extension();
   }
 
   private static String directory(String component, DebPackage deb) {

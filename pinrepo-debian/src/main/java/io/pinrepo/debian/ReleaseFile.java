@@ -56,12 +56,11 @@ record ReleaseFile(
     return components;
   }
 
-  /** The architectures that have indexes, sorted. */
+  /** The architectures that have indexes (of ordinary packages or udebs), sorted. */
   SortedSet<String> architectures() {
     SortedSet<String> archs = new TreeSet<>();
     for (String path : files.keySet()) {
-      String[] parts = path.split("/");
-      archs.add(parts[1].substring("binary-".length()));
+      IndexId.locate(path).ifPresent(l -> archs.add(l.index().arch()));
     }
     return archs;
   }

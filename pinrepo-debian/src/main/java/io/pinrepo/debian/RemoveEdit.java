@@ -6,7 +6,7 @@ import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
 
-/** Takes the packages a selector matches out of one component's indexes. */
+/** Takes the packages a selector matches out of one component's indexes, udebs included. */
 final class RemoveEdit implements Edit {
   private final String component;
   private final PackageSelector selector;
@@ -27,17 +27,22 @@ final class RemoveEdit implements Edit {
   }
 
   @Override
-  public Set<String> touched(SortedSet<String> distArchs, SortedSet<String> componentArchs) {
-    Set<String> touched = new TreeSet<>(componentArchs);
+  public Set<PackageType> newTypes() {
+    return Set.of();
+  }
+
+  @Override
+  public Set<IndexId> touched(SortedSet<String> distArchs, SortedSet<IndexId> existing) {
+    Set<IndexId> touched = new TreeSet<>(existing);
     selector
         .architecture()
         .filter(a -> !a.equals("all"))
-        .ifPresent(a -> touched.retainAll(Set.of(a)));
+        .ifPresent(a -> touched.removeIf(index -> !index.arch().equals(a)));
     return touched;
   }
 
   @Override
-  public List<IndexEntry> apply(String arch, List<IndexEntry> current, Changes changes) {
+  public List<IndexEntry> apply(IndexId index, List<IndexEntry> current, Changes changes) {
     List<IndexEntry> kept = new ArrayList<>();
     for (IndexEntry e : current) {
       if (selector.matches(e)) {

@@ -29,7 +29,8 @@ record Settings(
     boolean replaceOnConflict,
     RetryPolicy retryPolicy,
     int maxIndexBytes,
-    Duration byHashRetention) {
+    Duration byHashRetention,
+    boolean checkData) {
 
   /** Copies the architectures (unmodifiable) and rejects nulls. */
   Settings {
@@ -59,6 +60,7 @@ record Settings(
         false,
         RetryPolicy.DEFAULT,
         512 << 20,
-        Duration.ofDays(1));
+        Duration.ofDays(1),
+        true);
   }
 }

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /**
  * The record of index files a distribution's Release no longer lists, each with the time until
@@ -89,6 +90,31 @@ final class SupersededIndexes {
               entries.sort(Comparator.comparing(Entry::until).thenComparing(Entry::path));
               StringBuilder sb = new StringBuilder();
               entries.forEach(e -> sb.append(e.line()).append('\n'));
+              return top.replace(storage, sb.toString().getBytes(StandardCharsets.UTF_8));
+            });
+  }
+
+  /**
+   * Drops the entries {@code dropped} accepts (when the record exists), conditionally on the
+   * version read, retried on a lost race; entries recorded meanwhile are judged too.
+   */
+  static void drop(Storage storage, Settings settings, DistLayout layout, Predicate<Entry> dropped)
+      throws IOException {
+    new OptimisticCommit(settings.retryPolicy())
+        .run(
+            key(layout).value(),
+            () -> {
+              Top top = Top.read(storage, key(layout), MAX_BYTES);
+              if (!top.exists()) {
+                return null;
+              }
+              List<Entry> all = parse(top);
+              List<Entry> kept = all.stream().filter(e -> !dropped.test(e)).toList();
+              if (kept.size() == all.size()) {
+                return null;
+              }
+              StringBuilder sb = new StringBuilder();
+              kept.forEach(e -> sb.append(e.line()).append('\n'));
               return top.replace(storage, sb.toString().getBytes(StandardCharsets.UTF_8));
             });
   }

@@ -91,7 +91,8 @@ class AptRepositoryTest {
         assertThrows(
             PackageConflictException.class,
             () -> repo.publishSources("stable", "main", List.of(rebuilt)));
-    assertTrue(e.getMessage().contains("hello 1.0 (amd64) is already in main"), e.getMessage());
+    assertTrue(
+        e.getMessage().contains("hello 1.0 (amd64) is already in stable/main"), e.getMessage());
     assertEquals(
         text(storage, "dists/stable/Release"),
         new String(before.get("dists/stable/Release"), StandardCharsets.UTF_8));
@@ -136,8 +137,11 @@ class AptRepositoryTest {
         assertThrows(
             RefusedBatchException.class, () -> repo.publishSources("stable", "main", rebuilt));
     assertEquals(2, e.causes().size(), e.causes()::toString);
-    assertTrue(e.causes().get(0).getMessage().startsWith("hello 1.0 (amd64)"), e.getMessage());
-    assertTrue(e.causes().get(1).getMessage().startsWith("doc 1 (all)"), e.getMessage());
+    assertTrue(
+        e.causes().get(0).getMessage().startsWith("hello_1.0_amd64.deb: hello 1.0 (amd64)"),
+        e.getMessage());
+    assertTrue(
+        e.causes().get(1).getMessage().startsWith("doc_1_all.deb: doc 1 (all)"), e.getMessage());
     assertTrue(e.causes().stream().allMatch(c -> c instanceof PackageConflictException));
     assertEquals(release, text(storage, "dists/stable/Release"));
     assertEquals(List.of("doc 1 all", "hello 1.0 amd64"), names(repo.list("stable")));
@@ -207,6 +211,23 @@ class AptRepositoryTest {
       repo.publishSources("stable", "main", List.of(deb("hello", v, "amd64")));
     }
     assertEquals(List.of("hello 1.2 amd64", "hello 1.10 amd64"), names(repo.list("stable")));
+  }
+
+  @Test
+  void retentionPrunesOnAnUnchangedRepublish() throws Exception {
+    builder().build().publishSources("stable", "main", List.of(deb("hello", "1", "amd64")));
+    builder().build().publishSources("stable", "main", List.of(deb("hello", "2", "amd64")));
+    ContentSource newest = deb("hello", "3", "amd64");
+    builder().build().publishSources("stable", "main", List.of(newest));
+    AptRepository repo = builder().retention(Retention.keepNewest(1)).build();
+    ChangeReport<PackageRef> report = repo.publishSources("stable", "main", List.of(newest));
+    assertEquals(List.of("hello 3 amd64"), names(report.unchanged()));
+    assertEquals(List.of(), names(report.added()));
+    assertEquals(List.of("hello 1 amd64", "hello 2 amd64"), names(report.removed()));
+    assertTrue(report.committed());
+    assertEquals(List.of("hello 3 amd64"), names(repo.list("stable")));
+    Repos.assertConsistent(storage, "stable");
+    assertFalse(repo.publishSources("stable", "main", List.of(newest)).committed());
   }
 
   @Test

@@ -38,7 +38,7 @@ class CompressionCostTest {
       var control =
           template.control().with("Package", "package-" + i).with("Version", "1." + i + "-1");
       DebPackage deb = new DebPackage(control, Digests.of(("deb " + i).getBytes()));
-      entries.add(IndexEntry.of(deb, PoolLayout.path("main", deb)));
+      entries.add(IndexEntry.of(deb, PoolLayout.path("main", deb, PackageType.DEB)));
     }
     byte[] index = PackagesIndex.render(entries);
     for (IndexCompression setting :

@@ -1,6 +1,7 @@
 package io.pinrepo.maven;
 
 import io.pinrepo.MalformedPackageException;
+import io.pinrepo.maven.internal.Printable;
 import io.pinrepo.maven.pom.Pom;
 import io.pinrepo.spi.ContentSource;
 import java.util.HashSet;
@@ -74,9 +75,11 @@ public record Deployment(
     try {
       return new Coordinates(read.groupId(), read.artifactId(), read.version());
     } catch (IllegalArgumentException e) {
+      boolean property = (read.groupId() + read.artifactId() + read.version()).contains("${");
       throw new MalformedPackageException(
           pomSource,
-          e.getMessage() + " (properties are not interpolated: give the coordinates explicitly)",
+          e.getMessage()
+              + (property ? " (properties are not interpolated: give the coordinates)" : ""),
           e);
     }
   }
@@ -84,7 +87,8 @@ public record Deployment(
   private void agree(String what, String declared, String given) throws MalformedPackageException {
     if (!declared.isEmpty() && !declared.contains("${") && !declared.equals(given)) {
       throw new MalformedPackageException(
-          pomSource, "declares " + what + " '" + declared + "' but '" + given + "' was given");
+          pomSource,
+          "declares " + what + " " + Printable.quoted(declared) + " but '" + given + "' was given");
     }
   }
 }

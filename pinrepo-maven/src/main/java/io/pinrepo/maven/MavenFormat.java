@@ -70,8 +70,9 @@ public final class MavenFormat implements RepositoryFormat {
 
   /**
    * Whether there is a prefix file, or a {@code maven-metadata.xml} or a POM in the Maven layout
-   * among the first few thousand keys. A repository that shares its storage with much else sorting
-   * before it may go unnoticed.
+   * among the first few thousand keys outside {@code .pinrepo/} (pinrepo's own records, such as
+   * access counts, sort first and do not count). A repository that shares its storage with much
+   * else sorting before it may go unnoticed.
    */
   @Override
   public boolean isPresent(Storage storage) throws IOException {
@@ -79,10 +80,16 @@ public final class MavenFormat implements RepositoryFormat {
       return true;
     }
     try (ObjectListing listing = storage.list("")) {
-      for (int seen = 0; seen < DETECTION_LIMIT && listing.hasNext(); seen++) {
-        if (isMavenFile(listing.next().key())) {
+      int seen = 0;
+      while (seen < DETECTION_LIMIT && listing.hasNext()) {
+        ObjectKey key = listing.next().key();
+        if (key.value().startsWith(".pinrepo/")) {
+          continue;
+        }
+        if (isMavenFile(key)) {
           return true;
         }
+        seen++;
       }
     }
     return false;

@@ -1,24 +1,23 @@
 package io.pinrepo.maven;
 
 import io.pinrepo.MalformedPackageException;
+import io.pinrepo.PinrepoException;
+import io.pinrepo.RefusedBatchException;
 import io.pinrepo.commit.OptimisticCommit;
 import io.pinrepo.commit.RetryPolicy;
 import io.pinrepo.commit.Settlement;
 import io.pinrepo.format.ChangeReport;
 import io.pinrepo.format.Retention;
-import io.pinrepo.maven.FileUploads.Upload;
 import io.pinrepo.maven.metadata.MavenMetadata;
 import io.pinrepo.maven.metadata.PluginEntry;
 import io.pinrepo.maven.metadata.SnapshotBuild;
-import io.pinrepo.maven.pom.Pom;
-import io.pinrepo.maven.pom.PomReader;
 import io.pinrepo.sign.Signer;
 import io.pinrepo.spi.ObjectKey;
 import io.pinrepo.spi.Storage;
 import java.io.IOException;
-import java.io.InputStream;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -47,7 +46,7 @@ public final class MavenRepository {
 
   private final Storage storage;
   private final Settings settings;
-  private final FileUploads uploads;
+  private final ReleaseFiles releases;
   private final TopCommit tops;
   private final SnapshotDeploy snapshots;
   private final MavenFormat format;
@@ -56,7 +55,8 @@ public final class MavenRepository {
     this.storage = storage;
     this.settings = settings;
     OptimisticCommit commit = new OptimisticCommit(settings.retryPolicy());
-    this.uploads = new FileUploads(storage, settings.signer());
+    FileUploads uploads = new FileUploads(storage, settings.signer());
+    this.releases = new ReleaseFiles(storage, uploads);
     this.tops = new TopCommit(storage, commit);
     this.snapshots =
         new SnapshotDeploy(storage, uploads, commit, settings.clock(), settings.keptBuilds());
@@ -69,24 +69,53 @@ public final class MavenRepository {
   }
 
   /**
-   * Deploys one GAV. The report lists the POM and each artifact: as added when the deploy wrote it
-   * or listed its version, else as unchanged (a release deployed again with the same bytes); as
-   * removed, the files of snapshot builds that retention dropped. It is {@link
-   * ChangeReport#committed() committed} when the deploy wrote a file or a metadata file.
+   * Deploys one GAV. Every file is read and checked before anything is written: the POM (safe,
+   * well-formed, with valid coordinates), a plugin's jar and descriptor, and, for a release, each
+   * file against what the repository holds. A refused deploy leaves the repository byte for byte as
+   * it was, even when a concurrent deploy of the same release with other bytes is what refuses it:
+   * the files it had created are deleted again (in the version it created, and only while the
+   * version is not listed), so only the other deploy's files remain.
    *
-   * @throws io.pinrepo.MalformedPackageException when the POM is unsafe, not well-formed or lacks
-   *     coordinates, or disagrees with the coordinates given
-   * @throws io.pinrepo.PackageConflictException when a release's file exists with other bytes
-   * @throws io.pinrepo.RefusedBatchException when several of a release's files do
+   * <p>The report lists the POM and each artifact: as added when the deploy wrote it or listed its
+   * version, else as unchanged (a release deployed again with the same bytes); as removed, the
+   * files of snapshot builds that retention dropped. It is {@link ChangeReport#committed()
+   * committed} when the deploy wrote a file or a metadata file.
+   *
+   * @throws io.pinrepo.MalformedPackageException when one file is bad: the POM is unsafe, not
+   *     well-formed, lacks or has invalid coordinates, or disagrees with the coordinates given; a
+   *     plugin's jar is no readable zip or its descriptor is bad
+   * @throws io.pinrepo.PackageConflictException when one file of a release exists with other bytes
+   * @throws io.pinrepo.RefusedBatchException when several files are bad or conflict, one cause each
    * @throws io.pinrepo.CommitConflictException when other deploys kept winning the metadata commit
    */
   public ChangeReport<ArtifactRef> deploy(Deployment deployment) throws IOException {
-    Pom pom;
-    try (InputStream in = deployment.pom().open()) {
-      pom = PomReader.read(deployment.pomSource(), in);
+    CheckedDeploy checked = CheckedDeploy.read(deployment);
+    List<PinrepoException> refusals = new ArrayList<>(checked.problems());
+    if (checked.coordinates().isEmpty()) {
+      throw RefusedBatchException.refusal(refusals);
     }
-    Coordinates c = deployment.coordinates(pom);
-    return c.isSnapshot() ? deploySnapshot(c, pom, deployment) : deployRelease(c, pom, deployment);
+    Coordinates c = checked.coordinates().get();
+    if (c.isSnapshot()) {
+      if (!refusals.isEmpty()) {
+        throw RefusedBatchException.refusal(refusals);
+      }
+      return deploySnapshot(c, checked);
+    }
+    ReleaseFiles.Checked release = releases.check(c, checked);
+    Set<String> malformed = new HashSet<>();
+    checked.problems().forEach(p -> malformed.add(p.source()));
+    release
+        .conflicts()
+        .forEach(
+            (source, conflict) -> {
+              if (!malformed.contains(source)) {
+                refusals.add(conflict); // one cause per file: a malformed one is named once
+              }
+            });
+    if (!refusals.isEmpty()) {
+      throw RefusedBatchException.refusal(refusals);
+    }
+    return deployRelease(c, checked, release);
   }
 
   /**
@@ -107,48 +136,40 @@ public final class MavenRepository {
     return format;
   }
 
-  private ChangeReport<ArtifactRef> deployRelease(Coordinates c, Pom pom, Deployment d)
-      throws IOException {
-    List<ArtifactRef> refs = new ArrayList<>();
-    List<Upload> files = new ArrayList<>();
-    for (ArtifactFile a : d.artifacts()) {
-      ArtifactRef ref = new ArtifactRef(c, a.classifier(), a.extension(), c.version(), 0);
-      refs.add(ref);
-      files.add(new Upload(ref.file(), a.content(), FileUploads.digest(a.content())));
-    }
-    ArtifactRef pomRef = new ArtifactRef(c, "", "pom", c.version(), 0);
-    refs.add(pomRef);
-    files.add(new Upload(pomRef.file(), d.pom(), FileUploads.digest(d.pom())));
-    Set<ObjectKey> present = uploads.checkRelease(files);
+  private ChangeReport<ArtifactRef> deployRelease(
+      Coordinates c, CheckedDeploy checked, ReleaseFiles.Checked release) throws IOException {
     Progress progress = new Progress();
     addPrefix(c, progress);
-    for (Upload u : files) {
-      uploads.putRelease(u, present.contains(u.key()));
-    }
-    progress.committed |= present.size() < files.size();
-    boolean listedNow = listVersion(c, pom, d, progress);
+    releases.put(c, release);
+    Set<ObjectKey> present = release.present();
+    progress.committed |= present.size() < release.uploads().size();
+    boolean listedNow = listVersion(c, checked, progress);
     List<ArtifactRef> added = new ArrayList<>();
     List<ArtifactRef> unchanged = new ArrayList<>();
-    for (ArtifactRef ref : refs) {
-      (listedNow || !present.contains(ref.file()) ? added : unchanged).add(ref);
+    for (int i = 0; i < checked.files().size(); i++) {
+      CheckedDeploy.File f = checked.files().get(i);
+      ArtifactRef ref = new ArtifactRef(c, f.classifier(), f.extension(), c.version(), 0);
+      boolean found = present.contains(release.uploads().get(i).key());
+      (listedNow || !found ? added : unchanged).add(ref);
     }
     return progress.report(added, unchanged, List.of());
   }
 
-  private ChangeReport<ArtifactRef> deploySnapshot(Coordinates c, Pom pom, Deployment d)
+  private ChangeReport<ArtifactRef> deploySnapshot(Coordinates c, CheckedDeploy checked)
       throws IOException {
     List<SnapshotDeploy.Part> parts = new ArrayList<>();
-    for (ArtifactFile a : d.artifacts()) {
-      parts.add(new SnapshotDeploy.Part(a.classifier(), a.extension(), a.content()));
+    for (CheckedDeploy.File f : checked.files()) {
+      parts.add(
+          new SnapshotDeploy.Part(
+              f.classifier(), f.extension(), f.content(), f.source(), f.digests()));
     }
-    parts.add(new SnapshotDeploy.Part("", "pom", d.pom()));
     Progress progress = new Progress();
     addPrefix(c, progress);
     SnapshotDeploy.Outcome outcome = snapshots.deploy(c, parts);
     progress.committed = true;
     progress.settled(outcome.sidecars());
     List<ArtifactRef> removed = snapshots.expire(c, outcome.build());
-    listVersion(c, pom, d, progress);
+    listVersion(c, checked, progress);
     SnapshotBuild build = outcome.build();
     List<ArtifactRef> added = new ArrayList<>();
     for (SnapshotDeploy.Part p : parts) {
@@ -175,7 +196,7 @@ public final class MavenRepository {
    *
    * @return whether the version was listed now
    */
-  private boolean listVersion(Coordinates c, Pom pom, Deployment d, Progress progress)
+  private boolean listVersion(Coordinates c, CheckedDeploy checked, Progress progress)
       throws IOException {
     ObjectKey key = Layout.artifactMetadata(c);
     TopCommit.Outcome listed =
@@ -189,19 +210,14 @@ public final class MavenRepository {
               return next == current ? Optional.empty() : Optional.of(next.toXml());
             });
     progress.add(listed);
-    if (pom.packaging().equals("maven-plugin")) {
-      progress.add(updatePluginMetadata(c, pom, d));
+    if (checked.plugin().isPresent()) {
+      progress.add(updatePluginMetadata(c, checked.plugin().get()));
     }
     return listed.written();
   }
 
-  private TopCommit.Outcome updatePluginMetadata(Coordinates c, Pom pom, Deployment d)
+  private TopCommit.Outcome updatePluginMetadata(Coordinates c, PluginEntry plugin)
       throws IOException {
-    Optional<ArtifactFile> jar =
-        d.artifacts().stream()
-            .filter(a -> a.classifier().isEmpty() && a.extension().equals("jar"))
-            .findFirst();
-    PluginEntry plugin = PluginDescriptor.read(c.artifactId(), pom.name(), jar);
     ObjectKey key = Layout.groupMetadata(c.groupId());
     return tops.update(
         key,

@@ -1,5 +1,6 @@
 package io.pinrepo.maven;
 
+import io.pinrepo.MalformedPackageException;
 import io.pinrepo.commit.DerivedFiles;
 import io.pinrepo.commit.OptimisticCommit;
 import io.pinrepo.commit.Settlement;
@@ -35,8 +36,9 @@ import java.util.regex.Pattern;
  */
 final class SnapshotDeploy {
 
-  /** A source of the bytes of one file of the build, with its kind. */
-  record Part(String classifier, String extension, ContentSource content) {}
+  /** One file of the build: its kind, its bytes, the file as the user named it, its digests. */
+  record Part(
+      String classifier, String extension, ContentSource content, String source, Digests digests) {}
 
   /** The outcome: the build committed, and how its metadata's sidecars ended. */
   record Outcome(SnapshotBuild build, Settlement sidecars) {}
@@ -59,16 +61,12 @@ final class SnapshotDeploy {
   }
 
   Outcome deploy(Coordinates c, List<Part> parts) throws IOException {
-    List<Prepared> prepared = new ArrayList<>();
-    for (Part p : parts) {
-      prepared.add(new Prepared(p, FileUploads.digest(p.content())));
-    }
     ObjectKey metadataKey = Layout.versionMetadata(c);
     Attempts state = new Attempts();
     OptimisticCommit.Operation operation = commit.start(metadataKey.value());
     DerivedFiles derived;
     try {
-      derived = operation.commit(() -> attempt(c, prepared, metadataKey, state));
+      derived = operation.commit(() -> attempt(c, parts, metadataKey, state));
     } catch (IOException | RuntimeException e) {
       try {
         uploads.discard(state.written);
@@ -125,14 +123,13 @@ final class SnapshotDeploy {
       return Optional.of(
           new ArtifactRef(
               c, kind.classifier(), kind.extension(), file.fileVersion(), file.buildNumber()));
-    } catch (IllegalArgumentException e) {
+    } catch (MalformedPackageException | IllegalArgumentException e) {
       return Optional.empty(); // named like a build's file, but no artifact of one
     }
   }
 
   private DerivedFiles attempt(
-      Coordinates c, List<Prepared> prepared, ObjectKey metadataKey, Attempts state)
-      throws IOException {
+      Coordinates c, List<Part> parts, ObjectKey metadataKey, Attempts state) throws IOException {
     // Read before the metadata, so the sidecar writes after its commit lose to a newer deploy's.
     Sidecars.Seen seen = sidecars.seen(metadataKey);
     Top top = Top.read(storage, metadataKey, Sidecars.MAX_TOP_BYTES);
@@ -142,10 +139,10 @@ final class SnapshotDeploy {
     if (state.build == null || state.build.buildNumber() <= committed) {
       uploads.discard(state.written);
       state.build = SnapshotBuild.of(clock.instant(), committed + 1);
-      upload(c, prepared, state);
+      upload(c, parts, state);
     }
     Set<String> kinds = new LinkedHashSet<>();
-    prepared.forEach(p -> kinds.add(p.part.classifier() + ":" + p.part.extension()));
+    parts.forEach(p -> kinds.add(p.classifier() + ":" + p.extension()));
     MavenMetadata next =
         current.withSnapshotBuild(
             c.groupId(), c.artifactId(), c.version(), state.build, kinds, keepBuilds);
@@ -155,12 +152,12 @@ final class SnapshotDeploy {
     return seen.all(info.versionToken(), bytes);
   }
 
-  private void upload(Coordinates c, List<Prepared> prepared, Attempts state) throws IOException {
+  private void upload(Coordinates c, List<Part> parts, Attempts state) throws IOException {
     String fileVersion = state.build.fileVersion(c.version());
-    for (Prepared p : prepared) {
-      ObjectKey key = Layout.file(c, fileVersion, p.part.classifier(), p.part.extension());
+    for (Part p : parts) {
+      ObjectKey key = Layout.file(c, fileVersion, p.classifier(), p.extension());
       try {
-        uploads.putFresh(new Upload(key, p.part.content(), p.digests), state.written);
+        uploads.putFresh(new Upload(key, p.content(), p.digests(), p.source()), state.written);
       } catch (PreconditionFailedException taken) {
         // Another deploy uploads the same build number in the same second. Back off and read
         // again: once it commits, the next number is free; if it never does, the clock moves on.
@@ -170,8 +167,6 @@ final class SnapshotDeploy {
       }
     }
   }
-
-  private record Prepared(Part part, Digests digests) {}
 
   /** What survives from one attempt to the next: the build uploaded and not yet committed. */
   private static final class Attempts {

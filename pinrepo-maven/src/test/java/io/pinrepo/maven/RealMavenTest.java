@@ -56,6 +56,15 @@ class RealMavenTest {
     {"snap", "2.0-SNAPSHOT", "B"},
   };
 
+  /**
+   * maven-deploy-plugin, whose deploy-file is the reference; the root POM's {@code
+   * maven-deploy-plugin.version}, which the build resolves before the tests run.
+   */
+  static final String DEPLOY_PLUGIN_VERSION = "3.1.3";
+
+  /** A repository URL with nothing behind it, standing in for Maven Central. */
+  private static final String NOWHERE = "file:///nonexistent/pinrepo-tests-fetch-nothing";
+
   @TempDir static Path tmp;
   static Path ours;
   static Path stock;
@@ -309,16 +318,19 @@ class RealMavenTest {
         <project xmlns="http://maven.apache.org/POM/4.0.0"><modelVersion>4.0.0</modelVersion>
         <groupId>check</groupId><artifactId>stock-deploy</artifactId><version>1</version>
         <packaging>pom</packaging>
+        <pluginRepositories><pluginRepository><id>central</id><url>%s</url></pluginRepository>
+        </pluginRepositories>
         <build><plugins><plugin><groupId>org.apache.maven.plugins</groupId>
-          <artifactId>maven-deploy-plugin</artifactId><version>3.1.3</version>
+          <artifactId>maven-deploy-plugin</artifactId><version>%s</version>
           <executions>%s</executions></plugin></plugins></build></project>
         """
-            .formatted(executions);
+            .formatted(NOWHERE, DEPLOY_PLUGIN_VERSION, executions);
     Path project = Files.createDirectories(tmp.resolve("stock-project"));
     Files.writeString(project.resolve("pom.xml"), pom);
-    // Not offline: deploy-file refuses to run offline. It deploys to a file: URL and the plugin is
-    // in the local repository (CI fetches it first), so nothing leaves the machine.
-    Programs.run(project, Map.of(), List.of("mvn", "-B", "-q", "validate")).orFail();
+    // Not offline: deploy-file refuses to run offline. It deploys to a file: URL, and its plugin
+    // repository 'central' points nowhere, so nothing leaves the machine: the plugin must be in the
+    // build's local repository already (the build resolves it before the tests run).
+    Programs.run(project, Map.of(), MavenConsumer.command("validate")).orFail();
   }
 
   /** The throwaway key's public half, exported by gpg. */

@@ -10,11 +10,14 @@ import io.pinrepo.pypi.simple.ProjectPage;
 import io.pinrepo.pypi.simple.RootIndex;
 import io.pinrepo.pypi.simple.SimpleHtml;
 import io.pinrepo.pypi.simple.SimpleJson;
+import io.pinrepo.spi.DirectoryKeys;
 import io.pinrepo.spi.ObjectInfo;
 import io.pinrepo.spi.ObjectKey;
 import io.pinrepo.spi.Storage;
 import java.io.IOException;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -24,9 +27,10 @@ import java.util.Optional;
  * OptimisticCommit.Operation}. A project's JSON page (its state, the top) is replaced conditionally
  * on the version read; its HTML page is derived from the committed state by the operation's
  * post-commit step. The root HTML page is the root's top, replaced conditionally when it lacks the
- * project; its JSON twin is derived from it the same way. The versions of the derived pages are
- * read before the top in every attempt, so a slow writer of an older state loses to any page
- * written since.
+ * project; its JSON twin is derived from it the same way. On a storage that holds directory keys,
+ * the HTML pages are also written under {@code simple/} and {@code simple/<project>/}, as derived
+ * files of the same commits. The versions of the derived pages are read before the top in every
+ * attempt, so a slow writer of an older state loses to any page written since.
  */
 final class ProjectCommitter {
 
@@ -74,11 +78,22 @@ final class ProjectCommitter {
    * What the winning attempt on the root saw and did.
    *
    * @param token the version of the root page committed (or found)
-   * @param twin the JSON twin's version, read before the root page
-   * @param twinSize the JSON twin's size then, -1 when it was missing
+   * @param twin the versions of the JSON twin (and the directory page), read before the root page
+   * @param twinSize the size of each then, -1 when it was missing
    */
   private record RootAttempt(
-      RootIndex root, String token, ObjectVersions twin, long twinSize, boolean written) {}
+      RootIndex root,
+      String token,
+      ObjectVersions twin,
+      Map<ObjectKey, Long> twinSize,
+      boolean written) {}
+
+  /** The files derived from the root page: its JSON twin, and its directory-key copy. */
+  private List<ObjectKey> rootTwins() {
+    return DirectoryKeys.supported(storage)
+        ? List.of(SimpleLayout.ROOT_JSON, SimpleLayout.ROOT_DIRECTORY)
+        : List.of(SimpleLayout.ROOT_JSON);
+  }
 
   /**
    * Applies {@code change} to the current state of {@code name} and commits the result. An
@@ -91,7 +106,7 @@ final class ProjectCommitter {
     ProjectAttempt done =
         operation.commit(
             () -> {
-              ObjectVersions html = ObjectVersions.read(storage, List.of(html(name)));
+              ObjectVersions html = ObjectVersions.read(storage, htmlPages(name));
               Top top = Top.read(storage, json, MAX_PAGE_BYTES);
               ProjectPage before = top.exists() ? parse(top) : ProjectPage.empty(name);
               ProjectPage after = change.apply(before);
@@ -111,7 +126,7 @@ final class ProjectCommitter {
    * when the project has no state.
    */
   Settlement refreshHtml(ProjectName name) throws IOException {
-    ObjectVersions html = ObjectVersions.read(storage, List.of(html(name)));
+    ObjectVersions html = ObjectVersions.read(storage, htmlPages(name));
     Top top = Top.read(storage, SimpleLayout.projectJson(name), MAX_PAGE_BYTES);
     if (!top.exists()) {
       return Settlement.TOP_GONE;
@@ -130,57 +145,85 @@ final class ProjectCommitter {
       OptimisticCommit.Operation operation, ProjectName name, ProjectAttempt done)
       throws IOException {
     byte[] page = SimpleHtml.render(done.after());
-    if (!done.written()) {
-      Top current = Top.read(storage, html(name), MAX_PAGE_BYTES);
-      if (current.exists() && Arrays.equals(current.bytes(), page)) {
-        return Settlement.CURRENT;
-      }
+    if (!done.written() && allCurrent(htmlPages(name), page)) {
+      return Settlement.CURRENT;
     }
+    Map<ObjectKey, byte[]> files = new HashMap<>();
+    htmlPages(name).forEach(key -> files.put(key, page));
     return operation.settle(
         storage,
-        DerivedFiles.ofBytes(
-            SimpleLayout.projectJson(name), done.token(), Map.of(html(name), page), done.html()));
+        DerivedFiles.ofBytes(SimpleLayout.projectJson(name), done.token(), files, done.html()));
   }
 
   /**
-   * Adds {@code name} to the root page unless it is listed already, then makes sure the root JSON
-   * twin renders the committed page. The root only ever grows, so a twin of the right size is the
-   * current one: the stat that reads its version also tells whether a crash left it behind.
+   * Where a project's HTML page is written: {@code index.html}, and the directory key too when the
+   * storage holds directory keys.
+   */
+  private List<ObjectKey> htmlPages(ProjectName name) {
+    return DirectoryKeys.supported(storage)
+        ? List.of(html(name), SimpleLayout.projectDirectory(name))
+        : List.of(html(name));
+  }
+
+  /** Whether every key holds {@code bytes}; reads each (pages are small). */
+  private boolean allCurrent(List<ObjectKey> keys, byte[] bytes) throws IOException {
+    for (ObjectKey key : keys) {
+      Top current = Top.read(storage, key, MAX_PAGE_BYTES);
+      if (!current.exists() || !Arrays.equals(current.bytes(), bytes)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Adds {@code names} to the root page unless they are all listed already, then makes sure the
+   * root JSON twin renders the committed page. The root only ever grows, so a twin of the right
+   * size is the current one: the stat that reads its version also tells whether a crash left it
+   * behind.
    *
    * @return whether the root was written, and how its twin settled
    */
-  Listed ensureListed(ProjectName name) throws IOException {
+  Listed ensureListed(Collection<ProjectName> names) throws IOException {
     OptimisticCommit.Operation operation = commit.start(SimpleLayout.ROOT.value());
     RootAttempt done =
         operation.commit(
             () -> {
-              Optional<ObjectInfo> twin = storage.stat(SimpleLayout.ROOT_JSON);
-              long twinSize = twin.map(ObjectInfo::size).orElse(-1L);
-              ObjectVersions versions =
-                  new ObjectVersions(
-                      Map.of(SimpleLayout.ROOT_JSON, twin.map(ObjectInfo::versionToken)));
+              Map<ObjectKey, Optional<String>> tokens = new HashMap<>();
+              Map<ObjectKey, Long> twinSize = new HashMap<>();
+              for (ObjectKey key : rootTwins()) {
+                Optional<ObjectInfo> twin = storage.stat(key);
+                tokens.put(key, twin.map(ObjectInfo::versionToken));
+                twinSize.put(key, twin.map(ObjectInfo::size).orElse(-1L));
+              }
+              ObjectVersions versions = new ObjectVersions(tokens);
               Top top = Top.read(storage, SimpleLayout.ROOT, MAX_PAGE_BYTES);
               RootIndex current = RootIndex.parse(top.bytes());
-              if (top.exists() && current.contains(name)) {
+              if (top.exists() && names.stream().allMatch(current::contains)) {
                 String token = top.versionToken().orElseThrow();
                 return new RootAttempt(current, token, versions, twinSize, false);
               }
-              RootIndex next = current.with(name);
+              RootIndex next = current;
+              for (ProjectName name : names) {
+                next = next.contains(name) ? next : next.with(name);
+              }
               ObjectInfo written = top.replace(storage, next.render());
               return new RootAttempt(next, written.versionToken(), versions, twinSize, true);
             });
-    byte[] twin = done.root().renderJson();
-    if (!done.written() && done.twinSize() == twin.length) {
+    Map<ObjectKey, byte[]> twins = new HashMap<>();
+    twins.put(SimpleLayout.ROOT_JSON, done.root().renderJson());
+    if (DirectoryKeys.supported(storage)) {
+      twins.put(SimpleLayout.ROOT_DIRECTORY, done.root().render());
+    }
+    boolean current =
+        twins.entrySet().stream()
+            .allMatch(t -> done.twinSize().get(t.getKey()) == t.getValue().length);
+    if (!done.written() && current) {
       return new Listed(false, Settlement.CURRENT);
     }
     Settlement settled =
         operation.settle(
-            storage,
-            DerivedFiles.ofBytes(
-                SimpleLayout.ROOT,
-                done.token(),
-                Map.of(SimpleLayout.ROOT_JSON, twin),
-                done.twin()));
+            storage, DerivedFiles.ofBytes(SimpleLayout.ROOT, done.token(), twins, done.twin()));
     return new Listed(done.written(), settled);
   }
 

@@ -14,6 +14,7 @@ import io.pinrepo.pypi.simple.RootIndex;
 import io.pinrepo.pypi.simple.SimpleHtml;
 import io.pinrepo.pypi.simple.SimpleJson;
 import io.pinrepo.serving.ServingMetadata;
+import io.pinrepo.spi.DirectoryKeys;
 import io.pinrepo.spi.ObjectKey;
 import io.pinrepo.spi.ObjectListing;
 import io.pinrepo.spi.ObjectNotFoundException;
@@ -40,9 +41,10 @@ import java.util.function.Consumer;
  * <p>Roles of the objects {@link #markLive} reports: a project's {@code index.json} (its state) and
  * the root {@code simple/index.html} are {@link LiveObject.Role#TOP tops}; a project's {@code
  * index.html} and the root's {@code simple/index.json} are {@link LiveObject.Role#DERIVED derived}
- * from them after each commit; distribution files and their {@code .metadata} are {@link
- * LiveObject.Role#BLOB blobs}, with the SHA-256 (and, for distribution files, the size) that the
- * project's JSON page records.
+ * from them after each commit, and so are the HTML pages under the directory keys {@code simple/}
+ * and {@code simple/<project>/} on a storage that holds directory keys; distribution files and
+ * their {@code .metadata} are {@link LiveObject.Role#BLOB blobs}, with the SHA-256 (and, for
+ * distribution files, the size) that the project's JSON page records.
  */
 public final class PypiFormat implements RepositoryFormat {
 
@@ -83,6 +85,10 @@ public final class PypiFormat implements RepositoryFormat {
     if (!Arrays.equals(rootJson.bytes(), root.renderJson())) {
       problems.accept(problem(rootJson.key(), "does not match simple/index.html"));
     }
+    boolean directories = DirectoryKeys.supported(storage);
+    if (directories) {
+      checkCopy(storage, SimpleLayout.ROOT_DIRECTORY, root.render(), "simple/index.html", problems);
+    }
     for (ProjectName project : root.projects()) {
       Top json =
           Top.read(storage, SimpleLayout.projectJson(project), ProjectCommitter.MAX_PAGE_BYTES);
@@ -93,8 +99,13 @@ public final class PypiFormat implements RepositoryFormat {
       ProjectPage page = SimpleJson.parse(json.bytes());
       Top html =
           Top.read(storage, SimpleLayout.projectHtml(project), ProjectCommitter.MAX_PAGE_BYTES);
-      if (!Arrays.equals(html.bytes(), SimpleHtml.render(page))) {
+      byte[] rendered = SimpleHtml.render(page);
+      if (!Arrays.equals(html.bytes(), rendered)) {
         problems.accept(problem(html.key(), "does not match index.json"));
+      }
+      if (directories) {
+        checkCopy(
+            storage, SimpleLayout.projectDirectory(project), rendered, "index.json", problems);
       }
       for (ProjectFile f : page.files()) {
         check(storage, SimpleLayout.file(project, f.fileName()), f.size(), f.sha256(), problems);
@@ -107,6 +118,21 @@ public final class PypiFormat implements RepositoryFormat {
               problems);
         }
       }
+    }
+  }
+
+  /**
+   * Checks a page kept under a directory key: missing, pip reading the bucket directly gets a 404
+   * (any change to the project, or publishing one of its files again, writes it).
+   */
+  private static void checkCopy(
+      Storage storage, ObjectKey key, byte[] expected, String source, Consumer<Problem> problems)
+      throws IOException {
+    Top copy = Top.read(storage, key, ProjectCommitter.MAX_PAGE_BYTES);
+    if (!copy.exists()) {
+      problems.accept(problem(key, "does not match " + source + ": missing"));
+    } else if (!Arrays.equals(copy.bytes(), expected)) {
+      problems.accept(problem(key, "does not match " + source));
     }
   }
 
@@ -131,7 +157,14 @@ public final class PypiFormat implements RepositoryFormat {
   public void markLive(Storage storage, Consumer<LiveObject> live) throws IOException {
     live.accept(LiveObject.top(SimpleLayout.ROOT));
     live.accept(LiveObject.derived(SimpleLayout.ROOT_JSON));
+    boolean directories = DirectoryKeys.supported(storage);
+    if (directories) {
+      live.accept(LiveObject.derived(SimpleLayout.ROOT_DIRECTORY));
+    }
     for (ProjectName project : projectsWithPages(storage)) {
+      if (directories) {
+        live.accept(LiveObject.derived(SimpleLayout.projectDirectory(project)));
+      }
       Top json =
           Top.read(storage, SimpleLayout.projectJson(project), ProjectCommitter.MAX_PAGE_BYTES);
       live.accept(LiveObject.top(SimpleLayout.projectJson(project)));

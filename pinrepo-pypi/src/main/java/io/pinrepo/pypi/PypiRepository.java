@@ -4,12 +4,10 @@ import io.pinrepo.MalformedPackageException;
 import io.pinrepo.PackageConflictException;
 import io.pinrepo.PinrepoException;
 import io.pinrepo.RefusedBatchException;
-import io.pinrepo.commit.Blobs;
 import io.pinrepo.commit.OptimisticCommit;
 import io.pinrepo.commit.RetryPolicy;
 import io.pinrepo.format.ChangeReport;
 import io.pinrepo.format.Retention;
-import io.pinrepo.hash.Digests;
 import io.pinrepo.pypi.metadata.Distribution;
 import io.pinrepo.pypi.metadata.DistributionReader;
 import io.pinrepo.pypi.metadata.ProjectName;
@@ -17,12 +15,10 @@ import io.pinrepo.pypi.metadata.ReadLimits;
 import io.pinrepo.pypi.simple.ProjectFile;
 import io.pinrepo.pypi.simple.ProjectPage;
 import io.pinrepo.pypi.version.Pep440Version;
-import io.pinrepo.spi.ContentSource;
 import io.pinrepo.spi.Storage;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -36,14 +32,15 @@ import java.util.stream.Collectors;
  * holder of the repository's settings: {@link #format()} hands them to verify and GC.
  *
  * <p>Every operation follows the commit protocol: files and their {@code .metadata} are written
- * first as blobs (write-once: publishing the same bytes again is a no-op, other bytes under a
- * published name are refused with {@link PackageConflictException}); then the project's JSON page,
- * which is its state, is replaced conditionally on the version read, retrying with backoff when
- * another publisher won; then the post-commit step writes the HTML page derived from it, and a new
- * project is added to the root page the same way. A publish reads and writes a fixed number of
- * objects, however many projects and files the repository holds, and never lists the storage. A
- * crash at any point leaves the previous state readable; at worst an unreferenced blob remains for
- * GC, and a derived page lags until the next change to its project repairs it.
+ * first as blobs, after every file of the batch was checked against its project's state
+ * (write-once: publishing the same bytes again is a no-op, other bytes under a published name are
+ * refused with {@link PackageConflictException}); then the project's JSON page, which is its state,
+ * is replaced conditionally on the version read, retrying with backoff when another publisher won;
+ * then the post-commit step writes the HTML page derived from it, and a new project is added to the
+ * root page the same way. A publish reads and writes a fixed number of objects, however many
+ * projects and files the repository holds, and never lists the storage. A crash at any point leaves
+ * the previous state readable; at worst an unreferenced blob remains for GC, and a derived page
+ * lags until the next change to its project repairs it.
  *
  * <p>Removing a file from the index (delete, retention) leaves its blob for GC, and its name stays
  * taken: a file name once published never names other bytes. Thread-safe; several processes may
@@ -92,23 +89,25 @@ public final class PypiRepository {
   }
 
   /**
-   * Publishes wheels and sdists. Every file is read and checked before anything is written, so a
-   * malformed file refuses the whole batch; then they are published one after another, each with
-   * its own commit, so a conflict or failure part-way leaves the files before it published. The
-   * report lists every file published (added), given again with the same bytes (unchanged) or
-   * dropped from its project's index by the retention (removed).
+   * Publishes wheels and sdists, all or nothing: every file is read and checked, and checked
+   * against the current state of its project, before anything is written; if any file is malformed
+   * or its name is taken by other bytes, nothing is written and each such file is named. The files
+   * of one project are committed together, one project after another in the order of their first
+   * file, and then the root once. When a later project's commit is refused after an earlier one's
+   * succeeded (another publisher took one of its names with other bytes between the check and the
+   * commit, or kept winning the race until the retry budget ran out), the earlier projects stay
+   * published and listed, and what this call uploaded for the others is taken back. The report
+   * lists every file published (added), given again with the same bytes (unchanged) or dropped from
+   * its project's index by the retention (removed), which is applied also when every file was
+   * published already.
    *
    * @throws MalformedPackageException when one file is not a valid distribution; nothing is written
-   * @throws RefusedBatchException when several are not, naming each; nothing is written
-   * @throws PackageConflictException when a file of that name exists with other bytes
+   * @throws PackageConflictException when one file's name is taken by other bytes; nothing is
+   *     written
+   * @throws RefusedBatchException when several files are bad, naming each; nothing is written
    */
   public ChangeReport<DistributionRef> publish(List<Path> files) throws IOException {
-    List<Distribution> distributions = readAll(files);
-    Changes changes = new Changes();
-    for (Distribution dist : distributions) {
-      publish(dist, changes);
-    }
-    return changes.report();
+    return new BatchPublish(storage, settings, committer).publish(readAll(files));
   }
 
   private List<Distribution> readAll(List<Path> files) throws IOException {
@@ -125,72 +124,6 @@ public final class PypiRepository {
       throw RefusedBatchException.refusal(refused);
     }
     return read;
-  }
-
-  private void publish(Distribution dist, Changes changes) throws IOException {
-    ProjectName project = dist.name().project();
-    String fileName = dist.name().fileName();
-    ProjectFile listing =
-        new ProjectFile(
-            fileName,
-            dist.digests().sha256(),
-            dist.digests().size(),
-            settings.clock().instant().truncatedTo(ChronoUnit.MICROS),
-            dist.metadata().requiresPython(),
-            uploadBlobs(dist),
-            Optional.empty());
-    ProjectCommitter.Committed c = committer.change(project, page -> withFile(page, listing));
-    changes.diff(c.before(), c.after(), Set.of(fileName));
-    if (c.before().file(fileName).isEmpty() && c.after().file(fileName).isEmpty()) {
-      changes.droppedAtOnce(listing);
-    }
-    changes.committed(c.written(), c.html());
-    ProjectCommitter.Listed listed = committer.ensureListed(project);
-    changes.committed(listed.written(), listed.json());
-  }
-
-  /**
-   * Step 1 of the protocol: writes the file and its {@code .metadata} as blobs, before any index
-   * names them; returns the metadata's SHA-256 when there is a metadata file.
-   */
-  private Optional<String> uploadBlobs(Distribution dist) throws IOException {
-    ProjectName project = dist.name().project();
-    String fileName = dist.name().fileName();
-    Blobs.put(
-        storage,
-        SimpleLayout.file(project, fileName),
-        ContentSource.ofPath(dist.file()),
-        dist.digests(),
-        settings.clock());
-    Optional<byte[]> metadataFile = dist.coreMetadataFile();
-    if (metadataFile.isEmpty()) {
-      return Optional.empty();
-    }
-    Digests digests = Digests.of(metadataFile.get());
-    Blobs.put(
-        storage,
-        SimpleLayout.coreMetadata(project, fileName),
-        ContentSource.ofBytes(metadataFile.get()),
-        digests,
-        settings.clock());
-    return Optional.of(digests.sha256());
-  }
-
-  private ProjectPage withFile(ProjectPage current, ProjectFile entry) throws IOException {
-    Optional<ProjectFile> listed = current.file(entry.fileName());
-    if (listed.isPresent()) {
-      if (!listed.get().sha256().equals(entry.sha256())) {
-        throw new PackageConflictException(
-            entry.fileName()
-                + " is already published with other content (sha256 "
-                + listed.get().sha256()
-                + ", not "
-                + entry.sha256()
-                + ")");
-      }
-      return current;
-    }
-    return current.with(entry).retaining(settings.retention(), entry.version());
   }
 
   /**

@@ -15,7 +15,14 @@ import io.pinrepo.spi.ObjectKey;
  * simple/&lt;project&gt;/index.html             PEP 503 page, rendered from the same state
  * simple/&lt;project&gt;/&lt;file&gt;                 wheels and sdists (blobs)
  * simple/&lt;project&gt;/&lt;file&gt;.metadata        PEP 658 core metadata (blobs)
+ * simple/                                the root page again, and
+ * simple/&lt;project&gt;/                      each project's HTML page again, under directory keys
  * </pre>
+ *
+ * <p>The last two exist only on a storage that {@link io.pinrepo.spi.DirectoryKeys holds directory
+ * keys} (S3): pip asks for {@code <index>/<project>/}, which a bucket's REST endpoint answers with
+ * the object of exactly that key, so pip reads the repository straight from the bucket, without
+ * website hosting or a rewrite rule. They are rendered from the same state as {@code index.html}.
  */
 public final class SimpleLayout {
   private SimpleLayout() {}
@@ -28,6 +35,14 @@ public final class SimpleLayout {
 
   /** The root page's PEP 691 JSON twin. */
   public static final ObjectKey ROOT_JSON = ObjectKey.of("simple/index.json");
+
+  /** The root page under its directory key, {@code simple/}. */
+  public static final ObjectKey ROOT_DIRECTORY = ObjectKey.of("simple/");
+
+  /** The project's HTML page under its directory key, {@code simple/<project>/}. */
+  public static ObjectKey projectDirectory(ProjectName project) {
+    return ObjectKey.of("simple", project.value(), "");
+  }
 
   /** The project's PEP 691 JSON page, its state. */
   public static ObjectKey projectJson(ProjectName project) {

@@ -42,6 +42,9 @@ final class SimpleServing {
     if (isPage(key.segments())) {
       return Optional.of(name.equals("index.json") ? JSON_PAGE : HTML_PAGE);
     }
+    if (name.isEmpty()) {
+      return Optional.empty();
+    }
     if (name.endsWith(METADATA_SUFFIX)) {
       String distribution = name.substring(0, name.length() - METADATA_SUFFIX.length());
       return kind(distribution).map(kind -> CORE_METADATA);
@@ -55,11 +58,14 @@ final class SimpleServing {
                         : "application/zip"));
   }
 
-  /** Whether the key is {@code .../simple/index.*} or {@code .../simple/<project>/index.*}. */
+  /**
+   * Whether the key is {@code .../simple/index.*} or {@code .../simple/<project>/index.*}, or the
+   * HTML page under the directory key {@code .../simple/} or {@code .../simple/<project>/}.
+   */
   private static boolean isPage(List<String> segments) {
     int n = segments.size();
     String last = segments.get(n - 1);
-    if (!last.equals("index.html") && !last.equals("index.json")) {
+    if (!last.equals("index.html") && !last.equals("index.json") && !last.isEmpty()) {
       return false;
     }
     boolean root = n >= 2 && segments.get(n - 2).equals("simple");

@@ -57,6 +57,8 @@ class PipInstallsFromRepositoryTest {
     files.add(WheelBuilder.of("pinned", "1.0").writeTo(wheels));
     files.add(WheelBuilder.of("pinned", "1.1").writeTo(wheels));
     files.add(WheelBuilder.of("tampered", "1.0").writeTo(wheels));
+    files.add(metadata25("modern-pin", "1.0").writeTo(wheels));
+    files.add(metadata25("modern-pin", "1.1").metadataVersion("2.7").writeTo(wheels));
     for (Path f : files) {
       repo.publish(f);
     }
@@ -68,6 +70,20 @@ class PipInstallsFromRepositoryTest {
         SimpleLayout.file(ProjectName.of("tampered"), "tampered-1.0-py3-none-any.whl"),
         ContentSource.ofPath(other),
         WriteCondition.none());
+  }
+
+  /**
+   * A wheel whose METADATA is Metadata-Version 2.5 (PEP 794), with the fields of the 2.4 and 2.5
+   * wheels hatchling writes (License-Expression, License-File, Import-Name).
+   */
+  private static WheelBuilder metadata25(String name, String version) {
+    return WheelBuilder.of(name, version)
+        .metadataVersion("2.5")
+        .field("License-Expression", "MIT")
+        .field("License-File", "LICENSE.txt")
+        .field("Import-Name", name.replace('-', '_'))
+        .field("Classifier", "Programming Language :: Python :: 3")
+        .requiresPython(">=3.8");
   }
 
   /** What one pip run did. */
@@ -121,6 +137,21 @@ class PipInstallsFromRepositoryTest {
             List.of("--dry-run", "--pre"));
     assertEquals(0, run.exit(), run.output());
     assertEquals(Map.of("demo-pin", "2.0rc1", "gate", "1.0", "pinned", "1.1"), run.picked());
+  }
+
+  @Test
+  void pipInstallsWheelsOfMetadataVersion25AndANewerMinorVersion() throws Exception {
+    Path target = dir.resolve("modern");
+    PipRun run = pip(storage, List.of("modern-pin"), List.of("--target", target.toString()));
+    assertEquals(0, run.exit(), run.output());
+    assertEquals(Map.of("modern-pin", "1.1"), run.picked());
+    assertEquals("VERSION = '1.1'\n", Files.readString(target.resolve("modern_pin/__init__.py")));
+    PipRun older =
+        pip(storage, List.of("modern-pin==1.0"), List.of("--target", target.toString() + "0"));
+    assertEquals(0, older.exit(), older.output());
+    assertTrue(
+        Files.readString(dir.resolve("modern0/modern_pin-1.0.dist-info/METADATA"))
+            .startsWith("Metadata-Version: 2.5\n"));
   }
 
   @Test

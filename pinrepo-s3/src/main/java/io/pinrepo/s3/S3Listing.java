@@ -15,9 +15,9 @@ import software.amazon.awssdk.services.s3.model.S3Object;
 
 /**
  * A lazy ListObjectsV2 walk: the next page is requested only when the current one is used up. S3
- * returns keys in ascending UTF-8 byte order. Keys that are not valid {@link ObjectKey}s (folder
- * markers ending in {@code /} made by consoles, {@code a//b}) are not pinrepo's objects and are
- * skipped.
+ * returns keys in ascending UTF-8 byte order. Keys that are not valid {@link ObjectKey}s ({@code
+ * a//b}) are not pinrepo's objects and are skipped; so are directory keys ({@code a/b/}, folder
+ * markers made by consoles among them) when the storage does not hold them.
  */
 final class S3Listing implements ObjectListing {
 
@@ -25,11 +25,14 @@ final class S3Listing implements ObjectListing {
   private final S3Location location;
   private final String prefix;
   private final int pageSize;
+  private final boolean directoryKeys;
   private final Deque<ObjectInfo> page = new ArrayDeque<>();
   private String continuation;
   private boolean lastPage;
 
-  S3Listing(S3Client client, S3Location location, String prefix, int pageSize) {
+  S3Listing(
+      S3Client client, S3Location location, String prefix, int pageSize, boolean directoryKeys) {
+    this.directoryKeys = directoryKeys;
     this.client = client;
     this.location = location;
     this.prefix = prefix;
@@ -87,7 +90,8 @@ final class S3Listing implements ObjectListing {
 
   private Optional<ObjectKey> keyOf(String s3Key) {
     try {
-      return Optional.of(ObjectKey.of(location.relative(s3Key)));
+      ObjectKey key = ObjectKey.of(location.relative(s3Key));
+      return key.isDirectory() && !directoryKeys ? Optional.empty() : Optional.of(key);
     } catch (IllegalArgumentException notOurs) {
       return Optional.empty();
     }

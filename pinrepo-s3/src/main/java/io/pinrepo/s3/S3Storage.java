@@ -4,6 +4,7 @@ import io.pinrepo.format.RepositoryFormats;
 import io.pinrepo.serving.ServingPolicy;
 import io.pinrepo.spi.ByteRange;
 import io.pinrepo.spi.ContentSource;
+import io.pinrepo.spi.DirectoryKeys;
 import io.pinrepo.spi.ObjectInfo;
 import io.pinrepo.spi.ObjectKey;
 import io.pinrepo.spi.ObjectListing;
@@ -57,12 +58,12 @@ import software.amazon.awssdk.services.s3.presigner.S3Presigner;
  * servers that cannot answer 501, raised as {@link UnsupportedConditionException}); deleting with
  * {@code mustBeAbsent} deletes nothing and only checks, with a HEAD, that the key is absent.
  *
- * <p>Also {@link PresignedUrls} (GET URLs signed with the client's credentials) and {@link
- * ServerSideCopy} to any other {@code S3Storage} the destination's client can reach: across buckets
- * and regions. Thread-safe. It does not create buckets, set bucket policies or handle object
- * versions.
+ * <p>Also {@link PresignedUrls} (GET URLs signed with the client's credentials), {@link
+ * ServerSideCopy} to any other {@code S3Storage} the destination's client can reach (across buckets
+ * and regions), and {@link DirectoryKeys} unless built with {@code directoryKeys(false)}.
+ * Thread-safe. It does not create buckets, set bucket policies or handle object versions.
  */
-public final class S3Storage implements Storage, PresignedUrls, ServerSideCopy {
+public final class S3Storage implements Storage, PresignedUrls, ServerSideCopy, DirectoryKeys {
 
   private final S3Location location;
   private final S3Client client;
@@ -74,8 +75,10 @@ public final class S3Storage implements Storage, PresignedUrls, ServerSideCopy {
   private final Clock clock;
   private final long maxSingleCopy;
   private final ServingPolicy serving;
+  private final boolean directoryKeys;
 
   S3Storage(S3StorageBuilder settings) {
+    this.directoryKeys = settings.directoryKeys;
     this.location = settings.location;
     this.ownsClient = settings.client == null;
     this.client = ownsClient ? S3Clients.build(settings) : settings.client;
@@ -117,7 +120,7 @@ public final class S3Storage implements Storage, PresignedUrls, ServerSideCopy {
 
   @Override
   public Optional<ObjectInfo> stat(ObjectKey key) throws IOException {
-    Objects.requireNonNull(key, "key");
+    accept(key);
     try {
       HeadObjectResponse head = client.headObject(b -> b.bucket(bucket()).key(s3Key(key)));
       return Optional.of(
@@ -133,7 +136,7 @@ public final class S3Storage implements Storage, PresignedUrls, ServerSideCopy {
 
   @Override
   public ObjectStream read(ObjectKey key, ByteRange range) throws IOException {
-    Objects.requireNonNull(key, "key");
+    accept(key);
     Objects.requireNonNull(range, "range");
     if (range.length() == 0) {
       return emptyRead(key);
@@ -171,7 +174,7 @@ public final class S3Storage implements Storage, PresignedUrls, ServerSideCopy {
   @Override
   public ObjectInfo write(ObjectKey key, ContentSource content, WriteCondition condition)
       throws IOException {
-    Objects.requireNonNull(key, "key");
+    accept(key);
     Objects.requireNonNull(content, "content");
     Objects.requireNonNull(condition, "condition");
     OptionalLong size = content.size();
@@ -224,7 +227,7 @@ public final class S3Storage implements Storage, PresignedUrls, ServerSideCopy {
 
   @Override
   public void delete(ObjectKey key, WriteCondition condition) throws IOException {
-    Objects.requireNonNull(key, "key");
+    accept(key);
     Objects.requireNonNull(condition, "condition");
     if (condition instanceof WriteCondition.MustBeAbsent) {
       if (stat(key).isPresent()) {
@@ -247,12 +250,12 @@ public final class S3Storage implements Storage, PresignedUrls, ServerSideCopy {
   @Override
   public ObjectListing list(String prefix) {
     Objects.requireNonNull(prefix, "prefix");
-    return new S3Listing(client, location, prefix, listPageSize);
+    return new S3Listing(client, location, prefix, listPageSize, directoryKeys);
   }
 
   @Override
   public URI presignGet(ObjectKey key, Duration validity) throws IOException {
-    Objects.requireNonNull(key, "key");
+    accept(key);
     if (validity.isNegative() || validity.isZero() || validity.compareTo(Duration.ofDays(7)) > 0) {
       throw new IllegalArgumentException("validity must be in (0, 7 days]: " + validity);
     }
@@ -280,6 +283,7 @@ public final class S3Storage implements Storage, PresignedUrls, ServerSideCopy {
     }
     ObjectInfo from = stat(source).orElseThrow(() -> new ObjectNotFoundException(source));
     S3Storage to = (S3Storage) destination;
+    to.accept(target);
     if (from.size() == 0 && !(condition instanceof WriteCondition.None)) {
       // UploadPartCopy cannot copy an empty range; an empty object has no bytes to move anyway
       return to.write(target, ContentSource.ofBytes(new byte[0]), condition);
@@ -309,6 +313,23 @@ public final class S3Storage implements Storage, PresignedUrls, ServerSideCopy {
   @Override
   public String toString() {
     return "S3Storage[" + location + "]";
+  }
+
+  /** As configured: true unless built with {@code directoryKeys(false)}. */
+  @Override
+  public boolean holdsDirectoryKeys() {
+    return directoryKeys;
+  }
+
+  /** Rejects a null key, and a directory key when this storage does not hold them. */
+  private void accept(ObjectKey key) {
+    Objects.requireNonNull(key, "key");
+    if (key.isDirectory() && !directoryKeys) {
+      throw new IllegalArgumentException(
+          "key "
+              + key
+              + " is a directory key, and this storage was built with directoryKeys(false)");
+    }
   }
 
   private String bucket() {

@@ -33,6 +33,7 @@ public final class S3StorageBuilder {
   int partSize = 8 << 20;
   int partsInFlight = 4;
   int listPageSize = 1000;
+  boolean directoryKeys = true;
   S3Client client;
   Clock clock = Clock.systemUTC();
   ServingPolicy serving;
@@ -135,6 +136,17 @@ public final class S3StorageBuilder {
       throw new IllegalArgumentException("listPageSize must be in 1..1000: " + keys);
     }
     this.listPageSize = keys;
+    return this;
+  }
+
+  /**
+   * Whether the storage holds {@link io.pinrepo.spi.DirectoryKeys directory keys} ({@code a/b/}):
+   * true by default, as Amazon S3, Ceph RGW and Cloudflare R2 do; false for MinIO, which keeps only
+   * empty directory objects. When false, the storage refuses directory keys and leaves them out of
+   * listings (console folder markers, for one).
+   */
+  public S3StorageBuilder directoryKeys(boolean holds) {
+    this.directoryKeys = holds;
     return this;
   }
 

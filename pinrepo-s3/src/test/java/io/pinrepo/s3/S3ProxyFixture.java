@@ -16,8 +16,9 @@ import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * An S3-protocol server inside the test JVM: s3proxy over a directory, with conditional writes
- * serialised ({@link S3SemanticsBlobStore}) and real signature checking ({@code AWS_V2_OR_V4}), so
- * unsigned or badly presigned requests fail as on S3.
+ * serialised ({@link S3SemanticsBlobStore}), directory objects ({@code a/b/}, {@link
+ * DirectoryObjectBlobStore}) and real signature checking ({@code AWS_V2_OR_V4}), so unsigned or
+ * badly presigned requests fail as on S3 (unless {@link #allowAnonymousReads()}).
  *
  * <p>Other modules use it from pinrepo-s3's tests jar (type {@code test-jar}, with {@code
  * org.gaul:s3proxy} as a test dependency) to run a test once on S3:
@@ -39,10 +40,10 @@ public final class S3ProxyFixture implements AutoCloseable {
   public static final String BUCKET = "pinrepo-test";
 
   private final S3Proxy proxy;
-  private final BlobStore blobStore;
+  private final S3SemanticsBlobStore blobStore;
   private final URI endpoint;
 
-  private S3ProxyFixture(S3Proxy proxy, BlobStore blobStore) {
+  private S3ProxyFixture(S3Proxy proxy, S3SemanticsBlobStore blobStore) {
     this.proxy = proxy;
     this.blobStore = blobStore;
     this.endpoint = URI.create("http://127.0.0.1:" + proxy.getPort());
@@ -53,7 +54,9 @@ public final class S3ProxyFixture implements AutoCloseable {
    */
   public static S3ProxyFixture start(Path dir) throws Exception {
     Files.createDirectories(dir);
-    BlobStore store = new S3SemanticsBlobStore(new FilesystemNio2BlobStore(dir.toString()));
+    S3SemanticsBlobStore store =
+        new S3SemanticsBlobStore(
+            new DirectoryObjectBlobStore(new FilesystemNio2BlobStore(dir.toString())));
     store.createContainer(BUCKET, CreateContainerOptions.NONE);
     S3Proxy proxy =
         S3Proxy.builder()
@@ -63,6 +66,15 @@ public final class S3ProxyFixture implements AutoCloseable {
             .build();
     proxy.start();
     return new S3ProxyFixture(proxy, store);
+  }
+
+  /**
+   * Lets anyone read every object without credentials, as a bucket policy granting {@code
+   * s3:GetObject} to {@code *} does on S3: {@code GET <endpoint>/<bucket>/<key>} then answers
+   * without a signature, so a plain HTTP client (pip) can read the bucket's REST endpoint.
+   */
+  public void allowAnonymousReads() {
+    blobStore.allowAnonymousReads();
   }
 
   /** The server's base URL, for {@code --s3-endpoint}; use path-style addressing. */

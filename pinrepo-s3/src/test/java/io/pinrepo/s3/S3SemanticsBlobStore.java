@@ -7,7 +7,9 @@ import org.gaul.s3proxy.blobstore.ForwardingBlobStore;
 import org.gaul.s3proxy.blobstore.HttpResponse;
 import org.gaul.s3proxy.blobstore.HttpResponseException;
 import org.gaul.s3proxy.blobstore.domain.Blob;
+import org.gaul.s3proxy.blobstore.domain.BlobAccess;
 import org.gaul.s3proxy.blobstore.domain.BlobMetadata;
+import org.gaul.s3proxy.blobstore.domain.ContainerAccess;
 import org.gaul.s3proxy.blobstore.domain.MultipartPart;
 import org.gaul.s3proxy.blobstore.domain.MultipartUpload;
 import org.gaul.s3proxy.blobstore.options.GetOptions;
@@ -25,10 +27,15 @@ import org.gaul.s3proxy.blobstore.options.PutOptions;
  * publishers racing on the same ETag can both succeed: a lost update real S3 refuses. Here the
  * check and the write of every put and multipart completion happen under one lock, and a failed
  * check answers 412. Only then can concurrency tests trust the server.
+ *
+ * <p>Anonymous reads, once {@linkplain #allowAnonymousReads() allowed}, are what a bucket policy
+ * granting {@code s3:GetObject} to everyone gives on S3 (s3proxy has no bucket policies; it asks
+ * the store whether a blob is public-read).
  */
 final class S3SemanticsBlobStore extends ForwardingBlobStore {
 
   private final Object lock = new Object();
+  private volatile boolean anonymousReads;
 
   S3SemanticsBlobStore(BlobStore delegate) {
     super(delegate);
@@ -49,6 +56,21 @@ final class S3SemanticsBlobStore extends ForwardingBlobStore {
       check(upload.containerName(), upload.blobName(), upload.putOptions());
       return super.completeMultipartUpload(upload, parts);
     }
+  }
+
+  /** From now on every object may be read without credentials. */
+  void allowAnonymousReads() {
+    anonymousReads = true;
+  }
+
+  @Override
+  public BlobAccess getBlobAccess(String container, String name) {
+    return anonymousReads ? BlobAccess.PUBLIC_READ : super.getBlobAccess(container, name);
+  }
+
+  @Override
+  public ContainerAccess getContainerAccess(String container) {
+    return anonymousReads ? ContainerAccess.PUBLIC_READ : super.getContainerAccess(container);
   }
 
   @Override

@@ -45,4 +45,9 @@ class S3StorageContractTest extends StorageContract {
   protected boolean supportsPresign() {
     return true;
   }
+
+  @Override
+  protected boolean supportsDirectoryKeys() {
+    return true;
+  }
 }

@@ -42,4 +42,9 @@ class S3StorageLocalStackContractIT extends StorageContract {
         .listPageSize(10)
         .build();
   }
+
+  @Override
+  protected boolean supportsDirectoryKeys() {
+    return true;
+  }
 }

@@ -73,6 +73,7 @@ class S3StorageMinioContractIT extends StorageContract {
         .pathStyle(true)
         .credentials(USER, PASSWORD)
         .listPageSize(10)
+        .directoryKeys(false) // MinIO keeps only empty directory objects
         .build();
   }
 }

@@ -2,23 +2,22 @@ package io.pinrepo.server;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.pinrepo.access.AccessLog;
+import io.pinrepo.access.AccessRecord;
 import io.pinrepo.format.RepositoryFormats;
 import io.pinrepo.serving.ServingMetadata;
 import io.pinrepo.serving.ServingPolicy;
-import io.pinrepo.spi.ObjectInfo;
 import io.pinrepo.spi.ObjectKey;
-import io.pinrepo.spi.ObjectNotFoundException;
-import io.pinrepo.spi.ObjectStream;
 import io.pinrepo.spi.Storage;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -28,10 +27,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 /**
- * A read-only HTTP server over any {@link Storage}, for tests that point a real client (apt-get,
- * pip, mvn) at a repository. It binds to {@code 127.0.0.1} on an ephemeral port unless told
- * otherwise and serves what a static host would, plus content negotiation among a directory's index
- * files (which is how PEP 691 clients get a PyPI page's JSON form):
+ * A read-only HTTP server over any {@link Storage}: for {@code pinrepo serve}, {@code pinrepo
+ * mirror serve}, the demo and tests that point a real client (apt-get, pip, mvn) at a repository.
+ * It binds to {@code 127.0.0.1} on an ephemeral port unless told otherwise and serves what a static
+ * host would, plus content negotiation among a directory's index files (which is how PEP 691
+ * clients get a PyPI page's JSON form):
  *
  * <ul>
  *   <li>{@code GET} and {@code HEAD}; other methods get 405.
@@ -46,13 +46,21 @@ import java.util.function.Consumer;
  *       installed format answers for its own keys.
  *   <li>Paths that are not valid {@link ObjectKey}s ({@code ..}, empty segments, backslashes)
  *       answer 400, so nothing outside the storage is ever reachable; missing keys answer 404.
+ *   <li>A {@link Redirects} may answer an object with a {@code 302} (to a presigned URL, to a
+ *       region's copy) instead of its bytes; see there for the statuses of its failures.
+ *   <li>Over a {@link io.pinrepo.cache.ReadThroughCache}, answers say how fresh they are: {@code
+ *       Cache-Status}, {@code Age}, and {@code Warning: 110} when a top is served stale because the
+ *       origin failed.
  * </ul>
  *
- * <p>Keys under {@code .pinrepo/} (pinrepo's own records) are never served: they answer 404.
+ * <p>It serves one storage at the root ({@link #builder(Storage)}), or several {@link Site}s, each
+ * under {@code /NAME/} ({@link #builder(List)}; other first segments answer 404). Keys under {@code
+ * .pinrepo/} (pinrepo's own records) are never served: they answer 404.
  *
  * <p>Every request is recorded ({@link #requests()}) so a test can check, say, that pip fetched a
- * {@code .metadata} file. It does not do TLS, authentication, directory listings or writes. The
- * server does not close the storage. Thread-safe.
+ * {@code .metadata} file, and every request for an object is reported to the {@link AccessLog}. It
+ * does not do TLS, authentication, directory listings or writes. The server does not close the
+ * storages. Thread-safe.
  */
 public final class RepositoryServer implements AutoCloseable {
 
@@ -73,38 +81,36 @@ public final class RepositoryServer implements AutoCloseable {
     }
   }
 
-  private static final InetAddress LOOPBACK = loopback();
-
-  private static final DateTimeFormatter HTTP_DATE =
-      DateTimeFormatter.RFC_1123_DATE_TIME.withZone(ZoneOffset.UTC);
-
-  private final Storage storage;
-  private final ServingPolicy serving;
-  private final HttpServer server;
-  private final ExecutorService executor;
-
   /**
    * Requests kept for {@link #requests()}; older ones are dropped so a long-running server stays
    * small.
    */
   static final int MAX_RECORDED = 10_000;
 
+  private static final InetAddress LOOPBACK = loopback();
+
+  private final Map<String, Site> sites;
+  private final SiteAnswers answers;
+  private final HttpServer server;
+  private final ExecutorService executor;
   private final ConcurrentLinkedQueue<Request> requests = new ConcurrentLinkedQueue<>();
   private final AtomicInteger recorded = new AtomicInteger();
   private final Consumer<Request> listener;
+  private final AccessLog accessLog;
+  private final Clock clock;
 
   private RepositoryServer(Builder b) throws IOException {
-    this.storage = b.storage;
-    this.serving = b.serving == null ? RepositoryFormats.servingPolicy() : b.serving;
-    Consumer<Request> listener = b.listener;
-    int threads = b.threads;
-    InetSocketAddress address = new InetSocketAddress(b.address, b.port);
-    this.listener = listener;
-    this.server = HttpServer.create(address, 0);
+    this.sites = b.sites();
+    ServingPolicy serving = b.serving == null ? RepositoryFormats.servingPolicy() : b.serving;
+    this.answers = new SiteAnswers(serving);
+    this.listener = b.listener;
+    this.accessLog = b.accessLog;
+    this.clock = b.clock;
+    this.server = HttpServer.create(new InetSocketAddress(b.address, b.port), 0);
     AtomicInteger n = new AtomicInteger();
     this.executor =
         Executors.newFixedThreadPool(
-            threads,
+            b.threads,
             r -> {
               Thread t = new Thread(r, "repository-server-" + n.incrementAndGet());
               t.setDaemon(true);
@@ -120,9 +126,26 @@ public final class RepositoryServer implements AutoCloseable {
     return builder(storage).start();
   }
 
-  /** A builder for a server over {@code storage}, to choose the address, port or pool size. */
+  /** A builder for a server of {@code storage} at the root, to choose the address, port... */
   public static Builder builder(Storage storage) {
-    return new Builder(storage);
+    return new Builder(List.of(Site.root(storage)));
+  }
+
+  /**
+   * A builder for a server of several sites, each under {@code /NAME/}.
+   *
+   * @throws IllegalArgumentException when there is none, a name is empty or names repeat
+   */
+  public static Builder builder(List<Site> sites) {
+    if (sites.isEmpty()) {
+      throw new IllegalArgumentException("no site to serve");
+    }
+    for (Site site : sites) {
+      if (site.name().isEmpty()) {
+        throw new IllegalArgumentException("a site among several needs a name");
+      }
+    }
+    return new Builder(List.copyOf(sites));
   }
 
   /** The server's root, such as {@code http://127.0.0.1:41234/}; always ends with {@code /}. */
@@ -140,7 +163,7 @@ public final class RepositoryServer implements AutoCloseable {
     return List.copyOf(requests);
   }
 
-  /** Stops listening at once and ends the worker threads; the storage stays open. */
+  /** Stops listening at once and ends the worker threads; the storages stay open. */
   @Override
   public void close() {
     server.stop(0);
@@ -148,168 +171,71 @@ public final class RepositoryServer implements AutoCloseable {
   }
 
   private void handle(HttpExchange exchange) throws IOException {
-    int status = 500;
+    SiteAnswers.Answer answer = new SiteAnswers.Answer(500, Optional.empty(), 0);
+    Optional<Site> site = Optional.empty();
     try {
-      status = respond(exchange);
+      String method = exchange.getRequestMethod();
+      if (!method.equals("GET") && !method.equals("HEAD")) {
+        exchange.getResponseHeaders().set("Allow", "GET, HEAD");
+        answer = SiteAnswers.sendEmpty(exchange, 405);
+      } else {
+        String path = exchange.getRequestURI().getPath();
+        site = siteOf(path);
+        answer =
+            site.isEmpty()
+                ? SiteAnswers.sendEmpty(exchange, 404)
+                : answers.answer(exchange, site.get(), pathWithin(site.get(), path));
+      }
     } catch (IOException | RuntimeException e) {
       // The client may have gone away; answer if headers were not sent yet, and record the 500.
-      trySend(exchange, 500);
+      SiteAnswers.trySend(exchange, 500);
     } finally {
-      String accept = exchange.getRequestHeaders().getFirst("Accept");
-      Request request =
-          new Request(
-              exchange.getRequestMethod(),
-              exchange.getRequestURI().getPath(),
-              accept == null ? "" : accept,
-              status);
-      requests.add(request);
-      if (recorded.incrementAndGet() > MAX_RECORDED) {
-        requests.poll();
-        recorded.decrementAndGet();
-      }
-      listener.accept(request);
+      record(exchange, answer, site);
       exchange.close();
     }
   }
 
-  private int respond(HttpExchange exchange) throws IOException {
-    String method = exchange.getRequestMethod();
-    boolean head = method.equals("HEAD");
-    if (!head && !method.equals("GET")) {
-      exchange.getResponseHeaders().set("Allow", "GET, HEAD");
-      return sendEmpty(exchange, 405);
+  private void record(HttpExchange exchange, SiteAnswers.Answer answer, Optional<Site> site) {
+    String accept = exchange.getRequestHeaders().getFirst("Accept");
+    Request request =
+        new Request(
+            exchange.getRequestMethod(),
+            exchange.getRequestURI().getPath(),
+            accept == null ? "" : accept,
+            answer.status());
+    requests.add(request);
+    if (recorded.incrementAndGet() > MAX_RECORDED) {
+      requests.poll();
+      recorded.decrementAndGet();
     }
-    Optional<Target> target = Target.of(exchange.getRequestURI().getPath());
-    if (target.isEmpty()) {
-      return sendEmpty(exchange, 400);
-    }
-    ObjectKey key = target.get().key();
-    if (key.segments().get(0).equals(PRIVATE)) {
-      return sendEmpty(exchange, 404);
-    }
-    if (target.get().directory()) {
-      key = negotiate(exchange, key);
-    }
-    try (ObjectStream in = storage.read(key)) {
-      return sendObject(exchange, in, head);
-    } catch (ObjectNotFoundException e) {
-      return sendEmpty(exchange, 404);
-    }
-  }
-
-  /**
-   * Chooses between a directory's {@code index.html} and an {@code index.json} beside it by the
-   * request's {@code Accept} header; HTML wins ties, as for clients that do not ask.
-   */
-  private ObjectKey negotiate(HttpExchange exchange, ObjectKey indexHtml) throws IOException {
-    String value = indexHtml.value();
-    ObjectKey json = ObjectKey.of(value.substring(0, value.length() - "html".length()) + "json");
-    List<String> jsonTypes = serving.of(json).mediaTypes();
-    List<String> htmlTypes = serving.of(indexHtml).mediaTypes();
-    if (jsonTypes.equals(htmlTypes)) {
-      return indexHtml;
-    }
-    exchange.getResponseHeaders().set("Vary", "Accept");
-    AcceptHeader accept =
-        AcceptHeader.parse(
-            String.join(",", exchange.getRequestHeaders().getOrDefault("Accept", List.of())));
-    double wantsJson = accept.quality(jsonTypes);
-    return wantsJson > 0 && wantsJson > accept.quality(htmlTypes) && storage.stat(json).isPresent()
-        ? json
-        : indexHtml;
-  }
-
-  private int sendObject(HttpExchange exchange, ObjectStream in, boolean head) throws IOException {
-    ObjectInfo info = in.info();
-    String etag = quote(info.versionToken());
-    var headers = exchange.getResponseHeaders();
-    headers.set("ETag", etag);
-    headers.set("Last-Modified", HTTP_DATE.format(info.lastModified()));
-    headers.set("Accept-Ranges", "bytes");
-    ServingMetadata metadata = serving.of(info.key());
-    headers.set("Content-Type", metadata.contentType());
-    headers.set("Cache-Control", metadata.cacheControl());
-    String ifNoneMatch = exchange.getRequestHeaders().getFirst("If-None-Match");
-    if (ifNoneMatch != null && etagMatches(ifNoneMatch, etag)) {
-      exchange.sendResponseHeaders(304, -1);
-      return 304;
-    }
-    long size = info.size();
-    Optional<String> range = Optional.ofNullable(exchange.getRequestHeaders().getFirst("Range"));
-    RangeHeader.Result result = RangeHeader.parse(range, size);
-    if (result instanceof RangeHeader.Unsatisfiable) {
-      headers.set("Content-Range", "bytes */" + size);
-      return sendEmpty(exchange, 416);
-    }
-    long first = 0;
-    long length = size;
-    int status = 200;
-    if (result instanceof RangeHeader.Partial p) {
-      first = p.first();
-      length = p.last() - p.first() + 1;
-      status = 206;
-      headers.set("Content-Range", "bytes " + p.first() + "-" + p.last() + "/" + size);
-    }
-    if (head) {
-      headers.set("Content-Length", Long.toString(length));
-      exchange.sendResponseHeaders(status, -1);
-      return status;
-    }
-    exchange.sendResponseHeaders(status, length == 0 ? -1 : length);
-    try (OutputStream out = exchange.getResponseBody()) {
-      in.skipNBytes(first);
-      copy(in, out, length);
-    }
-    return status;
-  }
-
-  private static void copy(InputStream in, OutputStream out, long length) throws IOException {
-    byte[] buffer = new byte[64 * 1024];
-    long left = length;
-    while (left > 0) {
-      int n = in.read(buffer, 0, (int) Math.min(buffer.length, left));
-      if (n < 0) {
-        throw new IOException("object ended " + left + " bytes early");
-      }
-      out.write(buffer, 0, n);
-      left -= n;
-    }
-  }
-
-  private static boolean etagMatches(String ifNoneMatch, String etag) {
-    for (String candidate : ifNoneMatch.split(",")) {
-      String c = candidate.trim();
-      if (c.startsWith("W/")) {
-        c = c.substring(2);
-      }
-      if (c.equals("*") || c.equals(etag)) {
-        return true;
+    listener.accept(request);
+    if (answer.key().isPresent() && site.isPresent()) {
+      try {
+        accessLog.record(
+            new AccessRecord(
+                answer.key().get(),
+                site.get().name(),
+                answer.status(),
+                answer.bytes(),
+                clock.instant()));
+      } catch (RuntimeException e) {
+        // the access log's trouble is not the client's: the answer was sent
       }
     }
-    return false;
   }
 
-  private static String quote(String token) {
-    return token.length() >= 2 && token.startsWith("\"") && token.endsWith("\"")
-        ? token
-        : "\"" + token.replace("\"", "") + "\"";
-  }
-
-  private static int sendEmpty(HttpExchange exchange, int status) throws IOException {
-    exchange.sendResponseHeaders(status, -1);
-    return status;
-  }
-
-  private static void trySend(HttpExchange exchange, int status) {
-    try {
-      exchange.sendResponseHeaders(status, -1);
-    } catch (IOException | RuntimeException ignored) {
-      // headers were already sent or the connection is gone: closing the exchange is all we can do
+  private Optional<Site> siteOf(String path) {
+    Site root = sites.get("");
+    if (root != null || path == null) {
+      return Optional.ofNullable(root);
     }
+    int end = path.indexOf('/', 1);
+    return end < 0 ? Optional.empty() : Optional.ofNullable(sites.get(path.substring(1, end)));
   }
 
-  /** The first key segment of pinrepo's own records, which are never served. */
-  private static final String PRIVATE = ".pinrepo";
+  private static String pathWithin(Site site, String path) {
+    return site.name().isEmpty() ? path : path.substring(site.name().length() + 1);
+  }
 
   private static InetAddress loopback() {
     try {
@@ -319,34 +245,20 @@ public final class RepositoryServer implements AutoCloseable {
     }
   }
 
-  /** A request path resolved to a key; {@code directory} when the path named a directory. */
-  private record Target(ObjectKey key, boolean directory) {
-    static Optional<Target> of(String path) {
-      if (path == null || !path.startsWith("/")) {
-        return Optional.empty();
-      }
-      String rest = path.substring(1);
-      boolean directory = rest.isEmpty() || rest.endsWith("/");
-      String key = directory ? rest + "index.html" : rest;
-      try {
-        return Optional.of(new Target(ObjectKey.of(key), directory));
-      } catch (IllegalArgumentException e) {
-        return Optional.empty();
-      }
-    }
-  }
-
-  /** Chooses where a {@link RepositoryServer} listens and how many threads serve it. */
+  /** Chooses where a {@link RepositoryServer} listens, how it answers and whom it tells. */
   public static final class Builder {
-    private final Storage storage;
+    private final List<Site> siteList;
     private InetAddress address = LOOPBACK;
     private int port;
     private int threads = 4;
     private Consumer<Request> listener = request -> {};
     private ServingPolicy serving;
+    private Redirects rootRedirects;
+    private AccessLog accessLog = AccessLog.NONE;
+    private Clock clock = Clock.systemUTC();
 
-    private Builder(Storage storage) {
-      this.storage = Objects.requireNonNull(storage, "storage");
+    private Builder(List<Site> sites) {
+      this.siteList = sites;
     }
 
     /** Listens on {@code address}; the default is the loopback address. */
@@ -389,9 +301,54 @@ public final class RepositoryServer implements AutoCloseable {
       return this;
     }
 
+    /**
+     * Answers some objects of the storage served at the root with redirects; see {@link
+     * Redirects#presigned}. For a server of several sites, each {@link Site} carries its own.
+     *
+     * @throws IllegalStateException when the server serves several sites
+     */
+    public Builder redirects(Redirects redirects) {
+      Objects.requireNonNull(redirects, "redirects");
+      if (!siteList.get(0).name().isEmpty()) {
+        throw new IllegalStateException("each of several sites carries its own redirects");
+      }
+      this.rootRedirects = redirects;
+      return this;
+    }
+
+    /**
+     * Reports each request for an object (key, site name as region, status, bytes, time) to {@code
+     * accessLog}; default {@link AccessLog#NONE}.
+     */
+    public Builder accessLog(AccessLog accessLog) {
+      this.accessLog = Objects.requireNonNull(accessLog, "accessLog");
+      return this;
+    }
+
+    /** The clock access records are stamped with; default UTC system clock. */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
     /** Binds and starts the server; throws {@link IOException} when it cannot bind. */
     public RepositoryServer start() throws IOException {
       return new RepositoryServer(this);
+    }
+
+    private Map<String, Site> sites() {
+      Map<String, Site> byName = new LinkedHashMap<>();
+      List<Site> all = new ArrayList<>(siteList);
+      if (rootRedirects != null) {
+        Site root = all.get(0);
+        all.set(0, new Site("", root.storage(), rootRedirects));
+      }
+      for (Site site : all) {
+        if (byName.put(site.name(), site) != null) {
+          throw new IllegalArgumentException("two sites named '" + site.name() + "'");
+        }
+      }
+      return Map.copyOf(byName);
     }
   }
 }

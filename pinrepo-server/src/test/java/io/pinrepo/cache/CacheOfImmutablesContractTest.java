@@ -31,4 +31,10 @@ class CacheOfImmutablesContractTest extends StorageContract {
     assertEquals(0, origin.openStreams(), "origin streams left open");
     assertEquals(List.of(), TestBytes.tempFiles(dir.resolve("cache")));
   }
+
+  /** The origin (in memory) holds directory keys, and the cache forwards them. */
+  @Override
+  protected boolean supportsDirectoryKeys() {
+    return true;
+  }
 }

@@ -36,4 +36,10 @@ class CacheOfTopsContractTest extends StorageContract {
     assertEquals(0, origin.openStreams(), "origin streams left open");
     assertEquals(List.of(), TestBytes.tempFiles(dir.resolve("cache")));
   }
+
+  /** The origin (in memory) holds directory keys, and the cache forwards them. */
+  @Override
+  protected boolean supportsDirectoryKeys() {
+    return true;
+  }
 }

@@ -9,9 +9,12 @@ import java.util.Optional;
  * operations (count them, report progress, inject a pause in a test). Override what differs.
  *
  * <p>It hides the delegate's optional powers ({@link PresignedUrls}, {@link ServerSideCopy}): a
- * decorator that should keep them implements them itself.
+ * decorator that should keep them implements them itself. It keeps one: it holds {@link
+ * DirectoryKeys directory keys} when the delegate does, since that says only which keys the five
+ * operations it forwards accept; a decorator that keeps objects elsewhere by key overrides {@link
+ * #holdsDirectoryKeys()}.
  */
-public abstract class ForwardingStorage implements Storage {
+public abstract class ForwardingStorage implements Storage, DirectoryKeys {
 
   private final Storage delegate;
 
@@ -49,6 +52,12 @@ public abstract class ForwardingStorage implements Storage {
   @Override
   public ObjectListing list(String prefix) throws IOException {
     return delegate.list(prefix);
+  }
+
+  /** Whether the delegate holds directory keys. */
+  @Override
+  public boolean holdsDirectoryKeys() {
+    return DirectoryKeys.supported(delegate);
   }
 
   @Override

@@ -6,10 +6,16 @@ import java.util.List;
 /**
  * The name of an object in a {@link Storage}: slash-separated segments, relative, normalised.
  *
- * <p>Keys are validated once, here, so no backend has to: a key has no leading or trailing {@code
- * /}, no empty, {@code .} or {@code ..} segment, no backslash, no control character, no unpaired
- * surrogate, and at most {@link #MAX_LENGTH} bytes of UTF-8. This is what keeps a repository's
- * paths inside its root on every backend.
+ * <p>Keys are validated once, here, so no backend has to: a key has no leading {@code /}, no empty,
+ * {@code .} or {@code ..} segment, no backslash, no control character, no unpaired surrogate, and
+ * at most {@link #MAX_LENGTH} bytes of UTF-8. This is what keeps a repository's paths inside its
+ * root on every backend.
+ *
+ * <p>A key may end with one {@code /}: a <em>directory key</em> ({@link #isDirectory()}), such as
+ * {@code simple/foo/}, which names an object of its own beside the objects under it ({@code
+ * simple/foo/index.html}), as S3 allows. Only a storage that {@link DirectoryKeys holds directory
+ * keys} accepts one; a web client that asks for {@code simple/foo/} from such a bucket's REST
+ * endpoint gets that object. Its last segment ({@link #segments()}, {@link #fileName()}) is empty.
  *
  * @param value the key, such as {@code dists/stable/InRelease}
  */
@@ -43,15 +49,20 @@ public record ObjectKey(String value) implements Comparable<ObjectKey> {
 
   /** This key with {@code child} (one or more segments) appended. */
   public ObjectKey resolve(String child) {
-    return new ObjectKey(value + "/" + child);
+    return new ObjectKey(isDirectory() ? value + child : value + "/" + child);
   }
 
-  /** The key's segments, in order. */
+  /** Whether this is a directory key: one that ends with {@code /}. */
+  public boolean isDirectory() {
+    return value.endsWith("/");
+  }
+
+  /** The key's segments, in order; a directory key's last one is empty. */
   public List<String> segments() {
     return List.of(value.split("/", -1));
   }
 
-  /** The last segment: the file name. */
+  /** The last segment: the file name; empty for a directory key. */
   public String fileName() {
     return value.substring(value.lastIndexOf('/') + 1);
   }
@@ -84,8 +95,8 @@ public record ObjectKey(String value) implements Comparable<ObjectKey> {
     if (value.startsWith("/")) {
       return "leading '/'";
     }
-    if (value.endsWith("/")) {
-      return "trailing '/'";
+    if (value.endsWith("//")) {
+      return "more than one trailing '/'";
     }
     for (int i = 0; i < value.length(); i++) {
       char c = value.charAt(i);
@@ -103,7 +114,8 @@ public record ObjectKey(String value) implements Comparable<ObjectKey> {
         return "unpaired surrogate at index " + i;
       }
     }
-    for (String segment : value.split("/", -1)) {
+    String path = value.endsWith("/") ? value.substring(0, value.length() - 1) : value;
+    for (String segment : path.split("/", -1)) {
       if (segment.isEmpty()) {
         return "empty segment";
       }

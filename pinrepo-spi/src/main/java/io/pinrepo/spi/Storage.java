@@ -9,9 +9,10 @@ import java.util.Optional;
  *
  * <p>The API is deliberately small: five operations that every object store can offer, with the
  * semantics spelled out here so that publishers can rely on them identically everywhere. Optional
- * powers are separate interfaces ({@link PresignedUrls}, {@link ServerSideCopy}) checked with
- * {@code instanceof}. It does not do directories, appends, partial overwrites or metadata beyond
- * {@link ObjectInfo}.
+ * powers are separate interfaces ({@link PresignedUrls}, {@link ServerSideCopy}, {@link
+ * DirectoryKeys}) checked with {@code instanceof}; a storage without {@link DirectoryKeys} refuses
+ * a directory key ({@code a/b/}) with {@link IllegalArgumentException}. It does not do directories,
+ * appends, partial overwrites or metadata beyond {@link ObjectInfo}.
  *
  * <p>Implementations are safe for concurrent use by many threads. A write is atomic: readers see
  * the previous version or the new one in full, never a partial object, and a write that fails

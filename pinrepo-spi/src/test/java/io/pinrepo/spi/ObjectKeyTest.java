@@ -64,7 +64,10 @@ class ObjectKeyTest {
       value = {
         "''|empty",
         "/a|leading '/'",
-        "a/|trailing '/'",
+        "a//|more than one trailing '/'",
+        "/|leading '/'",
+        "a/./|'.' segment",
+        "../|'..' segment",
         "a//b|empty segment",
         "a/../b|'..' segment",
         "..|'..' segment",
@@ -100,5 +103,17 @@ class ObjectKeyTest {
     assertThrows(IllegalArgumentException.class, () -> ObjectKey.of("a".repeat(1025)));
     assertThrows(IllegalArgumentException.class, () -> ObjectKey.of("日".repeat(342)));
     ObjectKey.of("日".repeat(341));
+  }
+
+  @Test
+  void aDirectoryKeyEndsWithOneSlashAndHasAnEmptyLastSegment() {
+    ObjectKey dir = ObjectKey.of("simple/foo/");
+    assertTrue(dir.isDirectory());
+    assertEquals(List.of("simple", "foo", ""), dir.segments());
+    assertEquals("", dir.fileName());
+    assertEquals(ObjectKey.of("simple/foo/index.html"), dir.resolve("index.html"));
+    assertEquals(dir, ObjectKey.of("simple", "foo", ""));
+    assertTrue(dir.compareTo(ObjectKey.of("simple/foo/a")) < 0);
+    assertTrue(!ObjectKey.of("simple/foo").isDirectory());
   }
 }

@@ -1,9 +1,9 @@
 package io.pinrepo.maven.internal;
 
 import io.pinrepo.MalformedPackageException;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.StringReader;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -34,7 +34,8 @@ public final class SafeXml {
   public static XmlElement parse(String source, InputStream in, int maxBytes) throws IOException {
     byte[] bytes = in.readNBytes(maxBytes + 1);
     if (bytes.length > maxBytes) {
-      throw new MalformedPackageException(source, "larger than " + maxBytes + " bytes");
+      throw new MalformedPackageException(
+          source, "is larger than " + size(maxBytes) + ", the most this file may be");
     }
     return parse(source, bytes);
   }
@@ -47,10 +48,10 @@ public final class SafeXml {
   public static XmlElement parse(String source, byte[] bytes) throws MalformedPackageException {
     XMLStreamReader reader = null;
     try {
-      reader = factory().createXMLStreamReader(new ByteArrayInputStream(bytes));
+      reader = factory().createXMLStreamReader(new StringReader(XmlText.decode(source, bytes)));
       return read(source, reader);
     } catch (XMLStreamException | RuntimeException e) {
-      throw new MalformedPackageException(source, "not well-formed XML: " + oneLine(e), e);
+      throw new MalformedPackageException(source, XmlProblem.describe(e), e);
     } finally {
       close(reader);
     }
@@ -65,13 +66,20 @@ public final class SafeXml {
       switch (event) {
         case XMLStreamConstants.DTD ->
             throw new MalformedPackageException(
-                source, "has a DTD (refused: DTDs and entities are not allowed)");
+                source,
+                "has a <!DOCTYPE> declaration: DTDs and entities are refused (they can read"
+                    + " local files or expand without bound)");
         case XMLStreamConstants.ENTITY_REFERENCE ->
             throw new MalformedPackageException(
-                source, "uses the undeclared entity &" + reader.getLocalName() + ";");
+                source,
+                "uses the entity &"
+                    + reader.getLocalName()
+                    + "; (only &amp; &lt; &gt; &quot; &apos; are allowed)");
         case XMLStreamConstants.START_ELEMENT -> {
           if (open.size() >= MAX_DEPTH) {
-            throw new MalformedPackageException(source, "nested deeper than " + MAX_DEPTH);
+            throw new MalformedPackageException(
+                source,
+                "has elements nested more than " + MAX_DEPTH + " deep (line " + line(reader) + ")");
           }
           open.push(new Builder(reader.getLocalName()));
         }
@@ -98,11 +106,14 @@ public final class SafeXml {
   }
 
   private static XMLInputFactory factory() {
-    XMLInputFactory factory = XMLInputFactory.newFactory();
+    // The JDK's own parser, whatever else (Woodstox, say) is on the class path: its limits and
+    // messages are the ones this class is written and tested for.
+    XMLInputFactory factory = XMLInputFactory.newDefaultFactory();
     factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
     factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
     factory.setProperty(XMLInputFactory.IS_REPLACING_ENTITY_REFERENCES, false);
     factory.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, true);
+    factory.setXMLReporter((message, type, info, location) -> {}); // errors arrive as exceptions
     factory.setXMLResolver(
         (publicId, systemId, baseUri, namespace) -> {
           throw new XMLStreamException("external resource refused: " + systemId);
@@ -110,9 +121,12 @@ public final class SafeXml {
     return factory;
   }
 
-  private static String oneLine(Exception e) {
-    String message = String.valueOf(e.getMessage());
-    return message.replaceAll("\\s+", " ").trim();
+  private static int line(XMLStreamReader reader) {
+    return reader.getLocation() == null ? -1 : reader.getLocation().getLineNumber();
+  }
+
+  private static String size(int bytes) {
+    return bytes % (1024 * 1024) == 0 ? bytes / (1024 * 1024) + " MiB" : bytes + " bytes";
   }
 
   private static void close(XMLStreamReader reader) {

@@ -35,7 +35,8 @@ final class HeaderParser {
       }
       int colon = line.indexOf(':');
       if (colon <= 0) {
-        throw new MalformedPackageException(source, "line " + (i + 1) + ": not a header: " + line);
+        throw new MalformedPackageException(
+            source, "line " + (i + 1) + " is not a 'Field: value' header: " + Printable.of(line));
       }
       if (name != null) {
         fields.add(new MetadataField(name, value.toString()));

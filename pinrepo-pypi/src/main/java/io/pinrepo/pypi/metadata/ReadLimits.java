@@ -26,4 +26,16 @@ public record ReadLimits(long maxMetadataBytes, int maxEntries, long maxScannedB
               + maxScannedBytes);
     }
   }
+
+  /** {@code bytes} in the largest binary unit that divides it, such as {@code 16 MiB}. */
+  static String describe(long bytes) {
+    String[] units = {"bytes", "KiB", "MiB", "GiB", "TiB"};
+    int unit = 0;
+    long value = bytes;
+    while (unit < units.length - 1 && value >= 1024 && value % 1024 == 0) {
+      value /= 1024;
+      unit++;
+    }
+    return value + " " + units[unit];
+  }
 }

@@ -19,7 +19,7 @@ class CoreMetadataTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"1.0", "1.1", "1.2", "2.0", "2.1", "2.2", "2.3", "2.4"})
+  @ValueSource(strings = {"1.0", "1.1", "1.2", "2.0", "2.1", "2.2", "2.3", "2.4", "2.5"})
   void readsEveryKnownMetadataVersion(String metadataVersion) throws Exception {
     CoreMetadata m =
         parse("Metadata-Version: " + metadataVersion + "\nName: Foo.Bar\nVersion: 1.0\n");
@@ -68,13 +68,40 @@ class CoreMetadataTest {
     assertEquals("body\n", m.description());
   }
 
-  @Test
-  void refusesAnUnknownMetadataVersion() {
+  @ParameterizedTest
+  @ValueSource(strings = {"2.6", "2.10", "2.99"})
+  void readsANewerMinorVersionAsTheSpecificationAsks(String metadataVersion) throws Exception {
+    CoreMetadata m =
+        parse(
+            "Metadata-Version: "
+                + metadataVersion
+                + "\nName: x\nVersion: 1\nImport-Name: x\nSome-Future-Field: y\n");
+    assertEquals(metadataVersion, m.metadataVersion());
+    assertEquals(Optional.of("y"), m.first("Some-Future-Field"));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"3.0", "3.1", "10.0"})
+  void refusesANewerMajorVersion(String metadataVersion) {
     MalformedPackageException e =
         assertThrows(
             MalformedPackageException.class,
-            () -> parse("Metadata-Version: 3.0\nName: x\nVersion: 1\n"));
-    assertTrue(e.problem().contains("Metadata-Version"), e.getMessage());
+            () -> parse("Metadata-Version: " + metadataVersion + "\nName: x\nVersion: 1\n"));
+    assertEquals(
+        "Metadata-Version "
+            + metadataVersion
+            + " is a newer major version than pinrepo reads (up to 2.x)",
+        e.problem());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"two", "2", "2.4.1", "0.9", "2.x"})
+  void refusesAMetadataVersionThatIsNotOne(String metadataVersion) {
+    MalformedPackageException e =
+        assertThrows(
+            MalformedPackageException.class,
+            () -> parse("Metadata-Version: " + metadataVersion + "\nName: x\nVersion: 1\n"));
+    assertTrue(e.problem().startsWith("Metadata-Version"), e.getMessage());
   }
 
   @ParameterizedTest

@@ -3,6 +3,7 @@ package io.pinrepo.testkit.clients;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
@@ -14,16 +15,24 @@ import java.util.stream.Stream;
  * The real {@code mvn} as a consumer project resolving dependencies from one repository under test:
  * a POM whose repository fails on any checksum mismatch, run offline except for {@code file:} URLs
  * and loopback ({@code 127.0.0.1}), with {@code -C} (strict checksums) and {@code -U}. Plugins come
- * from the machine's local repository. Skips the test when mvn is missing.
+ * from the local repository of the build that runs the tests ({@link #localRepository()}), which
+ * must hold {@link #DEPENDENCY_PLUGIN} already: pinrepo's build resolves it before the tests run
+ * (its {@code prefetch-test-plugins} profile). Skips the test when mvn is missing.
  */
 public final class MavenConsumer {
 
   /**
    * The plugin that resolves, pinned so an offline run needs exactly this version in the local
-   * repository (the project's CI fetches it before the tests).
+   * repository (the build resolves it before the tests run).
    */
   public static final String DEPENDENCY_PLUGIN =
       "org.apache.maven.plugins:maven-dependency-plugin:3.8.1";
+
+  /**
+   * The system property naming the local repository of the build that runs the tests; pinrepo's
+   * build sets it for every test JVM to Maven's {@code ${settings.localRepository}}.
+   */
+  public static final String LOCAL_REPOSITORY_PROPERTY = "maven.repo.local";
 
   private MavenConsumer() {}
 
@@ -76,10 +85,7 @@ public final class MavenConsumer {
     Programs.run(
             project,
             Map.of(),
-            List.of(
-                "mvn",
-                "-B",
-                "-q",
+            command(
                 "-o",
                 "-Daether.offline.protocols=file",
                 "-Daether.offline.hosts=127.0.0.1",
@@ -99,20 +105,42 @@ public final class MavenConsumer {
   }
 
   /**
-   * Deletes what Maven cached of {@code groupId} in the user's local repository, so the next
+   * Deletes what Maven cached of {@code groupId} in the {@link #localRepository()}, so the next
    * resolution has to come from the repository under test.
    */
   public static void forgetCached(String groupId) throws IOException {
     deleteTree(localRepository().resolve(groupId.replace('.', '/')));
   }
 
-  /** Deletes what Maven cached of {@code groupId:artifactId} in the user's local repository. */
+  /** Deletes what Maven cached of {@code groupId:artifactId} in the {@link #localRepository()}. */
   public static void forgetCached(String groupId, String artifactId) throws IOException {
     deleteTree(localRepository().resolve(groupId.replace('.', '/')).resolve(artifactId));
   }
 
-  private static Path localRepository() {
-    return Path.of(System.getProperty("user.home"), ".m2", "repository");
+  /**
+   * {@code mvn -B -q}, with the local repository of the build that runs the tests when {@link
+   * #LOCAL_REPOSITORY_PROPERTY} names one, then {@code arguments}: how every test runs the real
+   * mvn, so that it finds the plugins the build resolved.
+   */
+  public static List<String> command(String... arguments) {
+    List<String> command = new ArrayList<>(List.of("mvn", "-B", "-q"));
+    String local = System.getProperty(LOCAL_REPOSITORY_PROPERTY, "");
+    if (!local.isBlank()) {
+      command.add("-D" + LOCAL_REPOSITORY_PROPERTY + "=" + local);
+    }
+    command.addAll(List.of(arguments));
+    return List.copyOf(command);
+  }
+
+  /**
+   * The local repository the tests' mvn runs use: the one {@link #LOCAL_REPOSITORY_PROPERTY} names,
+   * else {@code ~/.m2/repository}.
+   */
+  public static Path localRepository() {
+    String local = System.getProperty(LOCAL_REPOSITORY_PROPERTY, "");
+    return local.isBlank()
+        ? Path.of(System.getProperty("user.home"), ".m2", "repository")
+        : Path.of(local);
   }
 
   private static void deleteTree(Path root) throws IOException {

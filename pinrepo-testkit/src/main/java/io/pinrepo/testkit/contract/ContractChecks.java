@@ -45,6 +45,10 @@ abstract class ContractChecks {
     return contract.supportsPresign();
   }
 
+  boolean supportsDirectoryKeys() {
+    return contract.supportsDirectoryKeys();
+  }
+
   int listingPageSize() {
     return contract.listingPageSize();
   }

@@ -53,7 +53,8 @@ abstract class KeyChecks extends ContractChecks {
       strings = {
         "",
         "/leading",
-        "trailing/",
+        "trailing//",
+        "/",
         "a//b",
         "a/../b",
         "..",

@@ -7,7 +7,7 @@ import io.pinrepo.spi.WriteCondition;
 import java.io.IOException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.Nested;
 
 /**
@@ -26,15 +26,20 @@ import org.junit.jupiter.api.Nested;
  *
  * <p>Each test gets a fresh, empty storage from {@link #newStorage()} and closes it afterwards.
  * What a backend may lack is declared through the capability hooks ({@link
- * #supportsConditionalWrites()}, {@link #supportsPresign()}); tests of a missing capability are
- * skipped, except that a backend without conditional writes must refuse them with {@link
- * UnsupportedConditionException}. Optional powers are recognised with {@code instanceof}.
+ * #supportsConditionalWrites()}, {@link #supportsPresign()}, {@link #supportsDirectoryKeys()});
+ * tests of a missing capability are skipped, except that a backend without conditional writes must
+ * refuse them with {@link UnsupportedConditionException}. Optional powers are recognised with
+ * {@code instanceof}.
  *
- * <p>The tests are grouped by {@code @Nested} classes whose display names read as sentences
- * ("conditional writes and deletes", "listing", ...); each group's checks live in a package-private
- * class of this package. A backend test may add its own {@code @AfterEach} checks (the in-memory
- * storage's test, for instance, asserts that the suite left no stream open).
+ * <p>The tests are grouped by {@code @Nested} classes whose display names name the backend's test
+ * class and read as sentences ("FileSystemStorageContractTest > conditional writes and deletes"),
+ * so that two backends' reports of one group tell which backend they are about; each group's checks
+ * live in a package-private class of this package. With Maven, surefire 3's phrased report names
+ * ({@code usePhrasedFileName} and friends) keep each backend's reports in files of their own. A
+ * backend test may add its own {@code @AfterEach} checks (the in-memory storage's test, for
+ * instance, asserts that the suite left no stream open).
  */
+@DisplayNameGeneration(GroupNames.class)
 public abstract class StorageContract {
 
   private Storage storage;
@@ -59,6 +64,14 @@ public abstract class StorageContract {
    * Whether the storage is a {@link PresignedUrls} whose URLs this JVM can fetch; false by default.
    */
   protected boolean supportsPresign() {
+    return false;
+  }
+
+  /**
+   * Whether the storage holds directory keys ({@code a/b/}, see {@link
+   * io.pinrepo.spi.DirectoryKeys}); false by default, and then it must refuse them.
+   */
+  protected boolean supportsDirectoryKeys() {
     return false;
   }
 
@@ -93,7 +106,7 @@ public abstract class StorageContract {
   }
 
   @Nested
-  @DisplayName("writing and reading whole objects")
+  @Group("writing and reading whole objects")
   class RoundTrips extends RoundTripChecks {
     RoundTrips() {
       super(StorageContract.this);
@@ -101,7 +114,7 @@ public abstract class StorageContract {
   }
 
   @Nested
-  @DisplayName("reading ranges")
+  @Group("reading ranges")
   class Ranges extends RangeChecks {
     Ranges() {
       super(StorageContract.this);
@@ -109,7 +122,7 @@ public abstract class StorageContract {
   }
 
   @Nested
-  @DisplayName("missing objects")
+  @Group("missing objects")
   class Missing extends MissingObjectChecks {
     Missing() {
       super(StorageContract.this);
@@ -117,7 +130,7 @@ public abstract class StorageContract {
   }
 
   @Nested
-  @DisplayName("version tokens")
+  @Group("version tokens")
   class Versions extends VersionTokenChecks {
     Versions() {
       super(StorageContract.this);
@@ -125,7 +138,7 @@ public abstract class StorageContract {
   }
 
   @Nested
-  @DisplayName("conditional writes and deletes")
+  @Group("conditional writes and deletes")
   class Conditions extends ConditionChecks {
     Conditions() {
       super(StorageContract.this);
@@ -133,7 +146,7 @@ public abstract class StorageContract {
   }
 
   @Nested
-  @DisplayName("a backend without conditional writes")
+  @Group("a backend without conditional writes")
   class WithoutConditions extends NoConditionChecks {
     WithoutConditions() {
       super(StorageContract.this);
@@ -141,7 +154,7 @@ public abstract class StorageContract {
   }
 
   @Nested
-  @DisplayName("concurrent conditional writers")
+  @Group("concurrent conditional writers")
   class Races extends RaceChecks {
     Races() {
       super(StorageContract.this);
@@ -149,7 +162,7 @@ public abstract class StorageContract {
   }
 
   @Nested
-  @DisplayName("failed writes")
+  @Group("failed writes")
   class FailedWrites extends FailedWriteChecks {
     FailedWrites() {
       super(StorageContract.this);
@@ -157,7 +170,7 @@ public abstract class StorageContract {
   }
 
   @Nested
-  @DisplayName("listing")
+  @Group("listing")
   class Listing extends ListingChecks {
     Listing() {
       super(StorageContract.this);
@@ -165,7 +178,7 @@ public abstract class StorageContract {
   }
 
   @Nested
-  @DisplayName("object keys")
+  @Group("object keys")
   class Keys extends KeyChecks {
     Keys() {
       super(StorageContract.this);
@@ -173,7 +186,15 @@ public abstract class StorageContract {
   }
 
   @Nested
-  @DisplayName("server-side copy")
+  @Group("directory keys")
+  class Directories extends DirectoryKeyChecks {
+    Directories() {
+      super(StorageContract.this);
+    }
+  }
+
+  @Nested
+  @Group("server-side copy")
   class Copy extends CopyChecks {
     Copy() {
       super(StorageContract.this);
@@ -181,7 +202,7 @@ public abstract class StorageContract {
   }
 
   @Nested
-  @DisplayName("presigned URLs")
+  @Group("presigned URLs")
   class Presign extends PresignChecks {
     Presign() {
       super(StorageContract.this);

@@ -2,6 +2,7 @@ package io.pinrepo.testkit.memory;
 
 import io.pinrepo.spi.ByteRange;
 import io.pinrepo.spi.ContentSource;
+import io.pinrepo.spi.DirectoryKeys;
 import io.pinrepo.spi.ObjectInfo;
 import io.pinrepo.spi.ObjectKey;
 import io.pinrepo.spi.ObjectListing;
@@ -33,9 +34,10 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p>It counts operations by {@link Operation} so a test can prove that a publish does a bounded
  * number of them, and fails the k-th operation of a kind on request ({@link #failOn}) so a test can
- * crash a publish at every step. Thread-safe.
+ * crash a publish at every step. It holds {@link DirectoryKeys directory keys}, as S3 does.
+ * Thread-safe.
  */
-public final class InMemoryStorage implements Storage, ServerSideCopy {
+public final class InMemoryStorage implements Storage, ServerSideCopy, DirectoryKeys {
 
   private record Stored(byte[] bytes, ObjectInfo info) {}
 
@@ -270,6 +272,12 @@ public final class InMemoryStorage implements Storage, ServerSideCopy {
   @Override
   public void close() {
     closed = true;
+  }
+
+  /** Always: a directory key is one more key in the map. */
+  @Override
+  public boolean holdsDirectoryKeys() {
+    return true;
   }
 
   @Override

@@ -23,6 +23,11 @@ class InMemoryStorageContractTest extends StorageContract {
     return 7;
   }
 
+  @Override
+  protected boolean supportsDirectoryKeys() {
+    return true;
+  }
+
   @AfterEach
   void everyStreamTheSuiteOpenedIsClosed() {
     assertEquals(0, memory.openStreams(), "streams left open");
