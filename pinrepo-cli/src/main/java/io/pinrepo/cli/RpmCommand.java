@@ -68,8 +68,8 @@ final class RpmCommand implements Runnable {
         "",
         "Source packages (.src.rpm) go into SRPMS beside PATH (el9/x86_64 -> el9/SRPMS)",
         "unless --sources-with-binaries is given. Every version is kept unless",
-        "--keep-newest is given. Publishing the same bytes again changes nothing; other bytes",
-        "for a listed name, epoch, version, release and architecture are refused."
+        "--keep-newest is given. Publishing the same bytes again changes nothing; other",
+        "bytes for a listed name, epoch, version, release and architecture are refused."
       })
   static final class Publish implements Callable<Integer> {
     @Mixin RepoOptions repo;
@@ -153,7 +153,8 @@ final class RpmCommand implements Runnable {
         try {
           selector = selector.withVersion(version);
         } catch (IllegalArgumentException e) {
-          throw new IllegalArgumentException("--version " + version + ": " + e.getMessage(), e);
+          throw new CommandLine.ParameterException(
+              spec.commandLine(), "--version " + version + ": " + e.getMessage());
         }
       }
       if (arch != null) {

@@ -173,8 +173,8 @@ class RpmCommandTest {
             "hello",
             "--version",
             "1-");
-    assertEquals(1, badVersion.status());
-    assertTrue(badVersion.err().startsWith("pinrepo: --version 1-: "), badVersion.err());
+    assertEquals(2, badVersion.status(), "a usage error: " + badVersion.err());
+    assertTrue(badVersion.err().startsWith("--version 1-: "), badVersion.err());
   }
 
   private Map<String, Long> sizes() throws IOException {
