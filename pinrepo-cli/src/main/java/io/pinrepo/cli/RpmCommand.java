@@ -120,9 +120,9 @@ final class RpmCommand implements Runnable {
       description = {
         "Remove packages from a repository path.",
         "",
-        "Removes every version and architecture of the package unless --version ([E:]V[-R])",
-        "or --arch narrows it. Package files stay until gc. Removing what is not listed",
-        "changes nothing."
+        "Removes every version and architecture of the package unless --version",
+        "([E:]V[-R]) or --arch narrows it. Package files stay until gc. Removing what is",
+        "not listed changes nothing."
       })
   static final class Remove implements Callable<Integer> {
     @Option(
