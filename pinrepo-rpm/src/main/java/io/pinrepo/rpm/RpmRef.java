@@ -5,6 +5,7 @@ import io.pinrepo.rpm.version.Nevra;
 import io.pinrepo.spi.ObjectKey;
 import java.util.Comparator;
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 /**
  * A package as a repository's {@code primary.xml} lists it: the RPM {@link Entry}.
@@ -26,6 +27,8 @@ public record RpmRef(String path, Nevra nevra, ObjectKey file, long size, String
           .thenComparing(r -> r.nevra().arch())
           .thenComparing(RpmRef::file);
 
+  private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
+
   /** Rejects nulls, a negative size and a malformed digest. */
   public RpmRef {
     Objects.requireNonNull(path, "path");
@@ -34,7 +37,7 @@ public record RpmRef(String path, Nevra nevra, ObjectKey file, long size, String
     if (size < 0) {
       throw new IllegalArgumentException("negative size " + size);
     }
-    if (!Objects.requireNonNull(sha256, "sha256").matches("[0-9a-f]{64}")) {
+    if (!SHA256.matcher(Objects.requireNonNull(sha256, "sha256")).matches()) {
       throw new IllegalArgumentException("not a SHA-256: " + sha256);
     }
   }
