@@ -3,10 +3,12 @@ package io.pinrepo.benchmarks;
 import io.pinrepo.debian.AptRepository;
 import io.pinrepo.fixtures.deb.DebBuilder;
 import io.pinrepo.fixtures.python.WheelBuilder;
+import io.pinrepo.fixtures.rpm.RpmBuilder;
 import io.pinrepo.maven.ArtifactFile;
 import io.pinrepo.maven.Deployment;
 import io.pinrepo.maven.MavenRepository;
 import io.pinrepo.pypi.PypiRepository;
+import io.pinrepo.rpm.RpmRepository;
 import io.pinrepo.sign.Signer;
 import io.pinrepo.spi.ContentSource;
 import io.pinrepo.testkit.memory.InMemoryStorage;
@@ -23,7 +25,7 @@ import java.util.Optional;
  * through the public API and then written out as plain files, which {@code FileSystemStorage} reads
  * like any repository it wrote itself. The distribution is {@code stable}, component {@code main},
  * architecture {@code amd64}; the Maven artifact {@code com.example:lib}; PyPI projects {@code
- * proj00000} onwards.
+ * proj00000} onwards; the RPM repository path {@code el9/x86_64}.
  */
 public final class Fixtures {
   /** The distribution every APT fixture publishes into. */
@@ -31,6 +33,9 @@ public final class Fixtures {
 
   /** The component every APT fixture publishes into. */
   public static final String COMPONENT = "main";
+
+  /** The repository path every RPM fixture publishes into. */
+  public static final String RPM_PATH = "el9/x86_64";
 
   private Fixtures() {}
 
@@ -111,5 +116,37 @@ public final class Fixtures {
   /** Writes a small wheel of {@code project} {@code version} into {@code dir}. */
   public static Path wheel(String project, String version, Path dir) throws IOException {
     return WheelBuilder.of(project, version).writeTo(dir);
+  }
+
+  /**
+   * Writes a tiny real .rpm, {@code <name>-1.0-1.x86_64.rpm} (about 1 KiB), into {@code dir}, made
+   * if missing.
+   */
+  public static Path rpm(String name, Path dir) throws IOException {
+    return RpmBuilder.of(name, "1.0", "1", "x86_64")
+        .file("/usr/share/" + name + "/README", name.getBytes(StandardCharsets.UTF_8))
+        .writeTo(Files.createDirectories(dir));
+  }
+
+  /**
+   * Writes an RPM repository path {@link #RPM_PATH} of {@code packages} packages into {@code dir},
+   * published in one call; the packages are built in {@code scratch}. Without {@code withPackages}
+   * only the metadata is written: a publish never reads the other packages.
+   */
+  public static void rpmRepository(
+      Path dir, int packages, Optional<Signer> signer, Path scratch, boolean withPackages)
+      throws IOException {
+    InMemoryStorage memory = new InMemoryStorage();
+    RpmRepository.Builder builder = RpmRepository.builder(memory);
+    signer.ifPresent(builder::signer);
+    List<Path> files = new ArrayList<>(packages);
+    for (int i = 0; i < packages; i++) {
+      files.add(rpm(String.format("bench%06d", i), scratch));
+    }
+    builder.build().publish(RPM_PATH, files);
+    for (Path file : files) {
+      Files.delete(file);
+    }
+    Trees.dump(memory, dir, key -> withPackages || !key.contains("/Packages/"));
   }
 }

@@ -8,6 +8,8 @@ import io.pinrepo.debian.PackageRef;
 import io.pinrepo.format.ChangeReport;
 import io.pinrepo.fs.FileSystemStorage;
 import io.pinrepo.pypi.PypiRepository;
+import io.pinrepo.rpm.RpmRef;
+import io.pinrepo.rpm.RpmRepository;
 import io.pinrepo.spi.ObjectKey;
 import io.pinrepo.spi.Storage;
 import java.io.IOException;
@@ -52,6 +54,24 @@ class FixturesTest {
     try (Storage storage = FileSystemStorage.open(dir.resolve("repo"))) {
       assertEquals(5, PypiRepository.on(storage).projects().size());
       assertTrue(storage.stat(ObjectKey.of("simple/index.html")).isPresent());
+    }
+  }
+
+  @Test
+  void rpmFixtureIsARepositoryPathOfNPackagesThatTakesOneMore() throws IOException {
+    Fixtures.rpmRepository(
+        dir.resolve("pristine"), 20, Optional.empty(), dir.resolve("scratch"), false);
+    Trees.copy(dir.resolve("pristine"), dir.resolve("repo"));
+    assertTrue(
+        Files.notExists(dir.resolve("repo").resolve(Fixtures.RPM_PATH).resolve("Packages")),
+        "the packages are left out");
+    try (Storage storage = FileSystemStorage.open(dir.resolve("repo"))) {
+      RpmRepository rpm = RpmRepository.builder(storage).build();
+      assertEquals(20, rpm.list(Fixtures.RPM_PATH).size());
+      ChangeReport<RpmRef> report =
+          rpm.publish(Fixtures.RPM_PATH, List.of(Fixtures.rpm("new", dir.resolve("next"))));
+      assertEquals(1, report.added().size());
+      assertEquals(21, rpm.list(Fixtures.RPM_PATH).size());
     }
   }
 

@@ -39,20 +39,20 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code pinrepo demo}: publishes a sample .deb, jar and wheel into a signed filesystem repository,
- * serves it, and prints what to paste into apt, pip and Maven to consume it.
+ * {@code pinrepo demo}: publishes a sample .deb, jar, wheel and .rpm into a signed filesystem
+ * repository, serves it, and prints what to paste into apt, pip, Maven and dnf to consume it.
  */
 @Command(
     name = "demo",
     mixinStandardHelpOptions = true,
     description = {
-      "Publish and serve a sample .deb, jar and wheel, and print how to use them.",
+      "Publish and serve a sample .deb, jar, wheel and .rpm; print how to use them.",
       "",
       "Generates a throwaway signing key and keeps it beside DIR, in DIR.key/, never in",
-      "the folder that is served. Publishes pinrepo-demo 1.0.0 in all three formats,",
+      "the folder that is served. Publishes pinrepo-demo 1.0.0 in all four formats,",
       "then serves DIR over HTTP until interrupted and prints the apt sources line,",
-      "pip's --index-url and Maven's <repository> block. Running it again re-uses the",
-      "key and changes nothing."
+      "pip's --index-url, Maven's <repository> block and dnf's .repo file. Running it",
+      "again re-uses the key and changes nothing."
     })
 final class DemoCommand implements Callable<Integer> {
 
@@ -94,7 +94,7 @@ final class DemoCommand implements Callable<Integer> {
       } finally {
         deleteTree(work);
       }
-      out.println("published " + NAME + " " + VERSION + " (.deb, jar, wheel) into " + root);
+      out.println("published " + NAME + " " + VERSION + " (.deb, jar, wheel, .rpm) into " + root);
       out.println("its signing key stays outside it, in " + keyDirectory(root));
       if (noServe) {
         printSnippets(out, root, URI.create("http://" + bind + ":" + port + "/"));
@@ -194,6 +194,8 @@ final class DemoCommand implements Callable<Integer> {
     Path wheel = WheelBuilder.of(NAME, VERSION).summary("pinrepo's demo package").writeTo(work);
     PypiRepository.builder(storage).clock(clock).build().publish(wheel);
 
+    DemoRpm.publish(storage, signer, clock, work);
+
     String pom =
         "<project xmlns=\"http://maven.apache.org/POM/4.0.0\">\n"
             + "  <modelVersion>4.0.0</modelVersion>\n"
@@ -274,6 +276,7 @@ final class DemoCommand implements Callable<Integer> {
     out.println("    </dependency>");
     out.println("  </dependencies>");
     out.println();
+    DemoRpm.printRepoFile(out, base, root.resolve(NAME + ".asc"));
     out.println(
         "The signing key: "
             + root.resolve(NAME + ".asc")

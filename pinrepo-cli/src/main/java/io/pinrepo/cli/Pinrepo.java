@@ -18,13 +18,13 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     versionProvider = Version.class,
     description =
-        "Publish .deb, Maven and Python packages into repositories on a filesystem or S3.")
+        "Publish .deb, Maven, Python and RPM packages into repositories on a filesystem or S3.")
 public final class Pinrepo implements Runnable {
 
   /**
    * The commands, in the order help lists them. Only the one a command line names is built: picocli
-   * reflects over a command's whole tree of options and the classes they name, which for all seven
-   * cost a fresh JVM more than a small publish itself.
+   * reflects over a command's whole tree of options and the classes they name, which for all of
+   * them cost a fresh JVM more than a small publish itself.
    */
   private static final Map<String, Supplier<Object>> COMMANDS = commands();
 
@@ -83,6 +83,7 @@ public final class Pinrepo implements Runnable {
     commands.put("deb", DebCommand::new);
     commands.put("maven", MavenCommand::new);
     commands.put("pypi", PypiCommand::new);
+    commands.put("rpm", RpmCommand::new);
     commands.put("build", BuildCommand::new);
     commands.put("pointer", PointerCommand::new);
     commands.put("verify", VerifyCommand::new);

@@ -179,6 +179,60 @@ class DemoEndToEndTest {
     }
   }
 
+  @Test
+  void theRepoFileLetsDnfCheckBothSignaturesAndInstallTheRpm() throws IOException {
+    Programs.require("dnf", "rpm");
+    int from = indexOf("[" + DemoCommand.NAME + "]");
+    List<String> repoFile = new ArrayList<>();
+    for (String line : printed.subList(from, printed.size())) {
+      if (line.isBlank() || line.strip().startsWith("sudo ")) {
+        break;
+      }
+      repoFile.add(line.strip());
+    }
+    assertTrue(repoFile.containsAll(List.of("gpgcheck=1", "repo_gpgcheck=1")), repoFile.toString());
+    Path root = work.resolve("dnf");
+    Path repos = Files.createDirectories(root.resolve("etc/yum.repos.d"));
+    Files.writeString(
+        repos.resolve(DemoCommand.NAME + ".repo"), String.join("\n", repoFile) + "\n");
+    List<String> dnf =
+        List.of(
+            "dnf",
+            "-q",
+            "-y",
+            "--installroot",
+            root.toString(),
+            "--setopt=reposdir=" + repos,
+            "--setopt=cachedir=" + root.resolve("cache"),
+            "--setopt=skip_if_unavailable=False",
+            "--releasever",
+            "9",
+            "--forcearch",
+            "x86_64",
+            "--disableplugin=*");
+    Map<String, String> env = Map.of("LC_ALL", "C.UTF-8");
+    Programs.run(work, env, with(dnf, "makecache")).orFail();
+    assertEquals(
+        DemoCommand.VERSION + "-" + DemoRpm.RELEASE,
+        Programs.run(
+                work,
+                env,
+                with(dnf, "repoquery", "--qf", "%{version}-%{release}", DemoCommand.NAME))
+            .orFail()
+            .out()
+            .strip());
+    Programs.run(work, env, with(dnf, "install", DemoCommand.NAME)).orFail();
+    assertEquals(
+        "published by pinrepo\n",
+        Files.readString(root.resolve("usr/share/doc/" + DemoCommand.NAME + "/README")));
+  }
+
+  private static List<String> with(List<String> command, String... args) {
+    List<String> all = new ArrayList<>(command);
+    all.addAll(List.of(args));
+    return all;
+  }
+
   int indexOf(String trimmed) {
     for (int i = 0; i < printed.size(); i++) {
       if (printed.get(i).strip().equals(trimmed)) {

@@ -21,6 +21,7 @@ import io.pinrepo.debian.PackageRef;
 import io.pinrepo.debian.Promotion;
 import io.pinrepo.fixtures.deb.DebBuilder;
 import io.pinrepo.fixtures.python.WheelBuilder;
+import io.pinrepo.fixtures.rpm.RpmBuilder;
 import io.pinrepo.format.ChangeReport;
 import io.pinrepo.format.RepositoryFormats;
 import io.pinrepo.format.Retention;
@@ -37,6 +38,9 @@ import io.pinrepo.pypi.PypiFormat;
 import io.pinrepo.pypi.PypiRepository;
 import io.pinrepo.replication.ReplicationReport;
 import io.pinrepo.replication.Replicator;
+import io.pinrepo.rpm.RpmFormat;
+import io.pinrepo.rpm.RpmRef;
+import io.pinrepo.rpm.RpmRepository;
 import io.pinrepo.s3.ChecksumMode;
 import io.pinrepo.s3.S3Location;
 import io.pinrepo.s3.S3ProxyFixture;
@@ -250,6 +254,28 @@ class ReadmeExamplesTest {
               .run(storage, VerifyContext.unsigned())
               .clean());
     }
+  }
+
+  @Test
+  void publishRpms() throws IOException {
+    Path repo = dir.resolve("repo");
+    Path secretKey = secretKey();
+    Path rpmFile = RpmBuilder.of("hello", "1.0", "1.el9", "x86_64").writeTo(dir);
+    // README:rpm
+    try (Storage storage = FileSystemStorage.open(repo)) {
+      Signer signer = PgpSigner.load(secretKey, new char[0], Clock.systemUTC());
+      RpmRepository rpm = RpmRepository.builder(storage).signer(signer).build();
+      ChangeReport<RpmRef> report = rpm.publish("el9/x86_64", List.of(rpmFile));
+      System.out.println("published " + report.added());
+    }
+    // README:end
+    try (Storage storage = FileSystemStorage.open(repo)) {
+      Verification.Report report =
+          new Verification(List.of(new RpmFormat())).run(storage, VerifyContext.unsigned());
+      assertEquals(List.of("rpm"), report.formatsFound());
+      assertTrue(report.clean(), report.problems().toString());
+    }
+    assertTrue(Files.isRegularFile(repo.resolve("el9/x86_64/repodata/repomd.xml.asc")));
   }
 
   @Test

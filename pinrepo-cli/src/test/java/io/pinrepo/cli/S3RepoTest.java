@@ -6,9 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.pinrepo.fixtures.deb.DebBuilder;
 import io.pinrepo.fixtures.python.WheelBuilder;
+import io.pinrepo.fixtures.rpm.RpmBuilder;
 import io.pinrepo.s3.S3ProxyFixture;
 import io.pinrepo.s3.S3Storage;
 import io.pinrepo.server.RepositoryServer;
+import io.pinrepo.sign.PgpKeyGenerator;
 import io.pinrepo.spi.ContentSource;
 import io.pinrepo.spi.DirectoryKeys;
 import io.pinrepo.spi.ObjectKey;
@@ -304,6 +306,85 @@ class S3RepoTest {
       assertEquals(List.of(), AptRoot.problems(update));
       assertEquals("1.0-1", apt.candidate("hello-s3"));
       assertEquals(Files.size(deb), Files.size(apt.download("hello-s3")));
+    }
+  }
+
+  @Test
+  void rpmPublishesIntoS3SignedAndDnfLoadsItAndPicksTheNewest() throws Exception {
+    PgpKeyGenerator.GeneratedKey key =
+        PgpKeyGenerator.generate("s3 <s3@example.org>", java.time.Clock.systemUTC());
+    Path secret = Files.writeString(dir.resolve("rpm-secret.asc"), key.armoredSecretKey());
+    Path pub = Files.writeString(dir.resolve("rpm-public.asc"), key.armoredPublicKey());
+    Path in = Files.createDirectories(dir.resolve("rpms"));
+    List<String> rpms = new ArrayList<>();
+    for (String version : List.of("1.0", "2.0~rc1", "2.0")) {
+      Path to = Files.createDirectories(in.resolve(version));
+      rpms.add(RpmBuilder.of("hello-s3", version, "1", "x86_64").writeTo(to).toString());
+    }
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                s3Args(
+                    "yum",
+                    "rpm",
+                    "publish",
+                    "--path",
+                    "el9/x86_64",
+                    "--sign-key",
+                    secret.toString())));
+    args.addAll(rpms);
+    CliRun publish = CliRun.of(args.toArray(String[]::new));
+    assertEquals(0, publish.status(), publish.err());
+    CliRun verify = CliRun.of(s3Args("yum", "verify", "--public-key", pub.toString()));
+    assertEquals(0, verify.status(), verify.out() + verify.err());
+    try (S3Client raw = s3Client()) {
+      var repomd =
+          raw.headObject(
+              b -> b.bucket(S3ProxyFixture.BUCKET).key("yum/el9/x86_64/repodata/repomd.xml"));
+      assertEquals("public, max-age=60", repomd.cacheControl());
+      var rpm =
+          raw.headObject(
+              b ->
+                  b.bucket(S3ProxyFixture.BUCKET)
+                      .key("yum/el9/x86_64/Packages/h/hello-s3-2.0-1.x86_64.rpm"));
+      assertEquals("public, max-age=31536000, immutable", rpm.cacheControl());
+    }
+    Programs.require("dnf");
+    try (S3Storage storage = s3.storage("yum").build();
+        RepositoryServer server = RepositoryServer.start(storage)) {
+      Path root = dir.resolve("dnf-root");
+      Path repos = Files.createDirectories(root.resolve("etc/yum.repos.d"));
+      Files.writeString(
+          repos.resolve("pin.repo"),
+          "[pin]\nname=pin\nbaseurl="
+              + server.baseUri().resolve("el9/x86_64")
+              + "\nenabled=1\ngpgcheck=0\nrepo_gpgcheck=1\ngpgkey=file://"
+              + pub
+              + "\n");
+      List<String> dnf =
+          new ArrayList<>(
+              List.of(
+                  "dnf",
+                  "-q",
+                  "-y",
+                  "--installroot",
+                  root.toString(),
+                  "--setopt=reposdir=" + repos,
+                  "--setopt=cachedir=" + root.resolve("cache"),
+                  "--setopt=skip_if_unavailable=False",
+                  "--releasever",
+                  "9",
+                  "--forcearch",
+                  "x86_64",
+                  "--disableplugin=*",
+                  "repoquery",
+                  "--latest-limit",
+                  "1",
+                  "--qf",
+                  "%{version}-%{release}",
+                  "hello-s3"));
+      Programs.Result newest = Programs.run(dir, Map.of("LC_ALL", "C.UTF-8"), dnf).orFail();
+      assertEquals("2.0-1", newest.out().strip(), newest.err());
     }
   }
 

@@ -10,6 +10,7 @@ import io.pinrepo.rpm.version.Nevra;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 /**
  * Everything repodata says about one package: its {@code <package>} elements in {@code
@@ -48,6 +49,8 @@ public record PackageEntry(
 
   /** How many changelog entries {@link #of} keeps, as createrepo_c does by default. */
   public static final int CHANGELOG_LIMIT = 10;
+
+  private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
 
   /**
    * The order of packages in every repodata document, as createrepo_c writes them: by file name,
@@ -127,7 +130,7 @@ public record PackageEntry(
   }
 
   static void checkPkgId(String pkgId) {
-    if (!Objects.requireNonNull(pkgId, "pkgId").matches("[0-9a-f]{64}")) {
+    if (!SHA256.matcher(Objects.requireNonNull(pkgId, "pkgId")).matches()) {
       throw new IllegalArgumentException("not a lower-case SHA-256: '" + pkgId + "'");
     }
   }
