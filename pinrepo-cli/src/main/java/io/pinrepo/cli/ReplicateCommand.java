@@ -123,7 +123,7 @@ final class ReplicateCommand implements Callable<Integer>, OneLineUsage.Terse {
             }
           } catch (IOException e) {
             // The target stays consistent whatever failed; the next interval tries again.
-            spec.commandLine().getErr().println("pinrepo: " + Failures.message(e));
+            spec.commandLine().getErr().println("pinrepo: " + Failures.message(e, "replicate"));
             spec.commandLine().getErr().flush();
           }
         }
