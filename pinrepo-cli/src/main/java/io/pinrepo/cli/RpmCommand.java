@@ -97,6 +97,7 @@ final class RpmCommand implements Runnable {
 
     @Override
     public Integer call() throws Exception {
+      InputFiles.requireReadable(rpms);
       try (Storage storage = repo.openStorage()) {
         RpmRepository.Builder builder = builder(storage, signing);
         if (keepNewest != null) {

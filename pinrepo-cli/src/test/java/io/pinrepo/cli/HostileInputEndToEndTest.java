@@ -150,6 +150,7 @@ class HostileInputEndToEndTest {
               DemoCommand.keyDirectory(repo).resolve("secret.asc").toString());
       case "maven" -> List.of("maven", "deploy");
       case "pypi" -> List.of("pypi", "publish");
+      case "rpm" -> List.of("rpm", "publish", "--path", "el9/x86_64");
       default -> {
         fail("no publish command for format '" + format + "': add one to publishCommand");
         yield List.of();
