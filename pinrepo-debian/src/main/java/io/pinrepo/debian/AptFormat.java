@@ -5,7 +5,6 @@ import io.pinrepo.format.Problem;
 import io.pinrepo.format.RepositoryFormat;
 import io.pinrepo.format.VerifyContext;
 import io.pinrepo.hash.Digests;
-import io.pinrepo.hash.HashAlgorithm;
 import io.pinrepo.serving.ServingMetadata;
 import io.pinrepo.sign.SignatureChecker;
 import io.pinrepo.spi.ObjectInfo;
@@ -41,8 +40,8 @@ import java.util.function.Consumer;
  * record of superseded indexes, which is replaced only by a conditional write on its own version
  * and cannot be rendered from the commit point. {@code Release} and {@code Release.gpg} beside an
  * InRelease and the legacy {@code Packages*} paths are {@link LiveObject.Role#DERIVED} (they may
- * lag or be briefly absent while a publisher settles them). Index files under every by-hash name
- * are blobs with the size and SHA-256 their Release lists, pool files blobs with the size and
+ * lag or be briefly absent while a publisher settles them). Index files under their SHA-512 by-hash
+ * name are blobs with the size and SHA-256 their Release lists, pool files blobs with the size and
  * SHA-256 their index entry lists.
  */
 public final class AptFormat implements RepositoryFormat {
@@ -136,13 +135,7 @@ public final class AptFormat implements RepositoryFormat {
   private void markIndex(
       Storage storage, DistLayout layout, String path, Digests digests, Consumer<LiveObject> live)
       throws IOException {
-    for (HashAlgorithm algorithm : HashAlgorithm.values()) {
-      live.accept(
-          LiveObject.blob(
-              layout.byHash(path, algorithm, digests.hex(algorithm)),
-              digests.size(),
-              digests.sha256()));
-    }
+    live.accept(LiveObject.blob(layout.byHash(path, digests), digests.size(), digests.sha256()));
     if (path.endsWith("/Packages")) {
       try {
         byte[] index = DistState.readByHash(storage, settings, layout, path, digests);
@@ -219,12 +212,7 @@ public final class AptFormat implements RepositoryFormat {
   private static void checkIndex(
       Storage storage, DistLayout layout, String path, Digests digests, Consumer<Problem> problems)
       throws IOException {
-    List<ObjectKey> keys = new ArrayList<>();
-    for (HashAlgorithm algorithm : HashAlgorithm.values()) {
-      keys.add(layout.byHash(path, algorithm, digests.hex(algorithm)));
-    }
-    keys.add(layout.file(path));
-    for (ObjectKey key : keys) {
+    for (ObjectKey key : List.of(layout.byHash(path, digests), layout.file(path))) {
       Optional<Digests> got = digestsOf(storage, key);
       if (got.isEmpty()) {
         problems.accept(new Problem("apt", key, "missing; the Release lists it"));

@@ -8,7 +8,6 @@ import io.pinrepo.commit.OptimisticCommit;
 import io.pinrepo.commit.Settlement;
 import io.pinrepo.format.ChangeReport;
 import io.pinrepo.hash.Digests;
-import io.pinrepo.hash.HashAlgorithm;
 import io.pinrepo.spi.ContentSource;
 import io.pinrepo.spi.ObjectInfo;
 import io.pinrepo.spi.ObjectKey;
@@ -190,11 +189,21 @@ final class DistCommit {
     for (IndexId index : new TreeSet<>(edit.touched(distArchs, existing))) {
       boolean exists = existing.contains(index);
       byte[] before = exists ? state.packagesBytes(component, index) : null;
-      List<IndexEntry> base =
-          exists
-              ? PackagesIndex.parse(before, index.packagesPath(component))
-              : seed(state, component, index.type(), existing);
-      byte[] after = PackagesIndex.render(edit.apply(index, base, changes));
+      String where = index.packagesPath(component);
+      Optional<PackagesSplice> splice =
+          exists && edit.names().isPresent()
+              ? PackagesSplice.of(before, edit.names().get(), where)
+              : Optional.empty();
+      byte[] after;
+      if (splice.isPresent()) {
+        after = splice.get().splice(edit.apply(index, splice.get().selected(), changes));
+      } else {
+        List<IndexEntry> base =
+            exists
+                ? PackagesIndex.parse(before, where)
+                : seed(state, component, index.type(), existing);
+        after = PackagesIndex.render(edit.apply(index, base, changes));
+      }
       if (!Arrays.equals(before, after)) {
         indexes.put(index.packagesPath(component), after);
       }
@@ -285,14 +294,12 @@ final class DistCommit {
   }
 
   private void putByHash(String path, byte[] content, Digests digests) throws IOException {
-    for (HashAlgorithm algorithm : HashAlgorithm.values()) {
-      Blobs.put(
-          storage,
-          layout.byHash(path, algorithm, digests.hex(algorithm)),
-          ContentSource.ofBytes(content),
-          digests,
-          settings.clock());
-    }
+    Blobs.put(
+        storage,
+        layout.byHash(path, digests),
+        ContentSource.ofBytes(content),
+        digests,
+        settings.clock());
   }
 
   /** The legacy paths of {@code paths}, and Release and Release.gpg when signing. */

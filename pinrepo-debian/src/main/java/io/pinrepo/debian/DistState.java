@@ -2,12 +2,13 @@ package io.pinrepo.debian;
 
 import io.pinrepo.commit.Top;
 import io.pinrepo.hash.Digests;
-import io.pinrepo.hash.HashAlgorithm;
 import io.pinrepo.spi.ObjectKey;
 import io.pinrepo.spi.ObjectStream;
 import io.pinrepo.spi.Storage;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.SortedMap;
@@ -147,11 +148,14 @@ final class DistState {
         packagesBytes(component, index), layout.file(index.packagesPath(component)).value());
   }
 
-  /** Reads an index file through its SHA-256 by-hash name and checks it. */
+  /**
+   * Reads an index file through its by-hash name ({@link DistLayout#BY_HASH}) and checks it against
+   * that digest.
+   */
   static byte[] readByHash(
       Storage storage, Settings settings, DistLayout layout, String path, Digests digests)
       throws IOException {
-    ObjectKey key = layout.byHash(path, HashAlgorithm.SHA256, digests.sha256());
+    ObjectKey key = layout.byHash(path, digests);
     if (digests.size() > settings.maxIndexBytes()) {
       throw new IOException(key + " is " + digests.size() + " bytes, over the limit");
     }
@@ -159,8 +163,13 @@ final class DistState {
     try (ObjectStream in = storage.read(key)) {
       bytes = in.readNBytes((int) digests.size() + 1);
     }
-    if (!Digests.of(bytes).sha256().equals(digests.sha256())) {
-      throw new IOException(key + " does not match the SHA-256 its Release lists");
+    MessageDigest digest = DistLayout.BY_HASH.newDigest();
+    if (bytes.length != digests.size()
+        || !HexFormat.of()
+            .formatHex(digest.digest(bytes))
+            .equals(digests.hex(DistLayout.BY_HASH))) {
+      throw new IOException(
+          key + " does not match the " + DistLayout.BY_HASH + " its Release lists");
     }
     return bytes;
   }
