@@ -28,6 +28,7 @@ import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Commits one {@link Edit} to a distribution (steps 2 to 6 of the publish protocol): read the
@@ -43,6 +44,11 @@ final class DistCommit {
   private final Storage storage;
   private final Settings settings;
   private final DistLayout layout;
+
+  /**
+   * The state {@link #conflicts} read; the first commit attempt starts from it if still current.
+   */
+  private DistState checked;
 
   DistCommit(Storage storage, Settings settings, String dist) {
     this.storage = storage;
@@ -131,7 +137,8 @@ final class DistCommit {
   }
 
   private Outcome attempt(Edit edit) throws IOException {
-    DistState state = DistState.read(storage, settings, layout);
+    DistState state = checked != null ? checked.again() : DistState.read(storage, settings, layout);
+    checked = null;
     Changes changes = new Changes(edit.component());
     SortedMap<String, byte[]> indexes = recompute(state, edit, changes);
     changes.refuseConflicts();
@@ -143,13 +150,14 @@ final class DistCommit {
     for (Map.Entry<String, byte[]> index : indexes.entrySet()) {
       String dir = index.getKey().substring(0, index.getKey().lastIndexOf('/'));
       listed.keySet().removeIf(p -> p.startsWith(dir + "/Packages"));
-      for (Map.Entry<String, byte[]> file :
-          settings.compression().files(index.getValue()).entrySet()) {
+      for (Map.Entry<String, CompletableFuture<byte[]>> file :
+          settings.compression().filesConcurrently(index.getValue()).entrySet()) {
         String path = dir + "/" + file.getKey();
-        Digests digests = Digests.of(file.getValue());
-        putByHash(path, file.getValue(), digests);
+        byte[] bytes = IndexCompression.join(file.getValue());
+        Digests digests = Digests.of(bytes);
+        putByHash(path, bytes, digests);
         listed.put(path, digests);
-        files.put(path, file.getValue());
+        files.put(path, bytes);
       }
     }
     recordSuperseded(state.files(), listed);
@@ -171,7 +179,8 @@ final class DistCommit {
    */
   SortedMap<Integer, PinrepoException> conflicts(Edit edit) throws IOException {
     Changes changes = new Changes(edit.component());
-    recompute(DistState.read(storage, settings, layout), edit, changes);
+    checked = DistState.read(storage, settings, layout);
+    recompute(checked, edit, changes);
     return changes.conflicts();
   }
 
@@ -192,7 +201,7 @@ final class DistCommit {
       String where = index.packagesPath(component);
       Optional<PackagesSplice> splice =
           exists && edit.names().isPresent()
-              ? PackagesSplice.of(before, edit.names().get(), where)
+              ? state.splice(component, index, edit.names().get())
               : Optional.empty();
       byte[] after;
       if (splice.isPresent()) {

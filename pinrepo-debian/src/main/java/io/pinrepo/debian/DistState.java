@@ -2,15 +2,19 @@ package io.pinrepo.debian;
 
 import io.pinrepo.commit.Top;
 import io.pinrepo.hash.Digests;
+import io.pinrepo.spi.ObjectInfo;
 import io.pinrepo.spi.ObjectKey;
 import io.pinrepo.spi.ObjectStream;
 import io.pinrepo.spi.Storage;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
@@ -30,6 +34,8 @@ final class DistState {
   private final DistLayout layout;
   private final Top top;
   private final Optional<ReleaseFile> release;
+  private final Map<String, byte[]> indexBytes = new HashMap<>();
+  private final Map<String, Optional<PackagesSplice>> splices = new HashMap<>();
 
   private DistState(
       Storage storage,
@@ -132,14 +138,52 @@ final class DistState {
     return indexes;
   }
 
-  /** The bytes of {@code component}'s {@code index}, which must exist. */
+  /**
+   * The bytes of {@code component}'s {@code index}, which must exist. Read once per state: an index
+   * file of a given digest never changes.
+   */
   byte[] packagesBytes(String component, IndexId index) throws IOException {
     String path = index.packagesPath(component);
     Digests digests = files().get(path);
     if (digests == null) {
       throw new IllegalStateException("no index " + path);
     }
-    return readByHash(storage, settings, layout, path, digests);
+    byte[] bytes = indexBytes.get(path);
+    if (bytes == null) {
+      bytes = readByHash(storage, settings, layout, path, digests);
+      indexBytes.put(path, bytes);
+    }
+    return bytes;
+  }
+
+  /**
+   * {@code component}'s {@code index} (which must exist) scanned for splicing with the stanzas of
+   * {@code names} parsed; empty when it is not in rendered form. Scanned once per state and names.
+   */
+  Optional<PackagesSplice> splice(String component, IndexId index, Set<String> names)
+      throws IOException {
+    String path = index.packagesPath(component);
+    String key = path + " " + new TreeSet<>(names);
+    Optional<PackagesSplice> splice = splices.get(key);
+    if (splice == null) {
+      splice = PackagesSplice.of(packagesBytes(component, index), names, path);
+      splices.put(key, splice);
+    }
+    return splice;
+  }
+
+  /**
+   * This state if its commit point is still the version read (one stat), else the distribution read
+   * again. A state read before the commit point existed is always read again, as is an unsigned one
+   * when an InRelease has appeared.
+   */
+  DistState again() throws IOException {
+    if (top.exists()
+        && (settings.signer().isPresent() || storage.stat(layout.inRelease()).isEmpty())
+        && storage.stat(top.key()).map(ObjectInfo::versionToken).equals(top.versionToken())) {
+      return this;
+    }
+    return read(storage, settings, layout);
   }
 
   /** The entries of {@code component}'s {@code index}, which must exist. */
