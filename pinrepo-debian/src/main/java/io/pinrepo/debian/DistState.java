@@ -35,7 +35,7 @@ final class DistState {
   private final Top top;
   private final Optional<ReleaseFile> release;
   private final Map<String, byte[]> indexBytes = new HashMap<>();
-  private final Map<String, Optional<PackagesSplice>> splices = new HashMap<>();
+  private final Map<List<Object>, Optional<PackagesSplice>> splices = new HashMap<>();
 
   private DistState(
       Storage storage,
@@ -163,7 +163,7 @@ final class DistState {
   Optional<PackagesSplice> splice(String component, IndexId index, Set<String> names)
       throws IOException {
     String path = index.packagesPath(component);
-    String key = path + " " + new TreeSet<>(names);
+    List<Object> key = List.of(path, Set.copyOf(names));
     Optional<PackagesSplice> splice = splices.get(key);
     if (splice == null) {
       splice = PackagesSplice.of(packagesBytes(component, index), names, path);
