@@ -17,8 +17,7 @@ import picocli.CommandLine.Option;
     name = "pinrepo",
     mixinStandardHelpOptions = true,
     versionProvider = Version.class,
-    description =
-        "Publish .deb, Maven, Python and RPM packages into repositories on a filesystem or S3.")
+    description = "Publish .deb, Maven, Python and RPM packages into repositories on disk or S3.")
 public final class Pinrepo implements Runnable {
 
   /**

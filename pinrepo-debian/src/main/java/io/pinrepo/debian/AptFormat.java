@@ -6,7 +6,6 @@ import io.pinrepo.format.RepositoryFormat;
 import io.pinrepo.format.ScopedFormat;
 import io.pinrepo.format.VerifyContext;
 import io.pinrepo.hash.Digests;
-import io.pinrepo.hash.HashAlgorithm;
 import io.pinrepo.serving.ServingMetadata;
 import io.pinrepo.sign.SignatureChecker;
 import io.pinrepo.spi.ObjectInfo;
@@ -44,8 +43,8 @@ import java.util.function.Consumer;
  * of promotions ({@link AptPromotion}), whose index files (and the pool files they list) stay live
  * for as long as the history keeps them. {@code Release} and {@code Release.gpg} beside an
  * InRelease and the legacy {@code Packages*} paths are {@link LiveObject.Role#DERIVED} (they may
- * lag or be briefly absent while a publisher settles them). Index files under every by-hash name
- * are blobs with the size and SHA-256 their Release lists, pool files blobs with the size and
+ * lag or be briefly absent while a publisher settles them). Index files under their SHA-512 by-hash
+ * name are blobs with the size and SHA-256 their Release lists, pool files blobs with the size and
  * SHA-256 their index entry lists.
  *
  * <p>Its parts ({@link ScopedFormat}) are distributions, {@code dist}: one distribution's tops and
@@ -177,13 +176,7 @@ public final class AptFormat implements RepositoryFormat, ScopedFormat {
   private void markIndex(
       Storage storage, DistLayout layout, String path, Digests digests, Consumer<LiveObject> live)
       throws IOException {
-    for (HashAlgorithm algorithm : HashAlgorithm.values()) {
-      live.accept(
-          LiveObject.blob(
-              layout.byHash(path, algorithm, digests.hex(algorithm)),
-              digests.size(),
-              digests.sha256()));
-    }
+    live.accept(LiveObject.blob(layout.byHash(path, digests), digests.size(), digests.sha256()));
     if (path.endsWith("/Packages")) {
       try {
         byte[] index = DistState.readByHash(storage, settings, layout, path, digests);
@@ -270,9 +263,7 @@ public final class AptFormat implements RepositoryFormat, ScopedFormat {
       Consumer<Problem> problems)
       throws IOException {
     List<ObjectKey> keys = new ArrayList<>();
-    for (HashAlgorithm algorithm : HashAlgorithm.values()) {
-      keys.add(layout.byHash(path, algorithm, digests.hex(algorithm)));
-    }
+    keys.add(layout.byHash(path, digests));
     if (!context.derivedMayLag()) {
       keys.add(layout.file(path));
     }

@@ -8,7 +8,6 @@ import io.pinrepo.commit.OptimisticCommit;
 import io.pinrepo.commit.Settlement;
 import io.pinrepo.format.ChangeReport;
 import io.pinrepo.hash.Digests;
-import io.pinrepo.hash.HashAlgorithm;
 import io.pinrepo.spi.ContentSource;
 import io.pinrepo.spi.ObjectInfo;
 import io.pinrepo.spi.ObjectKey;
@@ -29,6 +28,7 @@ import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Commits one {@link Edit} to a distribution (steps 2 to 6 of the publish protocol): read the
@@ -44,6 +44,11 @@ final class DistCommit {
   private final Storage storage;
   private final Settings settings;
   private final DistLayout layout;
+
+  /**
+   * The state {@link #conflicts} read; the first commit attempt starts from it if still current.
+   */
+  private DistState checked;
 
   DistCommit(Storage storage, Settings settings, String dist) {
     this.storage = storage;
@@ -132,7 +137,8 @@ final class DistCommit {
   }
 
   private Outcome attempt(Edit edit) throws IOException {
-    DistState state = DistState.read(storage, settings, layout);
+    DistState state = checked != null ? checked.again() : DistState.read(storage, settings, layout);
+    checked = null;
     Changes changes = new Changes(edit.component());
     SortedMap<String, byte[]> indexes = recompute(state, edit, changes);
     changes.refuseConflicts();
@@ -144,13 +150,14 @@ final class DistCommit {
     for (Map.Entry<String, byte[]> index : indexes.entrySet()) {
       String dir = index.getKey().substring(0, index.getKey().lastIndexOf('/'));
       listed.keySet().removeIf(p -> p.startsWith(dir + "/Packages"));
-      for (Map.Entry<String, byte[]> file :
-          settings.compression().files(index.getValue()).entrySet()) {
+      for (Map.Entry<String, CompletableFuture<byte[]>> file :
+          settings.compression().filesConcurrently(index.getValue()).entrySet()) {
         String path = dir + "/" + file.getKey();
-        Digests digests = Digests.of(file.getValue());
-        putByHash(path, file.getValue(), digests);
+        byte[] bytes = IndexCompression.join(file.getValue());
+        Digests digests = Digests.of(bytes);
+        putByHash(path, bytes, digests);
         listed.put(path, digests);
-        files.put(path, file.getValue());
+        files.put(path, bytes);
       }
     }
     recordSuperseded(state.files(), listed);
@@ -172,7 +179,8 @@ final class DistCommit {
    */
   SortedMap<Integer, PinrepoException> conflicts(Edit edit) throws IOException {
     Changes changes = new Changes(edit.component());
-    recompute(DistState.read(storage, settings, layout), edit, changes);
+    checked = DistState.read(storage, settings, layout);
+    recompute(checked, edit, changes);
     return changes.conflicts();
   }
 
@@ -190,11 +198,21 @@ final class DistCommit {
     for (IndexId index : new TreeSet<>(edit.touched(distArchs, existing))) {
       boolean exists = existing.contains(index);
       byte[] before = exists ? state.packagesBytes(component, index) : null;
-      List<IndexEntry> base =
-          exists
-              ? PackagesIndex.parse(before, index.packagesPath(component))
-              : seed(state, component, index.type(), existing);
-      byte[] after = PackagesIndex.render(edit.apply(index, base, changes));
+      String where = index.packagesPath(component);
+      Optional<PackagesSplice> splice =
+          exists && edit.names().isPresent()
+              ? state.splice(component, index, edit.names().get())
+              : Optional.empty();
+      byte[] after;
+      if (splice.isPresent()) {
+        after = splice.get().splice(edit.apply(index, splice.get().selected(), changes));
+      } else {
+        List<IndexEntry> base =
+            exists
+                ? PackagesIndex.parse(before, where)
+                : seed(state, component, index.type(), existing);
+        after = PackagesIndex.render(edit.apply(index, base, changes));
+      }
       if (!Arrays.equals(before, after)) {
         indexes.put(index.packagesPath(component), after);
       }
@@ -285,14 +303,12 @@ final class DistCommit {
   }
 
   private void putByHash(String path, byte[] content, Digests digests) throws IOException {
-    for (HashAlgorithm algorithm : HashAlgorithm.values()) {
-      Blobs.put(
-          storage,
-          layout.byHash(path, algorithm, digests.hex(algorithm)),
-          ContentSource.ofBytes(content),
-          digests,
-          settings.clock());
-    }
+    Blobs.put(
+        storage,
+        layout.byHash(path, digests),
+        ContentSource.ofBytes(content),
+        digests,
+        settings.clock());
   }
 
   /** The legacy paths of {@code paths}, and Release and Release.gpg when signing. */

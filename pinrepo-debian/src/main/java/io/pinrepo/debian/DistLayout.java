@@ -1,5 +1,6 @@
 package io.pinrepo.debian;
 
+import io.pinrepo.hash.Digests;
 import io.pinrepo.hash.HashAlgorithm;
 import io.pinrepo.spi.ObjectKey;
 import java.util.regex.Pattern;
@@ -7,6 +8,13 @@ import java.util.regex.Pattern;
 /** Where a distribution's files live under {@code dists/<dist>/}. */
 final class DistLayout {
   private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._+-]*");
+
+  /**
+   * The one digest whose by-hash name each index file is written under: apt fetches by-hash under
+   * the strongest digest the Release lists, and this library lists SHA-512. Repositories written
+   * before kept copies under every digest; those are not read and GC takes them.
+   */
+  static final HashAlgorithm BY_HASH = HashAlgorithm.SHA512;
 
   private final String dist;
 
@@ -45,6 +53,13 @@ final class DistLayout {
   ObjectKey byHash(String relativePath, HashAlgorithm algorithm, String hex) {
     String dir = relativePath.substring(0, relativePath.lastIndexOf('/'));
     return file(dir + "/by-hash/" + directoryName(algorithm) + "/" + hex);
+  }
+
+  /**
+   * The name {@link #BY_HASH} gives the index file at {@code relativePath} with {@code digests}.
+   */
+  ObjectKey byHash(String relativePath, Digests digests) {
+    return byHash(relativePath, BY_HASH, digests.hex(BY_HASH));
   }
 
   static String directoryName(HashAlgorithm algorithm) {

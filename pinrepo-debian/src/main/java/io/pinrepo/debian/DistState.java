@@ -2,14 +2,19 @@ package io.pinrepo.debian;
 
 import io.pinrepo.commit.Top;
 import io.pinrepo.hash.Digests;
-import io.pinrepo.hash.HashAlgorithm;
+import io.pinrepo.spi.ObjectInfo;
 import io.pinrepo.spi.ObjectKey;
 import io.pinrepo.spi.ObjectStream;
 import io.pinrepo.spi.Storage;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
@@ -29,6 +34,8 @@ final class DistState {
   private final DistLayout layout;
   private final Top top;
   private final Optional<ReleaseFile> release;
+  private final Map<String, byte[]> indexBytes = new HashMap<>();
+  private final Map<List<Object>, Optional<PackagesSplice>> splices = new HashMap<>();
 
   private DistState(
       Storage storage,
@@ -131,14 +138,52 @@ final class DistState {
     return indexes;
   }
 
-  /** The bytes of {@code component}'s {@code index}, which must exist. */
+  /**
+   * The bytes of {@code component}'s {@code index}, which must exist. Read once per state: an index
+   * file of a given digest never changes.
+   */
   byte[] packagesBytes(String component, IndexId index) throws IOException {
     String path = index.packagesPath(component);
     Digests digests = files().get(path);
     if (digests == null) {
       throw new IllegalStateException("no index " + path);
     }
-    return readByHash(storage, settings, layout, path, digests);
+    byte[] bytes = indexBytes.get(path);
+    if (bytes == null) {
+      bytes = readByHash(storage, settings, layout, path, digests);
+      indexBytes.put(path, bytes);
+    }
+    return bytes;
+  }
+
+  /**
+   * {@code component}'s {@code index} (which must exist) scanned for splicing with the stanzas of
+   * {@code names} parsed; empty when it is not in rendered form. Scanned once per state and names.
+   */
+  Optional<PackagesSplice> splice(String component, IndexId index, Set<String> names)
+      throws IOException {
+    String path = index.packagesPath(component);
+    List<Object> key = List.of(path, Set.copyOf(names));
+    Optional<PackagesSplice> splice = splices.get(key);
+    if (splice == null) {
+      splice = PackagesSplice.of(packagesBytes(component, index), names, path);
+      splices.put(key, splice);
+    }
+    return splice;
+  }
+
+  /**
+   * This state if its commit point is still the version read (one stat), else the distribution read
+   * again. A state read before the commit point existed is always read again, as is an unsigned one
+   * when an InRelease has appeared.
+   */
+  DistState again() throws IOException {
+    if (top.exists()
+        && (settings.signer().isPresent() || storage.stat(layout.inRelease()).isEmpty())
+        && storage.stat(top.key()).map(ObjectInfo::versionToken).equals(top.versionToken())) {
+      return this;
+    }
+    return read(storage, settings, layout);
   }
 
   /** The entries of {@code component}'s {@code index}, which must exist. */
@@ -147,11 +192,14 @@ final class DistState {
         packagesBytes(component, index), layout.file(index.packagesPath(component)).value());
   }
 
-  /** Reads an index file through its SHA-256 by-hash name and checks it. */
+  /**
+   * Reads an index file through its by-hash name ({@link DistLayout#BY_HASH}) and checks it against
+   * that digest.
+   */
   static byte[] readByHash(
       Storage storage, Settings settings, DistLayout layout, String path, Digests digests)
       throws IOException {
-    ObjectKey key = layout.byHash(path, HashAlgorithm.SHA256, digests.sha256());
+    ObjectKey key = layout.byHash(path, digests);
     if (digests.size() > settings.maxIndexBytes()) {
       throw new IOException(key + " is " + digests.size() + " bytes, over the limit");
     }
@@ -159,8 +207,13 @@ final class DistState {
     try (ObjectStream in = storage.read(key)) {
       bytes = in.readNBytes((int) digests.size() + 1);
     }
-    if (!Digests.of(bytes).sha256().equals(digests.sha256())) {
-      throw new IOException(key + " does not match the SHA-256 its Release lists");
+    MessageDigest digest = DistLayout.BY_HASH.newDigest();
+    if (bytes.length != digests.size()
+        || !HexFormat.of()
+            .formatHex(digest.digest(bytes))
+            .equals(digests.hex(DistLayout.BY_HASH))) {
+      throw new IOException(
+          key + " does not match the " + DistLayout.BY_HASH + " its Release lists");
     }
     return bytes;
   }

@@ -2,6 +2,7 @@ package io.pinrepo.debian;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.SortedSet;
 
@@ -24,6 +25,15 @@ interface Edit {
    * @param existing the indexes the component has now
    */
   Set<IndexId> touched(SortedSet<String> distArchs, SortedSet<IndexId> existing);
+
+  /**
+   * The package names whose entries {@link #apply} reads and whose entries it returns, when the
+   * edit needs no others; empty when it reads every entry. With names, {@code apply} is given only
+   * the entries of those names, and the other entries stay as they are.
+   */
+  default Optional<Set<String>> names() {
+    return Optional.empty();
+  }
 
   /**
    * The new entries of one index; records what changed, and what conflicts with the listed

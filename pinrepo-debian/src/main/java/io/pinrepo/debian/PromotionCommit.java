@@ -6,7 +6,6 @@ import io.pinrepo.commit.ObjectVersions;
 import io.pinrepo.commit.OptimisticCommit;
 import io.pinrepo.commit.Settlement;
 import io.pinrepo.hash.Digests;
-import io.pinrepo.hash.HashAlgorithm;
 import io.pinrepo.spi.ContentSource;
 import io.pinrepo.spi.ObjectInfo;
 import io.pinrepo.spi.ObjectKey;
@@ -24,11 +23,11 @@ import java.util.TreeSet;
 
 /**
  * Makes a distribution list exactly a given set of index files, in one commit of its top: the files
- * first under every by-hash name of the distribution, then its own Release (its own Suite and
- * Codename, signed with this repository's key if it has one) written conditionally on the version
- * read, retried on a lost race, then the legacy paths (and {@code Release}, {@code Release.gpg})
- * settled after the commit as a publish settles them. No pool file is read or written: the pool is
- * shared by every distribution of the repository.
+ * first under the distribution's by-hash name, then its own Release (its own Suite and Codename,
+ * signed with this repository's key if it has one) written conditionally on the version read,
+ * retried on a lost race, then the legacy paths (and {@code Release}, {@code Release.gpg}) settled
+ * after the commit as a publish settles them. No pool file is read or written: the pool is shared
+ * by every distribution of the repository.
  */
 final class PromotionCommit {
 
@@ -128,13 +127,11 @@ final class PromotionCommit {
   }
 
   private void putByHash(String path, byte[] content, Digests digests) throws IOException {
-    for (HashAlgorithm algorithm : HashAlgorithm.values()) {
-      Blobs.put(
-          storage,
-          layout.byHash(path, algorithm, digests.hex(algorithm)),
-          ContentSource.ofBytes(content),
-          digests,
-          settings.clock());
-    }
+    Blobs.put(
+        storage,
+        layout.byHash(path, digests),
+        ContentSource.ofBytes(content),
+        digests,
+        settings.clock());
   }
 }

@@ -4,8 +4,12 @@ import io.pinrepo.PackageConflictException;
 import io.pinrepo.format.Retention;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
@@ -91,8 +95,20 @@ final class PublishEdit implements Edit {
   }
 
   @Override
+  public Optional<Set<String>> names() {
+    Set<String> names = new HashSet<>();
+    incoming.forEach(i -> names.add(i.entry().name()));
+    return Optional.of(names);
+  }
+
+  /**
+   * Linear in the entries and the incoming packages: entries are grouped by name and architecture,
+   * and each incoming package looks only at its group.
+   */
+  @Override
   public List<IndexEntry> apply(IndexId index, List<IndexEntry> current, Changes changes) {
-    List<IndexEntry> entries = new ArrayList<>(current);
+    Map<String, List<IndexEntry>> groups = new LinkedHashMap<>();
+    current.forEach(e -> group(groups, e).add(e));
     List<IndexEntry> placed = new ArrayList<>();
     List<IndexEntry> published = new ArrayList<>();
     for (Incoming i : incoming) {
@@ -101,7 +117,8 @@ final class PublishEdit implements Edit {
           || !(e.architecture().equals(index.arch()) || e.architecture().equals("all"))) {
         continue;
       }
-      IndexEntry existing = find(entries, e);
+      List<IndexEntry> group = group(groups, e);
+      IndexEntry existing = find(group, e);
       if (existing != null && existing.sha256().equals(e.sha256())) {
         changes.unchanged(existing);
         published.add(existing);
@@ -112,41 +129,46 @@ final class PublishEdit implements Edit {
           changes.conflict(i.position(), conflict(i, existing));
           continue;
         }
-        entries.remove(existing);
+        group.remove(existing);
         published.remove(existing);
         if (!placed.remove(existing)) {
           changes.removed(existing);
         }
       }
-      entries.add(e);
+      group.add(e);
       placed.add(e);
       published.add(e);
       changes.added(e);
     }
     for (IndexEntry e : published) {
-      prune(entries, e, changes);
+      prune(group(groups, e), e, changes);
     }
+    List<IndexEntry> entries = new ArrayList<>(current.size() + placed.size());
+    groups.values().forEach(entries::addAll);
     return entries;
   }
 
-  private void prune(List<IndexEntry> entries, IndexEntry published, Changes changes) {
-    List<IndexEntry> group =
-        entries.stream()
-            .filter(
-                x ->
-                    x.name().equals(published.name())
-                        && x.architecture().equals(published.architecture()))
-            .toList();
+  private static List<IndexEntry> group(Map<String, List<IndexEntry>> groups, IndexEntry e) {
+    return groups.computeIfAbsent(e.name() + ' ' + e.architecture(), k -> new ArrayList<>());
+  }
+
+  private void prune(List<IndexEntry> group, IndexEntry published, Changes changes) {
     for (IndexEntry x :
-        retention.dropped(group, published, Comparator.comparing(IndexEntry::version))) {
-      if (entries.remove(x)) {
+        retention.dropped(
+            List.copyOf(group), published, Comparator.comparing(IndexEntry::version))) {
+      if (group.remove(x)) {
         changes.removed(x);
       }
     }
   }
 
-  private static IndexEntry find(List<IndexEntry> entries, IndexEntry e) {
-    return entries.stream().filter(x -> x.sameIdentity(e)).findFirst().orElse(null);
+  private static IndexEntry find(List<IndexEntry> group, IndexEntry e) {
+    for (IndexEntry x : group) {
+      if (x.sameIdentity(e)) {
+        return x;
+      }
+    }
+    return null;
   }
 
   private PackageConflictException conflict(Incoming i, IndexEntry existing) {

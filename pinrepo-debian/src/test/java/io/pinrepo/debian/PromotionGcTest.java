@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.pinrepo.gc.GarbageCollector;
 import io.pinrepo.hash.Digests;
-import io.pinrepo.hash.HashAlgorithm;
 import io.pinrepo.spi.ObjectKey;
 import io.pinrepo.testkit.memory.InMemoryStorage;
 import java.time.Clock;
@@ -43,7 +42,7 @@ class PromotionGcTest {
       promotion.promote("current", "consistent", "");
       byte[] index = storage.peek(target.file(PACKAGES)).orElseThrow();
       packages.add(index);
-      indexes.add(target.byHash(PACKAGES, HashAlgorithm.SHA256, Digests.of(index).sha256()));
+      indexes.add(target.byHash(PACKAGES, Digests.of(index)));
     }
 
     GarbageCollector.Result result = collect();

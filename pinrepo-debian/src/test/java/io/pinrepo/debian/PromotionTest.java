@@ -9,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.pinrepo.format.Retention;
 import io.pinrepo.format.VerifyContext;
 import io.pinrepo.hash.Digests;
-import io.pinrepo.hash.HashAlgorithm;
 import io.pinrepo.spi.ObjectKey;
 import io.pinrepo.spi.ObjectNotFoundException;
 import io.pinrepo.spi.Storage;
@@ -97,9 +96,7 @@ class PromotionTest {
     assertArrayEquals(
         first,
         storage
-            .peek(
-                new DistLayout("consistent")
-                    .byHash(PACKAGES, HashAlgorithm.SHA256, Digests.of(first).sha256()))
+            .peek(new DistLayout("consistent").byHash(PACKAGES, Digests.of(first)))
             .orElseThrow());
     List<Promotion> history = repo.promotion().history("consistent");
     assertEquals(List.of(1, 2, 3), history.stream().map(Promotion::revision).toList());
