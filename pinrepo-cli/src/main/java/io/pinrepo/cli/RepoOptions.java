@@ -3,16 +3,13 @@ package io.pinrepo.cli;
 import io.pinrepo.format.RepositoryFormat;
 import io.pinrepo.format.RepositoryFormats;
 import io.pinrepo.fs.FileSystemStorage;
-import io.pinrepo.s3.ChecksumMode;
 import io.pinrepo.s3.NoSuchBucketException;
-import io.pinrepo.s3.S3Storage;
-import io.pinrepo.s3.S3StorageBuilder;
 import io.pinrepo.spi.Storage;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -32,56 +29,15 @@ public final class RepoOptions {
       description = "The repository: DIR, file:DIR or s3://BUCKET[/PREFIX].")
   RepoLocation repo;
 
-  @Option(
-      names = "--s3-endpoint",
-      paramLabel = "URL",
-      description = "S3-compatible server, e.g. http://localhost:9000 (default: Amazon S3).")
-  URI s3Endpoint;
-
-  @Option(
-      names = "--s3-region",
-      paramLabel = "R",
-      description = "S3 region (default: the AWS chain, else us-east-1).")
-  String s3Region;
-
-  @Option(
-      names = "--s3-path-style",
-      description = "Address the bucket in the URL path (MinIO, Ceph RGW).")
-  boolean s3PathStyle;
-
-  @Option(
-      names = "--s3-no-directory-keys",
-      description = {
-        "The server cannot hold keys ending in '/' (MinIO): PyPI pages are written only as",
-        "index.html, so serve them through a host that maps DIR/ to DIR/index.html."
-      })
-  boolean s3NoDirectoryKeys;
-
-  @Option(
-      names = "--s3-checksums",
-      paramLabel = "MODE",
-      description =
-          "when-supported (default) or when-required (servers that reject the SDK's checksums).")
-  String s3Checksums = "when-supported";
+  @Mixin StorageFlags flags;
 
   /** Opens the storage for writing, creating a missing directory; the caller closes it. */
   public Storage openStorage() throws IOException {
-    Storage storage = openBackend();
+    Storage storage = flags.open(repo);
     // Progress only for a person watching a terminal; scripts and CI logs get none.
     return System.console() == null
         ? storage
         : new UploadProgress(storage, new PrintWriter(System.err, true));
-  }
-
-  /**
-   * Opens the storage as {@link #openStorage()} does (creating a missing directory) but without the
-   * terminal's upload progress, which would hide the backend's own powers (presigned URLs,
-   * server-side copy); the caller closes it.
-   */
-  Storage openBackend() throws IOException {
-    return repo instanceof RepoLocation.S3 s3
-        ? s3Storage(s3).build()
-        : FileSystemStorage.open(((RepoLocation.Local) repo).directory());
   }
 
   /**
@@ -113,8 +69,8 @@ public final class RepoOptions {
    * @throws NoRepositoryException when there is no such directory
    */
   Storage openWithoutCreating() throws IOException {
-    if (repo instanceof RepoLocation.S3 s3) {
-      return s3Storage(s3).build();
+    if (repo instanceof RepoLocation.S3 bucket) {
+      return flags.s3Storage(bucket).build();
     }
     Path dir = ((RepoLocation.Local) repo).directory();
     if (!Files.isDirectory(dir)) {
@@ -135,31 +91,6 @@ public final class RepoOptions {
       throw new NoRepositoryException(describe(), "no bucket " + e.bucket());
     }
     throw new NoRepositoryException(describe(), "nothing published there");
-  }
-
-  /** The S3 storage's settings; credentials come from the AWS default chain. */
-  S3StorageBuilder s3Storage(RepoLocation.S3 s3) {
-    S3StorageBuilder builder =
-        S3Storage.builder(s3.location())
-            .pathStyle(s3PathStyle)
-            .directoryKeys(!s3NoDirectoryKeys)
-            .checksumMode(
-                switch (s3Checksums) {
-                  case "when-required" -> ChecksumMode.WHEN_REQUIRED;
-                  case "when-supported" -> ChecksumMode.WHEN_SUPPORTED;
-                  default ->
-                      throw new IllegalArgumentException(
-                          "--s3-checksums "
-                              + s3Checksums
-                              + ": expected when-required or when-supported");
-                });
-    if (s3Endpoint != null) {
-      builder.endpoint(s3Endpoint);
-    }
-    if (s3Region != null) {
-      builder.region(s3Region);
-    }
-    return builder;
   }
 
   /** The repository as the user wrote it. */

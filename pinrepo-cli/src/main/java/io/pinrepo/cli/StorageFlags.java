@@ -1,15 +1,20 @@
 package io.pinrepo.cli;
 
+import io.pinrepo.fs.FileSystemStorage;
+import io.pinrepo.s3.ChecksumMode;
+import io.pinrepo.s3.S3Storage;
+import io.pinrepo.s3.S3StorageBuilder;
 import io.pinrepo.spi.Storage;
 import java.io.IOException;
 import java.net.URI;
 import picocli.CommandLine.Option;
 
 /**
- * The S3 connection settings of commands that name several storages ({@code --origin}, {@code
- * --region NAME=REPO}) rather than one {@code --repo}: the same flags as {@link RepoOptions}, for
- * every S3 location of the command. Opens storages without the terminal's upload progress, which
- * would hide a backend's presigned URLs and server-side copy.
+ * The S3 connection settings ({@code --s3-endpoint}, {@code --s3-region}, ...), mixed into {@link
+ * RepoOptions} for {@code --repo} and directly into commands that name several storages ({@code
+ * --origin}, {@code --region NAME=REPO}, {@code --from}/{@code --to}), where they apply to every S3
+ * location of the command. Opens storages without the terminal's upload progress, which would hide
+ * a backend's presigned URLs and server-side copy.
  */
 final class StorageFlags {
 
@@ -47,13 +52,38 @@ final class StorageFlags {
 
   /** Opens {@code location} (DIR, file:DIR or s3://BUCKET[/PREFIX]); the caller closes it. */
   Storage open(String location) throws IOException {
-    RepoOptions options = new RepoOptions();
-    options.repo = RepoLocation.parse(location);
-    options.s3Endpoint = s3Endpoint;
-    options.s3Region = s3Region;
-    options.s3PathStyle = s3PathStyle;
-    options.s3NoDirectoryKeys = s3NoDirectoryKeys;
-    options.s3Checksums = s3Checksums;
-    return options.openBackend();
+    return open(RepoLocation.parse(location));
+  }
+
+  /** Opens {@code location}, creating a missing directory; the caller closes it. */
+  Storage open(RepoLocation location) throws IOException {
+    return location instanceof RepoLocation.S3 s3
+        ? s3Storage(s3).build()
+        : FileSystemStorage.open(((RepoLocation.Local) location).directory());
+  }
+
+  /** The S3 storage's settings; credentials come from the AWS default chain. */
+  S3StorageBuilder s3Storage(RepoLocation.S3 s3) {
+    S3StorageBuilder builder =
+        S3Storage.builder(s3.location())
+            .pathStyle(s3PathStyle)
+            .directoryKeys(!s3NoDirectoryKeys)
+            .checksumMode(
+                switch (s3Checksums) {
+                  case "when-required" -> ChecksumMode.WHEN_REQUIRED;
+                  case "when-supported" -> ChecksumMode.WHEN_SUPPORTED;
+                  default ->
+                      throw new IllegalArgumentException(
+                          "--s3-checksums "
+                              + s3Checksums
+                              + ": expected when-required or when-supported");
+                });
+    if (s3Endpoint != null) {
+      builder.endpoint(s3Endpoint);
+    }
+    if (s3Region != null) {
+      builder.region(s3Region);
+    }
+    return builder;
   }
 }
