@@ -17,7 +17,6 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -86,23 +85,39 @@ final class DebCommand implements Runnable {
     Duration byHashRetention;
 
     AptRepository.Builder builder(Storage storage, SigningOptions signing) throws Exception {
-      Clock clock = Clock.systemUTC();
-      AptRepository.Builder builder = AptRepository.builder(storage).clock(clock);
-      signing.signer(clock).ifPresent(builder::signer);
-      if (origin != null) {
-        builder.origin(origin);
-      }
-      if (label != null) {
-        builder.label(label);
-      }
+      AptRepository.Builder builder =
+          DebCommand.builder(storage, signing, origin, label, byHashRetention);
       if (xz) {
         builder.compression(IndexCompression.DEFAULT.withXz(1));
       }
-      if (byHashRetention != null) {
-        builder.byHashRetention(byHashRetention);
-      }
       return builder;
     }
+  }
+
+  /**
+   * A repository on {@code storage} that signs with {@code signing}'s key, if any, and writes the
+   * Release fields and by-hash retention given; a null one keeps the default.
+   */
+  static AptRepository.Builder builder(
+      Storage storage,
+      SigningOptions signing,
+      String origin,
+      String label,
+      Duration byHashRetention)
+      throws Exception {
+    Clock clock = Clock.systemUTC();
+    AptRepository.Builder builder = AptRepository.builder(storage).clock(clock);
+    signing.signer(clock).ifPresent(builder::signer);
+    if (origin != null) {
+      builder.origin(origin);
+    }
+    if (label != null) {
+      builder.label(label);
+    }
+    if (byHashRetention != null) {
+      builder.byHashRetention(byHashRetention);
+    }
+    return builder;
   }
 
   /**
@@ -211,7 +226,7 @@ final class DebCommand implements Runnable {
         } catch (PackageConflictException | RefusedBatchException e) {
           throw replaceHint(e);
         }
-        print(spec.commandLine().getOut(), report);
+        ChangeLines.print(spec.commandLine().getOut(), report);
       }
       return 0;
     }
@@ -241,11 +256,8 @@ final class DebCommand implements Runnable {
       try (Storage storage = repo.openStorage()) {
         AptRepository apt = target.builder(storage, signing).build();
         requireDistribution(apt, target.dist, repo);
-        ChangeReport<PackageRef> report = apt.remove(target.dist, target.component, selector);
-        print(spec.commandLine().getOut(), report);
-        if (report.removed().isEmpty()) {
-          spec.commandLine().getErr().println("pinrepo: nothing matched; nothing changed");
-        }
+        ChangeLines.printRemoval(
+            spec.commandLine(), apt.remove(target.dist, target.component, selector));
       }
       return 0;
     }
@@ -277,7 +289,7 @@ final class DebCommand implements Runnable {
         requireDistribution(apt, target.dist, repo);
         PurgeReport report = apt.purge(target.dist, target.component, selection.selector());
         PrintWriter out = spec.commandLine().getOut();
-        print(out, report.removal());
+        ChangeLines.print(out, report.removal());
         report.purged().stream()
             .filter(r -> !report.removal().removed().contains(r))
             .forEach(r -> out.println("purged " + r));
@@ -285,7 +297,7 @@ final class DebCommand implements Runnable {
         report.kept().forEach(k -> out.println("kept " + k.value() + " (another index lists it)"));
         out.flush();
         if (report.purged().isEmpty()) {
-          spec.commandLine().getErr().println("pinrepo: nothing matched; nothing changed");
+          spec.commandLine().getErr().println(ChangeLines.NOTHING_MATCHED);
         }
       }
       return 0;
@@ -313,34 +325,30 @@ final class DebCommand implements Runnable {
 
     @Override
     public Integer call() throws Exception {
-      PrintWriter out = spec.commandLine().getOut();
-      List<Map<String, Object>> listed = new ArrayList<>();
+      List<PackageRef> refs;
       try (Storage storage = repo.openExisting()) {
         AptRepository apt = AptRepository.builder(storage).build();
         requireDistribution(apt, dist, repo);
-        for (PackageRef ref : apt.list(dist)) {
-          if (component == null || component.equals(ref.component())) {
-            if (json) {
-              Map<String, Object> entry = new LinkedHashMap<>();
-              entry.put("component", ref.component());
-              entry.put("package", ref.name());
-              entry.put("version", ref.version().toString());
-              entry.put("architecture", ref.architecture());
-              entry.put("filename", ref.file().value());
-              entry.put("size", ref.size());
-              entry.put("sha256", ref.sha256());
-              listed.add(entry);
-            } else {
-              out.println(ref);
-            }
-          }
-        }
+        refs =
+            apt.list(dist).stream()
+                .filter(ref -> component == null || component.equals(ref.component()))
+                .toList();
       }
-      if (json) {
-        out.println(Json.write(listed));
-      }
-      out.flush();
+      Listing.print(
+          spec.commandLine().getOut(), json, refs, PackageRef::toString, ListPackages::object);
       return 0;
+    }
+
+    private static Map<String, Object> object(PackageRef ref) {
+      Map<String, Object> entry = new LinkedHashMap<>();
+      entry.put("component", ref.component());
+      entry.put("package", ref.name());
+      entry.put("version", ref.version().toString());
+      entry.put("architecture", ref.architecture());
+      entry.put("filename", ref.file().value());
+      entry.put("size", ref.size());
+      entry.put("sha256", ref.sha256());
+      return entry;
     }
   }
 
@@ -370,12 +378,5 @@ final class DebCommand implements Runnable {
       return hinted;
     }
     return refusal;
-  }
-
-  private static void print(PrintWriter out, ChangeReport<PackageRef> report) {
-    report.added().forEach(r -> out.println("added " + r + " " + r.file().value()));
-    report.unchanged().forEach(r -> out.println("unchanged " + r));
-    report.removed().forEach(r -> out.println("removed " + r));
-    out.flush();
   }
 }

@@ -5,14 +5,13 @@ import io.pinrepo.debian.AptRepository;
 import io.pinrepo.debian.Promotion;
 import io.pinrepo.spi.Storage;
 import java.io.PrintWriter;
-import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.function.Predicate;
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -100,7 +99,8 @@ final class DebPromoteCommand {
             spec.commandLine(), "--keep-history must be at least 1: " + keep);
       }
       try (Storage storage = repo.openStorage()) {
-        AptRepository apt = builder(storage).build();
+        AptRepository apt =
+            DebCommand.builder(storage, signing, origin, label, byHashRetention).build();
         AptPromotion promotion = apt.promotion().keepingHistory(keep);
         String text = note == null ? "" : note;
         PrintWriter out = spec.commandLine().getOut();
@@ -131,22 +131,6 @@ final class DebPromoteCommand {
       return 0;
     }
 
-    private AptRepository.Builder builder(Storage storage) throws Exception {
-      Clock clock = Clock.systemUTC();
-      AptRepository.Builder builder = AptRepository.builder(storage).clock(clock);
-      signing.signer(clock).ifPresent(builder::signer);
-      if (origin != null) {
-        builder.origin(origin);
-      }
-      if (label != null) {
-        builder.label(label);
-      }
-      if (byHashRetention != null) {
-        builder.byHashRetention(byHashRetention);
-      }
-      return builder;
-    }
-
     private static String files(Promotion made) {
       return " (" + made.files().size() + " index files)";
     }
@@ -170,29 +154,25 @@ final class DebPromoteCommand {
 
     @Override
     public Integer call() throws Exception {
-      PrintWriter out = spec.commandLine().getOut();
+      Optional<Integer> current;
+      List<Promotion> history;
       try (Storage storage = repo.openStorage()) {
         AptRepository apt = AptRepository.builder(storage).build();
         DebCommand.requireDistribution(apt, dist, repo);
         AptPromotion promotion = apt.promotion();
-        Optional<Integer> current = promotion.currentRevision(dist);
-        List<Promotion> history = promotion.history(dist);
-        List<Map<String, Object>> entries = new ArrayList<>();
-        for (Promotion p : history) {
-          boolean isCurrent = current.equals(Optional.of(p.revision()));
-          if (json) {
-            entries.add(json(p, isCurrent));
-          } else {
-            out.println(line(p, isCurrent));
-          }
-        }
-        if (json) {
-          out.println(Json.write(entries));
-        } else if (history.isEmpty()) {
-          spec.commandLine().getErr().println("pinrepo: no promotion of " + dist + " recorded");
-        }
+        current = promotion.currentRevision(dist);
+        history = promotion.history(dist);
       }
-      out.flush();
+      Predicate<Promotion> isCurrent = p -> current.equals(Optional.of(p.revision()));
+      Listing.print(
+          spec.commandLine().getOut(),
+          json,
+          history,
+          p -> line(p, isCurrent.test(p)),
+          p -> json(p, isCurrent.test(p)));
+      if (!json && history.isEmpty()) {
+        spec.commandLine().getErr().println("pinrepo: no promotion of " + dist + " recorded");
+      }
       return 0;
     }
 

@@ -1,6 +1,5 @@
 package io.pinrepo.cli;
 
-import io.pinrepo.format.ChangeReport;
 import io.pinrepo.format.Retention;
 import io.pinrepo.rpm.RpmRef;
 import io.pinrepo.rpm.RpmRepository;
@@ -8,10 +7,8 @@ import io.pinrepo.rpm.RpmSelector;
 import io.pinrepo.rpm.SourcePlacement;
 import io.pinrepo.rpm.repodata.MetadataCompression;
 import io.pinrepo.spi.Storage;
-import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -109,7 +106,7 @@ final class RpmCommand implements Runnable {
         if (sourcesWithBinaries) {
           builder.sourcePlacement(SourcePlacement.WITH_BINARIES);
         }
-        print(spec.commandLine().getOut(), builder.build().publish(target.path, rpms));
+        ChangeLines.print(spec.commandLine().getOut(), builder.build().publish(target.path, rpms));
       }
       return 0;
     }
@@ -162,12 +159,8 @@ final class RpmCommand implements Runnable {
         selector = selector.withArch(arch);
       }
       try (Storage storage = repo.openStorage()) {
-        ChangeReport<RpmRef> report =
-            builder(storage, signing).build().remove(target.path, selector);
-        print(spec.commandLine().getOut(), report);
-        if (report.removed().isEmpty()) {
-          spec.commandLine().getErr().println("pinrepo: nothing matched; nothing changed");
-        }
+        ChangeLines.printRemoval(
+            spec.commandLine(), builder(storage, signing).build().remove(target.path, selector));
       }
       return 0;
     }
@@ -189,8 +182,7 @@ final class RpmCommand implements Runnable {
 
     @Override
     public Integer call() throws Exception {
-      PrintWriter out = spec.commandLine().getOut();
-      List<Map<String, Object>> listed = new ArrayList<>();
+      List<RpmRef> refs;
       try (Storage storage = repo.openStorage()) {
         RpmRepository rpm = RpmRepository.builder(storage).build();
         if (!rpm.exists(target.path)) {
@@ -201,35 +193,24 @@ final class RpmCommand implements Runnable {
                   + repo.describe()
                   + " (nothing published there)");
         }
-        for (RpmRef ref : rpm.list(target.path)) {
-          if (json) {
-            Map<String, Object> entry = new LinkedHashMap<>();
-            entry.put("name", ref.name());
-            entry.put("epoch", ref.nevra().evr().epoch());
-            entry.put("version", ref.nevra().evr().version());
-            entry.put("release", ref.nevra().evr().release());
-            entry.put("arch", ref.arch());
-            entry.put("filename", ref.file().value());
-            entry.put("size", ref.size());
-            entry.put("sha256", ref.sha256());
-            listed.add(entry);
-          } else {
-            out.println(ref);
-          }
-        }
+        refs = rpm.list(target.path);
       }
-      if (json) {
-        out.println(Json.write(listed));
-      }
-      out.flush();
+      Listing.print(
+          spec.commandLine().getOut(), json, refs, RpmRef::toString, ListPackages::object);
       return 0;
     }
-  }
 
-  private static void print(PrintWriter out, ChangeReport<RpmRef> report) {
-    report.added().forEach(r -> out.println("added " + r + " " + r.file().value()));
-    report.unchanged().forEach(r -> out.println("unchanged " + r));
-    report.removed().forEach(r -> out.println("removed " + r));
-    out.flush();
+    private static Map<String, Object> object(RpmRef ref) {
+      Map<String, Object> entry = new LinkedHashMap<>();
+      entry.put("name", ref.name());
+      entry.put("epoch", ref.nevra().evr().epoch());
+      entry.put("version", ref.nevra().evr().version());
+      entry.put("release", ref.nevra().evr().release());
+      entry.put("arch", ref.arch());
+      entry.put("filename", ref.file().value());
+      entry.put("size", ref.size());
+      entry.put("sha256", ref.sha256());
+      return entry;
+    }
   }
 }
