@@ -12,7 +12,6 @@ import io.pinrepo.spi.ObjectKey;
 import io.pinrepo.spi.Storage;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.net.InetAddress;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -65,17 +64,7 @@ final class MirrorServeCommand implements Callable<Integer> {
       description = "Where clients read a region's copies (URL + key); default: presigned URLs.")
   List<RegionSpec> publicUrls = new ArrayList<>();
 
-  @Option(
-      names = "--port",
-      defaultValue = "8080",
-      description = "Port (0: any free one). Default: ${DEFAULT-VALUE}.")
-  int port;
-
-  @Option(
-      names = "--bind",
-      defaultValue = "127.0.0.1",
-      description = "Address to listen on. Default: ${DEFAULT-VALUE}.")
-  String bind;
+  @Mixin ListenOptions listen;
 
   @Option(
       names = "--lease",
@@ -169,10 +158,9 @@ final class MirrorServeCommand implements Callable<Integer> {
           new Site(
               region.name(), opened.origin(), Redirects.toRegion(opened.mirror(), region.name())));
     }
-    return RepositoryServer.builder(sites)
+    return listen
+        .applyTo(RepositoryServer.builder(sites))
         .accessLog(record -> opened.logs().get(record.region()).record(record))
-        .bindAddress(InetAddress.getByName(bind))
-        .port(port)
         .onRequest(
             r -> {
               if (!quiet) {

@@ -2,7 +2,6 @@ package io.pinrepo.cli;
 
 import io.pinrepo.server.RepositoryServer;
 import java.io.PrintWriter;
-import java.net.InetAddress;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -30,17 +29,7 @@ final class ServeCommand implements Callable<Integer> {
 
   @Mixin RepoOptions repo;
 
-  @Option(
-      names = "--port",
-      defaultValue = "8080",
-      description = "Port (0: any free one). Default: ${DEFAULT-VALUE}.")
-  int port;
-
-  @Option(
-      names = "--bind",
-      defaultValue = "127.0.0.1",
-      description = "Address to listen on. Default: ${DEFAULT-VALUE}.")
-  String bind;
+  @Mixin ListenOptions listen;
 
   @Option(names = "--quiet", description = "Do not log requests.")
   boolean quiet;
@@ -55,11 +44,10 @@ final class ServeCommand implements Callable<Integer> {
     try (ShutdownSignal signal = ShutdownSignal.install();
         ServingOptions.Served served = serving.around(repo.openExisting(), err);
         RepositoryServer server =
-            RepositoryServer.builder(served.storage())
+            listen
+                .applyTo(RepositoryServer.builder(served.storage()))
                 .redirects(served.redirects())
                 .accessLog(served.log())
-                .bindAddress(InetAddress.getByName(bind))
-                .port(port)
                 .onRequest(
                     r -> {
                       if (!quiet) {
