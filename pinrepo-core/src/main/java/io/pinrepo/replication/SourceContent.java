@@ -1,14 +1,14 @@
 package io.pinrepo.replication;
 
+import io.pinrepo.hash.HashAlgorithm;
+import io.pinrepo.hash.ReadThroughInputStream;
 import io.pinrepo.spi.ContentSource;
 import io.pinrepo.spi.ObjectKey;
 import io.pinrepo.spi.ObjectStream;
 import io.pinrepo.spi.Storage;
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -60,25 +60,13 @@ final class SourceContent implements ContentSource {
   }
 
   /** Counts and digests what passes, and checks both at the end. */
-  private final class Checked extends FilterInputStream {
-    private final MessageDigest digest = sha256();
+  private final class Checked extends ReadThroughInputStream {
+    private final MessageDigest digest = HashAlgorithm.SHA256.newDigest();
     private long count;
     private boolean checked;
 
     Checked(InputStream in) {
       super(in);
-    }
-
-    @Override
-    public int read() throws IOException {
-      int b = super.read();
-      if (b < 0) {
-        check();
-      } else {
-        digest.update((byte) b);
-        count++;
-      }
-      return b;
     }
 
     @Override
@@ -91,12 +79,6 @@ final class SourceContent implements ContentSource {
         count += n;
       }
       return n;
-    }
-
-    @Override
-    public long skip(long n) throws IOException {
-      // Never skip bytes undigested: read through them.
-      return Math.max(0, read(new byte[(int) Math.max(0, Math.min(n, 8192))]));
     }
 
     private void check() throws IOException {
@@ -123,14 +105,6 @@ final class SourceContent implements ContentSource {
                 + sha256.get()
                 + "; run pinrepo verify on the source");
       }
-    }
-  }
-
-  private static MessageDigest sha256() {
-    try {
-      return MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("the JDK lacks SHA-256", e);
     }
   }
 }

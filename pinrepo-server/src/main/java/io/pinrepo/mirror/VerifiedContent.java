@@ -1,9 +1,9 @@
 package io.pinrepo.mirror;
 
 import io.pinrepo.hash.HashAlgorithm;
+import io.pinrepo.hash.ReadThroughInputStream;
 import io.pinrepo.spi.ContentSource;
 import io.pinrepo.spi.ObjectKey;
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.security.MessageDigest;
@@ -75,20 +75,13 @@ final class VerifiedContent implements ContentSource {
   }
 
   /** One pass over the bytes, hashing them and holding back the last ones until they verify. */
-  private final class Gated extends FilterInputStream {
+  private final class Gated extends ReadThroughInputStream {
     private final MessageDigest digest = HashAlgorithm.SHA256.newDigest();
     private long count;
     private boolean verified;
 
     Gated(InputStream in) {
       super(in);
-    }
-
-    @Override
-    public int read() throws IOException {
-      byte[] one = new byte[1];
-      int n = read(one, 0, 1);
-      return n < 0 ? -1 : one[0] & 0xff;
     }
 
     @Override
@@ -110,25 +103,6 @@ final class VerifiedContent implements ContentSource {
         verify(); // before the last bytes are handed over
       }
       return n;
-    }
-
-    @Override
-    public long skip(long n) throws IOException {
-      byte[] buffer = new byte[8192];
-      long skipped = 0;
-      while (skipped < n) {
-        int r = read(buffer, 0, (int) Math.min(buffer.length, n - skipped));
-        if (r < 0) {
-          break;
-        }
-        skipped += r;
-      }
-      return skipped;
-    }
-
-    @Override
-    public boolean markSupported() {
-      return false;
     }
 
     private void verify() throws CopyVerificationException {

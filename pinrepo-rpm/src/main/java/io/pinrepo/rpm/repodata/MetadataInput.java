@@ -2,7 +2,7 @@ package io.pinrepo.rpm.repodata;
 
 import io.pinrepo.MalformedPackageException;
 import io.pinrepo.hash.HashAlgorithm;
-import java.io.FilterInputStream;
+import io.pinrepo.hash.ReadThroughInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.security.MessageDigest;
@@ -145,7 +145,7 @@ public final class MetadataInput extends InputStream {
   }
 
   /** Counts and digests the file's bytes; never closes the file stream. */
-  private static final class Counted extends FilterInputStream {
+  private static final class Counted extends ReadThroughInputStream {
     private final MessageDigest digest = HashAlgorithm.SHA256.newDigest();
     private final String source;
     private final long size;
@@ -155,12 +155,6 @@ public final class MetadataInput extends InputStream {
       super(in);
       this.source = source;
       this.size = record.size();
-    }
-
-    @Override
-    public int read() throws IOException {
-      byte[] one = new byte[1];
-      return read(one, 0, 1) < 0 ? -1 : one[0] & 0xFF;
     }
 
     @Override
@@ -175,18 +169,6 @@ public final class MetadataInput extends InputStream {
         digest.update(b, off, n);
       }
       return n;
-    }
-
-    @Override
-    public long skip(long n) throws IOException {
-      byte[] buffer = new byte[(int) Math.min(DRAIN_BUFFER, Math.max(0, n))];
-      int read = read(buffer, 0, buffer.length);
-      return Math.max(0, read);
-    }
-
-    @Override
-    public boolean markSupported() {
-      return false;
     }
 
     @Override
