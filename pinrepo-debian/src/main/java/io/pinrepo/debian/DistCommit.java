@@ -150,8 +150,14 @@ final class DistCommit {
     for (Map.Entry<String, byte[]> index : indexes.entrySet()) {
       String dir = index.getKey().substring(0, index.getKey().lastIndexOf('/'));
       listed.keySet().removeIf(p -> p.startsWith(dir + "/Packages"));
+      Optional<byte[]> previous = state.listedBytes(index.getKey());
+      Optional<byte[]> previousGz =
+          previous.isPresent() ? previousGz(state, index.getKey()) : Optional.empty();
       for (Map.Entry<String, CompletableFuture<byte[]>> file :
-          settings.compression().filesConcurrently(index.getValue()).entrySet()) {
+          settings
+              .compression()
+              .filesConcurrently(index.getValue(), previous.orElse(null), previousGz.orElse(null))
+              .entrySet()) {
         String path = dir + "/" + file.getKey();
         byte[] bytes = IndexCompression.join(file.getValue());
         Digests digests = Digests.of(bytes);
@@ -168,6 +174,19 @@ final class DistCommit {
     ObjectInfo info = state.top().replace(storage, top.getBytes(StandardCharsets.UTF_8));
     return new Outcome(
         changes, state, Optional.of(new Committed(info.versionToken(), text, files, before)));
+  }
+
+  /**
+   * The listed {@code Packages.gz} beside {@code packagesPath}, whose unchanged members the new one
+   * reuses; none when it cannot be read, as it is only a shortcut (the new file is then deflated
+   * whole, and comes out the same).
+   */
+  private static Optional<byte[]> previousGz(DistState state, String packagesPath) {
+    try {
+      return state.listedBytes(packagesPath + ".gz");
+    } catch (IOException e) {
+      return Optional.empty();
+    }
   }
 
   /**
