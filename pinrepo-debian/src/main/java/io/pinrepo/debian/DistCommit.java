@@ -153,14 +153,17 @@ final class DistCommit {
       Optional<byte[]> previous = state.listedBytes(index.getKey());
       Optional<byte[]> previousGz =
           previous.isPresent() ? previousGz(state, index.getKey()) : Optional.empty();
-      for (Map.Entry<String, CompletableFuture<byte[]>> file :
+      Map<String, CompletableFuture<byte[]>> forms =
           settings
               .compression()
-              .filesConcurrently(index.getValue(), previous.orElse(null), previousGz.orElse(null))
-              .entrySet()) {
+              .filesConcurrently(index.getValue(), previous.orElse(null), previousGz.orElse(null));
+      // Each form is digested where it is made: the compressed ones on the thread that made them.
+      Map<String, CompletableFuture<Digests>> digested = new TreeMap<>();
+      forms.forEach((name, form) -> digested.put(name, form.thenApply(Digests::of)));
+      for (Map.Entry<String, CompletableFuture<byte[]>> file : forms.entrySet()) {
         String path = dir + "/" + file.getKey();
         byte[] bytes = IndexCompression.join(file.getValue());
-        Digests digests = Digests.of(bytes);
+        Digests digests = IndexCompression.join(digested.get(file.getKey()));
         putByHash(path, bytes, digests);
         listed.put(path, digests);
         files.put(path, bytes);

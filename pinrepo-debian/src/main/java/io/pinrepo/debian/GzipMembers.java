@@ -28,8 +28,12 @@ import java.util.zip.Deflater;
  * CRC: the previous file was read through its SHA-512 by-hash name.
  */
 final class GzipMembers {
-  /** On average one stanza in this many starts a member (about 80 KB of text per member). */
-  static final int EVERY = 128;
+  /**
+   * On average one stanza in this many starts a member (about 140 KB of text per member in an index
+   * of binary packages: measured on a 10,000-package index, 1% more bytes than one member, where
+   * one in 128 gave 1.7% and one in 64 2.7%, and an add-one costs about the same).
+   */
+  static final int EVERY = 256;
 
   private static final int HEADER = 20;
   private static final int TRAILER = 8;

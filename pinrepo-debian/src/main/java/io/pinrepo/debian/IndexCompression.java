@@ -82,7 +82,7 @@ public record IndexCompression(int gzipLevel, int xzPreset) {
   }
 
   /** The bytes of one form from {@link #filesConcurrently}, with its failure as thrown. */
-  static byte[] join(CompletableFuture<byte[]> file) throws IOException {
+  static <T> T join(CompletableFuture<T> file) throws IOException {
     try {
       return file.join();
     } catch (CompletionException e) {
