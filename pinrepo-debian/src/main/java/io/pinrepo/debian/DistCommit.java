@@ -151,8 +151,9 @@ final class DistCommit {
       String dir = index.getKey().substring(0, index.getKey().lastIndexOf('/'));
       listed.keySet().removeIf(p -> p.startsWith(dir + "/Packages"));
       Optional<byte[]> previous = state.listedBytes(index.getKey());
+      // The listed Packages.gz beside it, whose unchanged gzip members the new one copies.
       Optional<byte[]> previousGz =
-          previous.isPresent() ? previousGz(state, index.getKey()) : Optional.empty();
+          previous.isPresent() ? state.listedBytes(index.getKey() + ".gz") : Optional.empty();
       Map<String, CompletableFuture<byte[]>> forms =
           settings
               .compression()
@@ -177,19 +178,6 @@ final class DistCommit {
     ObjectInfo info = state.top().replace(storage, top.getBytes(StandardCharsets.UTF_8));
     return new Outcome(
         changes, state, Optional.of(new Committed(info.versionToken(), text, files, before)));
-  }
-
-  /**
-   * The listed {@code Packages.gz} beside {@code packagesPath}, whose unchanged members the new one
-   * reuses; none when it cannot be read, as it is only a shortcut (the new file is then deflated
-   * whole, and comes out the same).
-   */
-  private static Optional<byte[]> previousGz(DistState state, String packagesPath) {
-    try {
-      return state.listedBytes(packagesPath + ".gz");
-    } catch (IOException e) {
-      return Optional.empty();
-    }
   }
 
   /**
