@@ -150,11 +150,21 @@ final class DistCommit {
     for (Map.Entry<String, byte[]> index : indexes.entrySet()) {
       String dir = index.getKey().substring(0, index.getKey().lastIndexOf('/'));
       listed.keySet().removeIf(p -> p.startsWith(dir + "/Packages"));
-      for (Map.Entry<String, CompletableFuture<byte[]>> file :
-          settings.compression().filesConcurrently(index.getValue()).entrySet()) {
+      Optional<byte[]> previous = state.listedBytes(index.getKey());
+      // The listed Packages.gz beside it, whose unchanged gzip members the new one copies.
+      Optional<byte[]> previousGz =
+          previous.isPresent() ? state.listedBytes(index.getKey() + ".gz") : Optional.empty();
+      Map<String, CompletableFuture<byte[]>> forms =
+          settings
+              .compression()
+              .filesConcurrently(index.getValue(), previous.orElse(null), previousGz.orElse(null));
+      // Each form is digested where it is made: the compressed ones on the thread that made them.
+      Map<String, CompletableFuture<Digests>> digested = new TreeMap<>();
+      forms.forEach((name, form) -> digested.put(name, form.thenApply(Digests::of)));
+      for (Map.Entry<String, CompletableFuture<byte[]>> file : forms.entrySet()) {
         String path = dir + "/" + file.getKey();
         byte[] bytes = IndexCompression.join(file.getValue());
-        Digests digests = Digests.of(bytes);
+        Digests digests = IndexCompression.join(digested.get(file.getKey()));
         putByHash(path, bytes, digests);
         listed.put(path, digests);
         files.put(path, bytes);

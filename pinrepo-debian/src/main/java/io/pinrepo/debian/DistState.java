@@ -157,6 +157,23 @@ final class DistState {
   }
 
   /**
+   * The bytes of the index file at {@code path} (relative to the distribution) if Release lists it,
+   * read through its by-hash name once per state.
+   */
+  Optional<byte[]> listedBytes(String path) throws IOException {
+    Digests digests = files().get(path);
+    if (digests == null) {
+      return Optional.empty();
+    }
+    byte[] bytes = indexBytes.get(path);
+    if (bytes == null) {
+      bytes = readByHash(storage, settings, layout, path, digests);
+      indexBytes.put(path, bytes);
+    }
+    return Optional.of(bytes);
+  }
+
+  /**
    * {@code component}'s {@code index} (which must exist) scanned for splicing with the stanzas of
    * {@code names} parsed; empty when it is not in rendered form. Scanned once per state and names.
    */

@@ -7,15 +7,15 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.zip.GZIPOutputStream;
 import org.tukaani.xz.LZMA2Options;
 import org.tukaani.xz.UnsupportedOptionsException;
 import org.tukaani.xz.XZOutputStream;
 
 /**
  * Which compressed forms of each {@code Packages} index are written, and how hard they are
- * compressed. Gzip is always written (every apt reads it); xz is optional because it costs far more
- * time than it saves bytes at high presets.
+ * compressed. Gzip is always written (every apt reads it), as a series of gzip members so that an
+ * edit recompresses only what changed ({@link GzipMembers}); xz is optional because it costs far
+ * more time than it saves bytes at high presets.
  *
  * @param gzipLevel the deflate level, 1 to 9
  * @param xzPreset the xz preset, 0 to 9, or -1 to write no {@code .xz}
@@ -59,9 +59,22 @@ public record IndexCompression(int gzipLevel, int xzPreset) {
    * (compression is most of an add-one's CPU time from a few thousand packages on).
    */
   Map<String, CompletableFuture<byte[]>> filesConcurrently(byte[] packages) {
+    return filesConcurrently(packages, null, null);
+  }
+
+  /**
+   * As {@link #filesConcurrently(byte[])}, reusing the gzip members of {@code previousGz}, the
+   * {@code Packages.gz} of {@code previous}, whose stanzas are unchanged (see {@link GzipMembers});
+   * either may be null.
+   */
+  Map<String, CompletableFuture<byte[]>> filesConcurrently(
+      byte[] packages, byte[] previous, byte[] previousGz) {
     Map<String, CompletableFuture<byte[]>> files = new LinkedHashMap<>();
     files.put("Packages", CompletableFuture.completedFuture(packages));
-    files.put("Packages.gz", CompletableFuture.supplyAsync(() -> gzip(packages)));
+    files.put(
+        "Packages.gz",
+        CompletableFuture.supplyAsync(
+            () -> GzipMembers.compress(packages, gzipLevel, previous, previousGz)));
     if (xzPreset >= 0) {
       files.put("Packages.xz", CompletableFuture.supplyAsync(() -> xz(packages)));
     }
@@ -69,7 +82,7 @@ public record IndexCompression(int gzipLevel, int xzPreset) {
   }
 
   /** The bytes of one form from {@link #filesConcurrently}, with its failure as thrown. */
-  static byte[] join(CompletableFuture<byte[]> file) throws IOException {
+  static <T> T join(CompletableFuture<T> file) throws IOException {
     try {
       return file.join();
     } catch (CompletionException e) {
@@ -95,21 +108,6 @@ public record IndexCompression(int gzipLevel, int xzPreset) {
       }
     }
     return files;
-  }
-
-  private byte[] gzip(byte[] bytes) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream(bytes.length / 4 + 64);
-    try (GZIPOutputStream gz =
-        new GZIPOutputStream(out, 64 * 1024) {
-          {
-            def.setLevel(gzipLevel);
-          }
-        }) {
-      gz.write(bytes);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return out.toByteArray();
   }
 
   private byte[] xz(byte[] bytes) {

@@ -3,7 +3,6 @@ package io.pinrepo.debian;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -17,8 +16,12 @@ import java.util.Optional;
  * judges it.
  */
 final class IndexScan {
-  private static final List<String> IDENTITY =
-      List.of("package", "version", "architecture", "filename");
+  private static final byte[][] IDENTITY = {
+    "package".getBytes(StandardCharsets.US_ASCII),
+    "version".getBytes(StandardCharsets.US_ASCII),
+    "architecture".getBytes(StandardCharsets.US_ASCII),
+    "filename".getBytes(StandardCharsets.US_ASCII)
+  };
 
   private final int[] starts;
   private final int[] ends;
@@ -136,7 +139,7 @@ final class IndexScan {
       }
       long hash = 1125899906842597L;
       for (int i = pos; i < colon; i++) {
-        hash = 31 * hash + Character.toLowerCase((char) b[i]);
+        hash = 31 * hash + lower(b[i]);
       }
       for (int i = 0; i < fields; i++) {
         if (fieldHashes[i] == hash) {
@@ -160,17 +163,28 @@ final class IndexScan {
 
     /** Which identity field the name at {@code pos} is, or -1. */
     private int identityField(int pos, int colon) {
-      for (int which = 0; which < IDENTITY.size(); which++) {
-        String field = IDENTITY.get(which);
-        if (field.length() == colon - pos && field.equalsIgnoreCase(ascii(pos, colon))) {
+      for (int which = 0; which < IDENTITY.length; which++) {
+        byte[] field = IDENTITY[which];
+        if (field.length == colon - pos && sameLetters(field, pos)) {
           return which;
         }
       }
       return -1;
     }
 
-    private String ascii(int from, int to) {
-      return new String(b, from, to - from, StandardCharsets.US_ASCII);
+    /** Whether the field name at {@code pos} is {@code field} (lower case), ignoring case. */
+    private boolean sameLetters(byte[] field, int pos) {
+      for (int i = 0; i < field.length; i++) {
+        if (lower(b[pos + i]) != field[i]) {
+          return false;
+        }
+      }
+      return true;
+    }
+
+    /** An ASCII byte in lower case (field names are printable ASCII). */
+    private static int lower(byte c) {
+      return c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c;
     }
 
     private boolean endStanza(int end) {
