@@ -46,8 +46,7 @@ final class BuildCommand implements Runnable {
 
   @Override
   public void run() {
-    throw new picocli.CommandLine.ParameterException(
-        spec.commandLine(), "a subcommand is required");
+    throw Subcommands.required(spec);
   }
 
   /**

@@ -47,9 +47,7 @@ final class DebCommand implements Runnable {
 
   @Override
   public void run() {
-    throw new CommandLine.ParameterException(
-        spec.commandLine(),
-        "a subcommand is required: publish, remove, purge, list, promote or history");
+    throw Subcommands.required(spec);
   }
 
   /** Options every writing subcommand shares. */

@@ -48,8 +48,7 @@ final class MavenCommand implements Runnable {
 
   @Override
   public void run() {
-    throw new picocli.CommandLine.ParameterException(
-        spec.commandLine(), "a subcommand is required: deploy or list");
+    throw Subcommands.required(spec);
   }
 
   /** {@code pinrepo maven deploy}: one POM and the artifacts of its GAV. */

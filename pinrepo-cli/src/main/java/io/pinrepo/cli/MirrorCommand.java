@@ -20,7 +20,6 @@ final class MirrorCommand implements Runnable {
 
   @Override
   public void run() {
-    throw new CommandLine.ParameterException(
-        spec.commandLine(), "a mirror command is required: serve or expire");
+    throw Subcommands.required(spec);
   }
 }

@@ -41,8 +41,7 @@ final class PointerCommand implements Runnable {
 
   @Override
   public void run() {
-    throw new picocli.CommandLine.ParameterException(
-        spec.commandLine(), "a subcommand is required");
+    throw Subcommands.required(spec);
   }
 
   /** {@code pinrepo pointer set ... --version V [--expect OLD] [--note TEXT]}. */

@@ -44,8 +44,7 @@ final class PypiCommand implements Runnable {
 
   @Override
   public void run() {
-    throw new picocli.CommandLine.ParameterException(
-        spec.commandLine(), "a subcommand is required");
+    throw Subcommands.required(spec);
   }
 
   /** {@code pinrepo pypi publish --repo R [--keep N] FILE...}. */

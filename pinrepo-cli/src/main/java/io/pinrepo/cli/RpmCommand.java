@@ -35,8 +35,7 @@ final class RpmCommand implements Runnable {
 
   @Override
   public void run() {
-    throw new CommandLine.ParameterException(
-        spec.commandLine(), "a subcommand is required: publish, remove or list");
+    throw Subcommands.required(spec);
   }
 
   /** {@code --path PATH}: which repository of the storage. */
