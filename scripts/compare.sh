@@ -49,7 +49,8 @@ cds=""
 if [[ -f ${cli%.jar}.jsa && ${cli%.jar}.jsa -nt $cli ]]; then
   cds="-XX:SharedArchiveFile=${cli%.jar}.jsa -Xlog:cds=off -Xlog:cds+dynamic=off"
 fi
-pinrepo=(java $cds ${PINREPO_JAVA_OPTS:-} -jar "$cli")
+# and its quick-start options for short commands (PINREPO_JAVA_OPTS adds to them)
+pinrepo=(java $cds -XX:TieredStopAtLevel=1 -XX:+UseSerialGC ${PINREPO_JAVA_OPTS:-} -jar "$cli")
 results="$work/results.txt"
 spare=200 # new files made per case: each run publishes one, and counters go on across calls
 : >"$results"

@@ -34,12 +34,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "build",
     description = "Immutable builds: a name, a version, files and metadata.",
-    mixinStandardHelpOptions = true,
-    subcommands = {
-      BuildCommand.Publish.class,
-      BuildCommand.ListCommand.class,
-      BuildCommand.Get.class
-    })
+    mixinStandardHelpOptions = true)
 final class BuildCommand implements Runnable {
 
   @Spec CommandSpec spec;

@@ -32,15 +32,7 @@ import picocli.CommandLine.Parameters;
 @Command(
     name = "deb",
     mixinStandardHelpOptions = true,
-    description = "Publish, list, remove, purge and promote Debian packages in APT repositories.",
-    subcommands = {
-      DebCommand.Publish.class,
-      DebCommand.Remove.class,
-      DebCommand.Purge.class,
-      DebCommand.ListPackages.class,
-      DebPromoteCommand.Promote.class,
-      DebPromoteCommand.History.class
-    })
+    description = "Publish, list, remove, purge and promote Debian packages in APT repositories.")
 final class DebCommand implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

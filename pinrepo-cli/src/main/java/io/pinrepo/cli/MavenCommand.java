@@ -40,8 +40,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "maven",
     description = "Maven repositories: deploy releases and snapshots, list what is there.",
-    mixinStandardHelpOptions = true,
-    subcommands = {MavenCommand.Deploy.class, MavenCommand.ListArtifacts.class})
+    mixinStandardHelpOptions = true)
 final class MavenCommand implements Runnable {
 
   @Spec picocli.CommandLine.Model.CommandSpec spec;

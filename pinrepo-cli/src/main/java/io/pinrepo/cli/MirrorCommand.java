@@ -12,8 +12,7 @@ import picocli.CommandLine.Command;
       "",
       "Copy a repository's package files into region storages on first request,",
       "verified against the repository's index, and redirect clients to the copies."
-    },
-    subcommands = {MirrorServeCommand.class, MirrorExpireCommand.class})
+    })
 final class MirrorCommand implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

@@ -1,9 +1,8 @@
 package io.pinrepo.cli;
 
 import java.io.PrintWriter;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.function.Supplier;
+import java.util.Arrays;
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -21,11 +20,53 @@ import picocli.CommandLine.Option;
 public final class Pinrepo implements Runnable {
 
   /**
-   * The commands, in the order help lists them. Only the one a command line names is built: picocli
-   * reflects over a command's whole tree of options and the classes they name, which for all of
-   * them cost a fresh JVM more than a small publish itself.
+   * The commands and their subcommands, in the order help lists them. Only those a command line
+   * names are built: picocli reflects over a command's whole tree of options and the classes they
+   * name, which for all of them cost a fresh JVM more than a small publish itself. A group's
+   * subcommands are listed here rather than in its {@code @Command} for the same reason.
    */
-  private static final Map<String, Supplier<Object>> COMMANDS = commands();
+  private static final List<Node> COMMANDS =
+      List.of(
+          Node.of(
+              DebCommand.class,
+              DebCommand.Publish.class,
+              DebCommand.Remove.class,
+              DebCommand.Purge.class,
+              DebCommand.ListPackages.class,
+              DebPromoteCommand.Promote.class,
+              DebPromoteCommand.History.class),
+          Node.of(MavenCommand.class, MavenCommand.Deploy.class, MavenCommand.ListArtifacts.class),
+          Node.of(
+              PypiCommand.class,
+              PypiCommand.Publish.class,
+              PypiCommand.Yank.class,
+              PypiCommand.Unyank.class,
+              PypiCommand.DeleteVersion.class,
+              PypiCommand.ListCommand.class),
+          Node.of(
+              RpmCommand.class,
+              RpmCommand.Publish.class,
+              RpmCommand.Remove.class,
+              RpmCommand.ListPackages.class),
+          Node.of(
+              BuildCommand.class,
+              BuildCommand.Publish.class,
+              BuildCommand.ListCommand.class,
+              BuildCommand.Get.class),
+          Node.of(
+              PointerCommand.class,
+              PointerCommand.Set.class,
+              PointerCommand.Get.class,
+              PointerCommand.History.class,
+              PointerCommand.Watch.class),
+          Node.of(VerifyCommand.class),
+          Node.of(GcCommand.class),
+          Node.of(ReplicateCommand.class),
+          Node.of(ServeCommand.class),
+          Node.of(MirrorCommand.class, MirrorServeCommand.class, MirrorExpireCommand.class),
+          Node.of(StatsCommand.class),
+          Node.of(DemoCommand.class),
+          Node.of(CommandLine.HelpCommand.class));
 
   @Option(
       names = "--debug",
@@ -49,13 +90,7 @@ public final class Pinrepo implements Runnable {
   /** Runs the command line with the given output streams and returns the exit status. */
   public static int execute(String[] args, PrintWriter out, PrintWriter err) {
     CommandLine cli = new CommandLine(new Pinrepo());
-    String named = commandNamed(args);
-    COMMANDS.forEach(
-        (name, command) -> {
-          if (named == null || named.equals(name)) {
-            cli.addSubcommand(name, command.get());
-          }
-        });
+    addNamed(cli, COMMANDS, Arrays.stream(args).filter(a -> !a.startsWith("-")).toList());
     cli.setOut(out);
     cli.setErr(err);
     cli.setExecutionExceptionHandler(new Failures());
@@ -64,35 +99,32 @@ public final class Pinrepo implements Runnable {
   }
 
   /**
-   * The command the first argument that is not an option names, or null when it names none (no
-   * command, {@code help}, a mistyped one): then every command is built, for the help and
-   * suggestions picocli prints.
+   * Adds to {@code parent} the command of {@code nodes} that the first of {@code words} (the
+   * arguments that are not options) names, with its subcommands named by the words after it; or
+   * every command when the word names none (no command, {@code help}, a mistyped one), for the help
+   * and suggestions picocli prints.
    */
-  private static String commandNamed(String[] args) {
-    for (String arg : args) {
-      if (!arg.startsWith("-")) {
-        return COMMANDS.containsKey(arg) && !arg.equals("help") ? arg : null;
+  private static void addNamed(CommandLine parent, List<Node> nodes, List<String> words) {
+    String word = words.isEmpty() ? "help" : words.get(0);
+    boolean named = !word.equals("help") && nodes.stream().anyMatch(n -> n.name().equals(word));
+    for (Node node : nodes) {
+      if (!named || node.name().equals(word)) {
+        CommandLine command = new CommandLine(node.command());
+        addNamed(command, node.subcommands(), named ? words.subList(1, words.size()) : List.of());
+        parent.addSubcommand(node.name(), command);
       }
     }
-    return null;
   }
 
-  private static Map<String, Supplier<Object>> commands() {
-    Map<String, Supplier<Object>> commands = new LinkedHashMap<>();
-    commands.put("deb", DebCommand::new);
-    commands.put("maven", MavenCommand::new);
-    commands.put("pypi", PypiCommand::new);
-    commands.put("rpm", RpmCommand::new);
-    commands.put("build", BuildCommand::new);
-    commands.put("pointer", PointerCommand::new);
-    commands.put("verify", VerifyCommand::new);
-    commands.put("gc", GcCommand::new);
-    commands.put("replicate", ReplicateCommand::new);
-    commands.put("serve", ServeCommand::new);
-    commands.put("mirror", MirrorCommand::new);
-    commands.put("stats", StatsCommand::new);
-    commands.put("demo", DemoCommand::new);
-    commands.put("help", CommandLine.HelpCommand::new);
-    return commands;
+  /** A command class and its subcommands. */
+  private record Node(Class<?> command, List<Node> subcommands) {
+
+    static Node of(Class<?> command, Class<?>... subcommands) {
+      return new Node(command, Arrays.stream(subcommands).map(Node::of).toList());
+    }
+
+    String name() {
+      return command.getAnnotation(Command.class).name();
+    }
   }
 }

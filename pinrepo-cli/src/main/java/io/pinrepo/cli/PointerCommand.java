@@ -28,13 +28,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "pointer",
     description = "Named version pointers of a build line, such as web prod naming 1.4.2.",
-    mixinStandardHelpOptions = true,
-    subcommands = {
-      PointerCommand.Set.class,
-      PointerCommand.Get.class,
-      PointerCommand.History.class,
-      PointerCommand.Watch.class
-    })
+    mixinStandardHelpOptions = true)
 final class PointerCommand implements Runnable {
 
   @Spec CommandSpec spec;

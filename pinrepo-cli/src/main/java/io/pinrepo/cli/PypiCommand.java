@@ -30,14 +30,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "pypi",
     description = "Python simple repositories (PEP 503/691; index URL: <base>/simple/).",
-    mixinStandardHelpOptions = true,
-    subcommands = {
-      PypiCommand.Publish.class,
-      PypiCommand.Yank.class,
-      PypiCommand.Unyank.class,
-      PypiCommand.DeleteVersion.class,
-      PypiCommand.ListCommand.class
-    })
+    mixinStandardHelpOptions = true)
 final class PypiCommand implements Runnable {
 
   @Spec CommandSpec spec;

@@ -23,12 +23,7 @@ import picocli.CommandLine.Parameters;
 @Command(
     name = "rpm",
     mixinStandardHelpOptions = true,
-    description = "Publish .rpm packages into signed YUM/DNF repositories, remove and list them.",
-    subcommands = {
-      RpmCommand.Publish.class,
-      RpmCommand.Remove.class,
-      RpmCommand.ListPackages.class
-    })
+    description = "Publish .rpm packages into signed YUM/DNF repositories, remove and list them.")
 final class RpmCommand implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

@@ -10,6 +10,7 @@ import io.pinrepo.spi.ObjectStream;
 import io.pinrepo.spi.PreconditionFailedException;
 import io.pinrepo.spi.ServerSideCopy;
 import io.pinrepo.spi.Storage;
+import io.pinrepo.spi.StoredContent;
 import io.pinrepo.spi.WriteCondition;
 import java.io.IOException;
 import java.io.InputStream;
@@ -35,6 +36,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
@@ -174,7 +176,10 @@ public final class FileSystemStorage implements Storage, ServerSideCopy {
       throws IOException {
     Path target = pathOf(key);
     DirectoryLock writers = lock();
-    Path staged = stage(content);
+    Path staged =
+        content instanceof StoredContent stored && stored.storage() == this
+            ? linkOrStage(stored)
+            : stage(content);
     try {
       try (DirectoryLock.Held held = writers.acquire()) {
         Optional<ObjectInfo> current = statPath(key, target);
@@ -267,6 +272,24 @@ public final class FileSystemStorage implements Storage, ServerSideCopy {
       throw e;
     }
     return staged;
+  }
+
+  /**
+   * A new name for the file of {@code stored}'s object, which never changes: a hard link writes and
+   * flushes no data (for an index, the legacy path beside its by-hash name). Staged from the bytes
+   * where the filesystem cannot link or the file is not there.
+   */
+  private Path linkOrStage(StoredContent stored) throws IOException {
+    Path staged = tmp.resolve(UUID.randomUUID() + ".part");
+    Path existing = pathOf(stored.key());
+    try {
+      if (stored.content().size().equals(OptionalLong.of(Files.size(existing)))) {
+        return Files.createLink(staged, existing);
+      }
+    } catch (IOException | UnsupportedOperationException e) {
+      // no such file, another device, no hard links here: take the bytes
+    }
+    return stage(stored);
   }
 
   private static void move(Path staged, Path target) throws IOException {

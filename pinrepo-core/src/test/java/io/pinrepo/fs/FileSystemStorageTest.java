@@ -7,17 +7,21 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.pinrepo.spi.ContentSource;
+import io.pinrepo.spi.ForwardingStorage;
 import io.pinrepo.spi.ObjectInfo;
 import io.pinrepo.spi.ObjectKey;
 import io.pinrepo.spi.ObjectListing;
 import io.pinrepo.spi.ObjectStream;
 import io.pinrepo.spi.PreconditionFailedException;
+import io.pinrepo.spi.Storage;
+import io.pinrepo.spi.StoredContent;
 import io.pinrepo.spi.WriteCondition;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -285,5 +289,67 @@ class FileSystemStorageTest {
     } finally {
       pool.shutdownNow();
     }
+  }
+
+  @Test
+  void contentItAlreadyHoldsIsLinkedNotCopiedAndReplacedLaterWithoutTouchingTheOriginal()
+      throws Exception {
+    FileSystemStorage storage = FileSystemStorage.open(dir);
+    byte[] bytes = "Package: a\n".getBytes(StandardCharsets.UTF_8);
+    storage.write(key("by-hash/x"), ContentSource.ofBytes(bytes), WriteCondition.mustBeAbsent());
+    ObjectInfo old = put(storage, "Packages", "old");
+
+    storage.write(
+        key("Packages"),
+        new StoredContent(storage, key("by-hash/x"), ContentSource.ofBytes(bytes)),
+        WriteCondition.matches(old.versionToken()));
+
+    assertEquals(inode("by-hash/x"), inode("Packages"), "one file under two names");
+    assertNotEquals(old.versionToken(), storage.stat(key("Packages")).orElseThrow().versionToken());
+    put(storage, "Packages", "newer");
+    assertEquals("Package: a\n", Files.readString(dir.resolve("by-hash/x")));
+    assertEquals("newer", Files.readString(dir.resolve("Packages")));
+  }
+
+  @Test
+  void contentHeldByAnotherStorageOrMissingIsWrittenFromItsBytes() throws Exception {
+    FileSystemStorage storage = FileSystemStorage.open(dir.resolve("a"));
+    FileSystemStorage other = FileSystemStorage.open(dir.resolve("b"));
+    byte[] bytes = "text".getBytes(StandardCharsets.UTF_8);
+    other.write(key("x"), ContentSource.ofBytes(bytes), WriteCondition.none());
+
+    storage.write(
+        key("y"),
+        new StoredContent(other, key("x"), ContentSource.ofBytes(bytes)),
+        WriteCondition.none());
+    storage.write(
+        key("z"),
+        new StoredContent(storage, key("gone"), ContentSource.ofBytes(bytes)),
+        WriteCondition.none());
+
+    assertEquals("text", Files.readString(dir.resolve("a/y")));
+    assertEquals("text", Files.readString(dir.resolve("a/z")));
+    assertNotEquals(
+        Files.readAttributes(dir.resolve("b/x"), BasicFileAttributes.class).fileKey(),
+        Files.readAttributes(dir.resolve("a/y"), BasicFileAttributes.class).fileKey());
+  }
+
+  @Test
+  void aForwardingStorageLetsItsDelegateLinkWhatBothHold() throws Exception {
+    FileSystemStorage storage = FileSystemStorage.open(dir);
+    Storage forwarding = new ForwardingStorage(storage) {};
+    byte[] bytes = "index".getBytes(StandardCharsets.UTF_8);
+    forwarding.write(key("by-hash/y"), ContentSource.ofBytes(bytes), WriteCondition.none());
+
+    forwarding.write(
+        key("Packages"),
+        new StoredContent(forwarding, key("by-hash/y"), ContentSource.ofBytes(bytes)),
+        WriteCondition.none());
+
+    assertEquals(inode("by-hash/y"), inode("Packages"));
+  }
+
+  private Object inode(String key) throws IOException {
+    return Files.readAttributes(dir.resolve(key), BasicFileAttributes.class).fileKey();
   }
 }

@@ -3,7 +3,11 @@ package io.pinrepo.hash;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /** The digest values and their validation. */
@@ -20,6 +24,22 @@ class DigestsTest {
         "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad",
         abc.hex(HashAlgorithm.SHA256));
     assertEquals(128, abc.sha512().length());
+  }
+
+  @Test
+  void aLargeArrayDigestedOnTwoThreadsMatchesTheStreamedDigests() throws Exception {
+    for (int size :
+        new int[] {
+          Digests.SPLIT_BYTES - 1, Digests.SPLIT_BYTES, Digests.SPLIT_BYTES + 65_537, 3 << 20
+        }) {
+      byte[] bytes = new byte[size];
+      new Random(size).nextBytes(bytes);
+      assertEquals(Digests.of(new ByteArrayInputStream(bytes)), Digests.of(bytes), size + " bytes");
+      assertEquals(
+          HexFormat.of().formatHex(MessageDigest.getInstance("SHA-512").digest(bytes)),
+          Digests.of(bytes).sha512(),
+          size + " bytes");
+    }
   }
 
   @Test

@@ -12,8 +12,10 @@ import io.pinrepo.spi.ContentSource;
 import io.pinrepo.spi.ObjectInfo;
 import io.pinrepo.spi.ObjectKey;
 import io.pinrepo.spi.Storage;
+import io.pinrepo.spi.StoredContent;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -23,6 +25,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.SortedSet;
@@ -61,7 +64,10 @@ final class DistCommit {
    * versions that their legacy paths (and Release, Release.gpg) had before it.
    */
   private record Committed(
-      String token, String releaseText, SortedMap<String, byte[]> files, ObjectVersions before) {}
+      String token,
+      String releaseText,
+      SortedMap<String, ContentSource> files,
+      ObjectVersions before) {}
 
   /** What one attempt did: the changes, the state it read, and its commit if it made one. */
   private record Outcome(Changes changes, DistState state, Optional<Committed> committed) {}
@@ -72,10 +78,10 @@ final class DistCommit {
     Outcome outcome = operation.commit(() -> attempt(edit));
     if (outcome.committed().isPresent()) {
       Committed committed = outcome.committed().get();
-      SortedMap<ObjectKey, byte[]> files = legacyFiles(committed.files());
+      SortedMap<ObjectKey, ContentSource> files = legacyFiles(committed.files());
       addRelease(files, committed.releaseText());
       DerivedFiles derived =
-          DerivedFiles.ofBytes(
+          new DerivedFiles(
               outcome.state().top().key(), committed.token(), files, committed.before());
       return outcome.changes().report(true, operation.settle(storage, derived));
     }
@@ -104,11 +110,13 @@ final class DistCommit {
     if (!state.top().exists()) {
       return Optional.empty();
     }
-    SortedMap<String, byte[]> stale = new TreeMap<>();
+    SortedMap<String, ContentSource> stale = new TreeMap<>();
     for (String path : paths) {
       Digests digests = state.files().get(path);
       if (digests != null && !Blobs.matches(storage, layout.file(path), digests)) {
-        stale.put(path, DistState.readByHash(storage, settings, layout, path, digests));
+        stale.put(
+            path,
+            stored(path, DistState.readByHash(storage, settings, layout, path, digests), digests));
       }
     }
     String releaseText = releaseTextOf(state);
@@ -121,12 +129,12 @@ final class DistCommit {
     if (stale.isEmpty() && !releaseStale) {
       return Optional.empty();
     }
-    SortedMap<ObjectKey, byte[]> files = legacyFiles(stale);
+    SortedMap<ObjectKey, ContentSource> files = legacyFiles(stale);
     if (releaseStale) {
       addRelease(files, releaseText);
     }
     return Optional.of(
-        DerivedFiles.ofBytes(
+        new DerivedFiles(
             state.top().key(), state.top().versionToken().orElseThrow(), files, before));
   }
 
@@ -140,13 +148,13 @@ final class DistCommit {
     DistState state = checked != null ? checked.again() : DistState.read(storage, settings, layout);
     checked = null;
     Changes changes = new Changes(edit.component());
-    SortedMap<String, byte[]> indexes = recompute(state, edit, changes);
+    SortedMap<String, byte[]> indexes = recomputeVerified(state, edit, changes);
     changes.refuseConflicts();
     if (indexes.isEmpty()) {
       return new Outcome(changes, state, Optional.empty());
     }
     SortedMap<String, Digests> listed = new TreeMap<>(state.files());
-    SortedMap<String, byte[]> files = new TreeMap<>();
+    SortedMap<String, ContentSource> files = new TreeMap<>();
     for (Map.Entry<String, byte[]> index : indexes.entrySet()) {
       String dir = index.getKey().substring(0, index.getKey().lastIndexOf('/'));
       listed.keySet().removeIf(p -> p.startsWith(dir + "/Packages"));
@@ -161,13 +169,14 @@ final class DistCommit {
       // Each form is digested where it is made: the compressed ones on the thread that made them.
       Map<String, CompletableFuture<Digests>> digested = new TreeMap<>();
       forms.forEach((name, form) -> digested.put(name, form.thenApply(Digests::of)));
+      state.verifyReads();
       for (Map.Entry<String, CompletableFuture<byte[]>> file : forms.entrySet()) {
         String path = dir + "/" + file.getKey();
         byte[] bytes = IndexCompression.join(file.getValue());
         Digests digests = IndexCompression.join(digested.get(file.getKey()));
         putByHash(path, bytes, digests);
         listed.put(path, digests);
-        files.put(path, bytes);
+        files.put(path, stored(path, bytes, digests));
       }
     }
     recordSuperseded(state.files(), listed);
@@ -190,8 +199,29 @@ final class DistCommit {
   SortedMap<Integer, PinrepoException> conflicts(Edit edit) throws IOException {
     Changes changes = new Changes(edit.component());
     checked = DistState.read(storage, settings, layout);
-    recompute(checked, edit, changes);
+    for (String path : recomputeVerified(checked, edit, changes).keySet()) {
+      // Read (and checked) here, before anything is uploaded, for the commit to reuse its members.
+      checked.listedBytes(path + ".gz");
+    }
+    checked.verifyReads();
     return changes.conflicts();
+  }
+
+  /**
+   * {@link #recompute}, then the wait for the digest checks of the indexes it read; when it fails,
+   * a damaged index is reported as such rather than as whatever its bytes made the scan throw.
+   */
+  private SortedMap<String, byte[]> recomputeVerified(DistState state, Edit edit, Changes changes)
+      throws IOException {
+    SortedMap<String, byte[]> indexes;
+    try {
+      indexes = recompute(state, edit, changes);
+    } catch (IOException | RuntimeException e) {
+      state.verifyReads();
+      throw e;
+    }
+    state.verifyReads();
+    return indexes;
   }
 
   /** The new bytes of every index that changes, by path relative to the distribution. */
@@ -313,12 +343,30 @@ final class DistCommit {
   }
 
   private void putByHash(String path, byte[] content, Digests digests) throws IOException {
-    Blobs.put(
-        storage,
-        layout.byHash(path, digests),
-        ContentSource.ofBytes(content),
-        digests,
-        settings.clock());
+    Blobs.put(storage, layout.byHash(path, digests), bytes(content), digests, settings.clock());
+  }
+
+  /**
+   * An index file's bytes as the object its by-hash name holds, so that its legacy path can be a
+   * link to that object where the storage can make one.
+   */
+  private ContentSource stored(String path, byte[] content, Digests digests) {
+    return new StoredContent(storage, layout.byHash(path, digests), bytes(content));
+  }
+
+  /** The bytes of an index, which nothing changes once made: not copied, unlike ofBytes. */
+  private static ContentSource bytes(byte[] content) {
+    return new ContentSource() {
+      @Override
+      public InputStream open() {
+        return new ByteArrayInputStream(content);
+      }
+
+      @Override
+      public OptionalLong size() {
+        return OptionalLong.of(content.length);
+      }
+    };
   }
 
   /** The legacy paths of {@code paths}, and Release and Release.gpg when signing. */
@@ -333,22 +381,24 @@ final class DistCommit {
   }
 
   /** Each index file at its legacy path. */
-  private SortedMap<ObjectKey, byte[]> legacyFiles(SortedMap<String, byte[]> indexFiles) {
-    SortedMap<ObjectKey, byte[]> files = new TreeMap<>();
-    indexFiles.forEach((path, bytes) -> files.put(layout.file(path), bytes));
+  private SortedMap<ObjectKey, ContentSource> legacyFiles(
+      SortedMap<String, ContentSource> indexFiles) {
+    SortedMap<ObjectKey, ContentSource> files = new TreeMap<>();
+    indexFiles.forEach((path, content) -> files.put(layout.file(path), content));
     return files;
   }
 
   /** With a signer, {@code Release} and {@code Release.gpg} follow the committed InRelease. */
-  private void addRelease(SortedMap<ObjectKey, byte[]> files, String text) throws IOException {
+  private void addRelease(SortedMap<ObjectKey, ContentSource> files, String text)
+      throws IOException {
     if (settings.signer().isEmpty()) {
       return;
     }
     byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-    files.put(layout.release(), bytes);
+    files.put(layout.release(), bytes(bytes));
     files.put(
         layout.releaseSignature(),
-        settings.signer().get().detachedSignature(new ByteArrayInputStream(bytes)));
+        bytes(settings.signer().get().detachedSignature(new ByteArrayInputStream(bytes))));
   }
 
   private String releaseTextOf(DistState state) throws IOException {

@@ -7,6 +7,7 @@ import io.pinrepo.spi.ObjectKey;
 import io.pinrepo.spi.ObjectStream;
 import io.pinrepo.spi.Storage;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.HashMap;
@@ -19,6 +20,7 @@ import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * A distribution as read at the start of a commit attempt: the commit point ({@code InRelease} when
@@ -35,6 +37,10 @@ final class DistState {
   private final Top top;
   private final Optional<ReleaseFile> release;
   private final Map<String, byte[]> indexBytes = new HashMap<>();
+
+  /** The digest check of each index file read, running while the caller works on its bytes. */
+  private final Map<String, CompletableFuture<Void>> checks = new HashMap<>();
+
   private final Map<List<Object>, Optional<PackagesSplice>> splices = new HashMap<>();
 
   private DistState(
@@ -148,12 +154,7 @@ final class DistState {
     if (digests == null) {
       throw new IllegalStateException("no index " + path);
     }
-    byte[] bytes = indexBytes.get(path);
-    if (bytes == null) {
-      bytes = readByHash(storage, settings, layout, path, digests);
-      indexBytes.put(path, bytes);
-    }
-    return bytes;
+    return indexBytes(path, digests);
   }
 
   /**
@@ -165,12 +166,36 @@ final class DistState {
     if (digests == null) {
       return Optional.empty();
     }
+    return Optional.of(indexBytes(path, digests));
+  }
+
+  /**
+   * The bytes of the index file at {@code path}, read once per state. Its digest is checked on
+   * another thread, overlapping the work on its bytes (on a cold JVM, SHA-512 of a 10,000-package
+   * index costs about as much as scanning it); {@link #verifyReads} waits for the checks.
+   */
+  private byte[] indexBytes(String path, Digests digests) throws IOException {
     byte[] bytes = indexBytes.get(path);
     if (bytes == null) {
-      bytes = readByHash(storage, settings, layout, path, digests);
-      indexBytes.put(path, bytes);
+      ObjectKey key = layout.byHash(path, digests);
+      byte[] read = readSized(storage, settings, key, digests);
+      checks.put(path, CompletableFuture.runAsync(() -> check(key, read, digests)));
+      indexBytes.put(path, read);
+      bytes = read;
     }
-    return Optional.of(bytes);
+    return bytes;
+  }
+
+  /**
+   * Waits for the digest checks of the index files this state has read, so that nothing made from
+   * their bytes is committed or reported before they are known to be the ones Release lists.
+   *
+   * @throws IOException naming the first file that does not match
+   */
+  void verifyReads() throws IOException {
+    for (CompletableFuture<Void> check : checks.values()) {
+      IndexCompression.join(check);
+    }
   }
 
   /**
@@ -205,8 +230,9 @@ final class DistState {
 
   /** The entries of {@code component}'s {@code index}, which must exist. */
   List<IndexEntry> packages(String component, IndexId index) throws IOException {
-    return PackagesIndex.parse(
-        packagesBytes(component, index), layout.file(index.packagesPath(component)).value());
+    byte[] bytes = packagesBytes(component, index);
+    verifyReads();
+    return PackagesIndex.parse(bytes, layout.file(index.packagesPath(component)).value());
   }
 
   /**
@@ -217,6 +243,18 @@ final class DistState {
       Storage storage, Settings settings, DistLayout layout, String path, Digests digests)
       throws IOException {
     ObjectKey key = layout.byHash(path, digests);
+    byte[] bytes = readSized(storage, settings, key, digests);
+    try {
+      check(key, bytes, digests);
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
+    }
+    return bytes;
+  }
+
+  /** Reads {@code key}, which must hold {@code digests.size()} bytes within the index limit. */
+  private static byte[] readSized(
+      Storage storage, Settings settings, ObjectKey key, Digests digests) throws IOException {
     if (digests.size() > settings.maxIndexBytes()) {
       throw new IOException(key + " is " + digests.size() + " bytes, over the limit");
     }
@@ -224,14 +262,21 @@ final class DistState {
     try (ObjectStream in = storage.read(key)) {
       bytes = in.readNBytes((int) digests.size() + 1);
     }
-    MessageDigest digest = DistLayout.BY_HASH.newDigest();
-    if (bytes.length != digests.size()
-        || !HexFormat.of()
-            .formatHex(digest.digest(bytes))
-            .equals(digests.hex(DistLayout.BY_HASH))) {
-      throw new IOException(
-          key + " does not match the " + DistLayout.BY_HASH + " its Release lists");
+    if (bytes.length != digests.size()) {
+      throw mismatch(key);
     }
     return bytes;
+  }
+
+  private static void check(ObjectKey key, byte[] bytes, Digests digests) {
+    MessageDigest digest = DistLayout.BY_HASH.newDigest();
+    if (!HexFormat.of().formatHex(digest.digest(bytes)).equals(digests.hex(DistLayout.BY_HASH))) {
+      throw new UncheckedIOException(mismatch(key));
+    }
+  }
+
+  private static IOException mismatch(ObjectKey key) {
+    return new IOException(
+        key + " does not match the " + DistLayout.BY_HASH + " its Release lists");
   }
 }

@@ -41,7 +41,12 @@ public abstract class ForwardingStorage implements Storage, DirectoryKeys {
   @Override
   public ObjectInfo write(ObjectKey key, ContentSource content, WriteCondition condition)
       throws IOException {
-    return delegate.write(key, content, condition);
+    // Under the same keys the delegate holds what this storage holds, so it may link them too.
+    ContentSource forwarded =
+        content instanceof StoredContent stored && stored.storage() == this
+            ? stored.heldBy(delegate)
+            : content;
+    return delegate.write(key, forwarded, condition);
   }
 
   @Override
