@@ -180,6 +180,7 @@ public final class FileSystemStorage implements Storage, ServerSideCopy {
         content instanceof StoredContent stored && stored.storage() == this
             ? linkOrStage(stored)
             : stage(content);
+    ObjectInfo written;
     try {
       try (DirectoryLock.Held held = writers.acquire()) {
         Optional<ObjectInfo> current = statPath(key, target);
@@ -192,8 +193,11 @@ public final class FileSystemStorage implements Storage, ServerSideCopy {
         stamp(staged, current);
         move(staged, target);
         // stat inside the lock: after it, another writer may already have replaced this version
-        return statPath(key, target).orElseThrow(() -> new ObjectNotFoundException(key));
+        written = statPath(key, target).orElseThrow(() -> new ObjectNotFoundException(key));
       }
+      // Outside the lock, so that writers into other directories flush theirs at the same time.
+      syncDirectory(target.getParent());
+      return written;
     } finally {
       Files.deleteIfExists(staged);
     }
@@ -299,7 +303,6 @@ public final class FileSystemStorage implements Storage, ServerSideCopy {
     } catch (AtomicMoveNotSupportedException e) {
       throw new IOException("filesystem under " + target + " cannot rename atomically", e);
     }
-    syncDirectory(target.getParent());
   }
 
   /**

@@ -11,6 +11,7 @@ import io.pinrepo.sign.Signer;
 import io.pinrepo.spi.ContentSource;
 import io.pinrepo.spi.Storage;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -23,6 +24,10 @@ import java.util.Optional;
 import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeSet;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * An APT repository on a {@link Storage}: publishes .deb files into distributions and components,
@@ -49,6 +54,8 @@ import java.util.TreeSet;
  * }</pre>
  */
 public final class AptRepository {
+  /** Pool uploads of one publish in flight at once. */
+  private static final int UPLOADS_AT_ONCE = 8;
 
   private final Storage storage;
   private final Settings settings;
@@ -117,11 +124,51 @@ public final class AptRepository {
     if (!refused.isEmpty()) {
       throw RefusedBatchException.refusal(List.copyOf(refused.values()));
     }
-    List<PublishEdit.Incoming> uploaded = new ArrayList<>();
-    for (PublishBatch.Item item : batch.items()) {
-      uploaded.add(upload(component, item));
+    return commit.run(edit(dist, component, uploadAll(component, batch.items())));
+  }
+
+  /**
+   * Uploads the files of a batch, several at once: each upload waits mostly on the storage (a flush
+   * to disk, a round trip to S3), so a bulk publish of thousands of files would otherwise spend its
+   * time waiting on one at a time. The results keep the batch's order.
+   */
+  private List<PublishEdit.Incoming> uploadAll(String component, List<PublishBatch.Item> items)
+      throws IOException {
+    if (items.size() == 1) {
+      return List.of(upload(component, items.get(0)));
     }
-    return commit.run(edit(dist, component, uploaded));
+    ExecutorService uploads = Executors.newFixedThreadPool(Math.min(UPLOADS_AT_ONCE, items.size()));
+    try {
+      List<Future<PublishEdit.Incoming>> pending = new ArrayList<>();
+      for (PublishBatch.Item item : items) {
+        pending.add(uploads.submit(() -> upload(component, item)));
+      }
+      List<PublishEdit.Incoming> uploaded = new ArrayList<>();
+      for (Future<PublishEdit.Incoming> upload : pending) {
+        uploaded.add(result(upload));
+      }
+      return uploaded;
+    } finally {
+      uploads.shutdownNow();
+    }
+  }
+
+  private static PublishEdit.Incoming result(Future<PublishEdit.Incoming> upload)
+      throws IOException {
+    try {
+      return upload.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new InterruptedIOException("interrupted while uploading");
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof IOException io) {
+        throw io;
+      }
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      throw new IOException(e.getCause());
+    }
   }
 
   private PublishEdit edit(String dist, String component, List<PublishEdit.Incoming> incoming) {

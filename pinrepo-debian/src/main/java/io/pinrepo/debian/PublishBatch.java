@@ -7,7 +7,9 @@ import io.pinrepo.spi.ContentSource;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
@@ -31,15 +33,20 @@ final class PublishBatch {
       return source.toString();
     }
 
-    boolean sameIdentity(Item other) {
-      return type == other.type
-          && deb.name().equals(other.deb.name())
-          && deb.architecture().equals(other.deb.architecture())
-          && deb.version().equals(other.deb.version());
+    /** What a repository holds one file of: kind, name, version (as ordered) and architecture. */
+    Identity identity() {
+      return new Identity(type, deb.name(), deb.version(), deb.architecture());
     }
   }
 
+  private record Identity(
+      PackageType type, String name, DebianVersion version, String architecture) {}
+
   private final List<Item> items = new ArrayList<>();
+
+  /** The items by identity: a batch of 100,000 files is checked in linear time. */
+  private final Map<Identity, Item> byIdentity = new HashMap<>();
+
   private final SortedMap<Integer, PinrepoException> problems = new TreeMap<>();
 
   private PublishBatch() {}
@@ -64,15 +71,12 @@ final class PublishBatch {
   }
 
   private void add(Item item) {
-    for (Item earlier : items) {
-      if (earlier.sameIdentity(item)) {
-        if (!earlier.deb().digests().equals(item.deb().digests())) {
-          problems.put(item.position(), repeated(item, earlier));
-        }
-        return;
-      }
+    Item earlier = byIdentity.putIfAbsent(item.identity(), item);
+    if (earlier == null) {
+      items.add(item);
+    } else if (!earlier.deb().digests().equals(item.deb().digests())) {
+      problems.put(item.position(), repeated(item, earlier));
     }
-    items.add(item);
   }
 
   private static PackageConflictException repeated(Item item, Item earlier) {

@@ -27,16 +27,31 @@ final class HookedStorage implements Storage {
   private final Storage delegate;
   private final Predicate<ObjectKey> when;
   private final Hook hook;
+  private final boolean before;
   private boolean fired;
 
+  /** Runs {@code hook} once, right after the first write of a key {@code when} accepts. */
   HookedStorage(Storage delegate, Predicate<ObjectKey> when, Hook hook) {
+    this(delegate, when, hook, false);
+  }
+
+  private HookedStorage(Storage delegate, Predicate<ObjectKey> when, Hook hook, boolean before) {
     this.delegate = delegate;
     this.when = when;
     this.hook = hook;
+    this.before = before;
+  }
+
+  /**
+   * Runs {@code hook} once, before the first write of a key {@code when} accepts, while every such
+   * write waits: writes made on several threads at once all come after it.
+   */
+  static HookedStorage beforeFirst(Storage delegate, Predicate<ObjectKey> when, Hook hook) {
+    return new HookedStorage(delegate, when, hook, true);
   }
 
   /** Whether the hook has run. */
-  boolean fired() {
+  synchronized boolean fired() {
     return fired;
   }
 
@@ -53,10 +68,24 @@ final class HookedStorage implements Storage {
   @Override
   public ObjectInfo write(ObjectKey key, ContentSource content, WriteCondition condition)
       throws IOException {
+    if (!when.test(key)) {
+      return delegate.write(key, content, condition);
+    }
+    if (before) {
+      synchronized (this) {
+        if (!fired) {
+          fired = true;
+          hook.run();
+        }
+      }
+      return delegate.write(key, content, condition);
+    }
     ObjectInfo info = delegate.write(key, content, condition);
-    if (!fired && when.test(key)) {
-      fired = true;
-      hook.run();
+    synchronized (this) {
+      if (!fired) {
+        fired = true;
+        hook.run();
+      }
     }
     return info;
   }

@@ -116,9 +116,9 @@ class RefusedPublishTest {
 
   /**
    * The race: another publisher lists other bytes under a name of the batch between the check and
-   * the commit (here right after the batch's first upload). Nothing is committed; what stays is
-   * only the pool files this publish uploaded, unlisted, and GC takes exactly those: then every
-   * byte is as if the refused publish had never run.
+   * the commit (here as the batch's uploads start, which may run several at once). Nothing is
+   * committed; what stays is only the pool files this publish uploaded, unlisted, and GC takes
+   * exactly those: then every byte is as if the refused publish had never run.
    */
   @Test
   void aRaceLostAfterUploadCommitsNothingAndLeavesOnlyWhatGcCollects() throws Exception {
@@ -135,7 +135,7 @@ class RefusedPublishTest {
     repo().publishSources("stable", "main", List.of(deb("base", "1", "amd64")));
     AptRepository other = repo();
     HookedStorage racing =
-        new HookedStorage(
+        HookedStorage.beforeFirst(
             storage,
             key -> key.value().startsWith("pool/"),
             () ->
