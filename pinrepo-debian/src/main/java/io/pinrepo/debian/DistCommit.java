@@ -15,7 +15,6 @@ import io.pinrepo.spi.Storage;
 import io.pinrepo.spi.StoredContent;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -25,7 +24,6 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.SortedSet;
@@ -343,7 +341,12 @@ final class DistCommit {
   }
 
   private void putByHash(String path, byte[] content, Digests digests) throws IOException {
-    Blobs.put(storage, layout.byHash(path, digests), bytes(content), digests, settings.clock());
+    Blobs.put(
+        storage,
+        layout.byHash(path, digests),
+        ContentSource.wrapping(content),
+        digests,
+        settings.clock());
   }
 
   /**
@@ -351,22 +354,8 @@ final class DistCommit {
    * link to that object where the storage can make one.
    */
   private ContentSource stored(String path, byte[] content, Digests digests) {
-    return new StoredContent(storage, layout.byHash(path, digests), bytes(content));
-  }
-
-  /** The bytes of an index, which nothing changes once made: not copied, unlike ofBytes. */
-  private static ContentSource bytes(byte[] content) {
-    return new ContentSource() {
-      @Override
-      public InputStream open() {
-        return new ByteArrayInputStream(content);
-      }
-
-      @Override
-      public OptionalLong size() {
-        return OptionalLong.of(content.length);
-      }
-    };
+    return new StoredContent(
+        storage, layout.byHash(path, digests), ContentSource.wrapping(content));
   }
 
   /** The legacy paths of {@code paths}, and Release and Release.gpg when signing. */
@@ -395,10 +384,11 @@ final class DistCommit {
       return;
     }
     byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-    files.put(layout.release(), bytes(bytes));
+    files.put(layout.release(), ContentSource.wrapping(bytes));
     files.put(
         layout.releaseSignature(),
-        bytes(settings.signer().get().detachedSignature(new ByteArrayInputStream(bytes))));
+        ContentSource.wrapping(
+            settings.signer().get().detachedSignature(new ByteArrayInputStream(bytes))));
   }
 
   private String releaseTextOf(DistState state) throws IOException {

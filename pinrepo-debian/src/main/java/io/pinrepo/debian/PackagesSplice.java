@@ -69,16 +69,25 @@ final class PackagesSplice {
     List<IndexEntry> sorted = new ArrayList<>(entries);
     sorted.sort(IndexEntry.ORDER);
     List<byte[]> rendered = new ArrayList<>(sorted.size());
-    int extra = 0;
+    long size = 0;
+    int stanzas = 0;
     for (IndexEntry e : sorted) {
       if (!names.contains(e.name())) {
         throw new IllegalArgumentException("not a selected package: " + e.name());
       }
       byte[] stanza = e.stanza().toString().getBytes(StandardCharsets.UTF_8);
       rendered.add(stanza);
-      extra += stanza.length + 1;
+      size += stanza.length;
+      stanzas++;
     }
-    Out out = new Out(bytes.length + extra);
+    for (int i = 0; i < scan.size(); i++) {
+      if (!names.contains(scan.name(i))) {
+        size += scan.end(i) - scan.start(i);
+        stanzas++;
+      }
+    }
+    // Sized exactly, so that the buffer is the result: at 100,000 packages a copy is 60 MB more.
+    Out out = new Out(Math.toIntExact(size + Math.max(0, stanzas - 1)));
     int j = 0;
     for (int i = 0; i < scan.size(); i++) {
       String name = scan.name(i);
@@ -94,13 +103,18 @@ final class PackagesSplice {
     for (; j < sorted.size(); j++) {
       out.stanza(rendered.get(j), 0, rendered.get(j).length);
     }
-    return out.toByteArray();
+    return out.bytes();
   }
 
   /** Stanzas separated by one blank line. */
   private static final class Out extends ByteArrayOutputStream {
     Out(int size) {
       super(size);
+    }
+
+    /** What was written: the buffer itself when it is exactly full. */
+    byte[] bytes() {
+      return count == buf.length ? buf : toByteArray();
     }
 
     void stanza(byte[] b, int off, int len) {

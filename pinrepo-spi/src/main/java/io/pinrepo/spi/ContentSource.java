@@ -23,16 +23,23 @@ public interface ContentSource {
 
   /** Content held in memory; the array is copied. */
   static ContentSource ofBytes(byte[] bytes) {
-    byte[] copy = bytes.clone();
+    return wrapping(bytes.clone());
+  }
+
+  /**
+   * Content held in memory, without a copy: the caller does not change the array afterwards (an
+   * index of tens of megabytes is not worth holding twice).
+   */
+  static ContentSource wrapping(byte[] bytes) {
     return new ContentSource() {
       @Override
       public InputStream open() {
-        return new ByteArrayInputStream(copy);
+        return new ByteArrayInputStream(bytes);
       }
 
       @Override
       public OptionalLong size() {
-        return OptionalLong.of(copy.length);
+        return OptionalLong.of(bytes.length);
       }
     };
   }
