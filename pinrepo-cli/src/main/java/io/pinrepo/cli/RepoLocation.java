@@ -21,10 +21,20 @@ sealed interface RepoLocation {
   String text();
 
   /** A directory on this machine. */
-  record Local(String text, Path directory) implements RepoLocation {}
+  record Local(String text, Path directory) implements RepoLocation {
+    @Override
+    public String toString() {
+      return text; // as picocli shows a value; also spares a cold JVM the record's generated one
+    }
+  }
 
   /** A bucket and key prefix in S3 or an S3-compatible store. */
-  record S3(String text, S3Location location) implements RepoLocation {}
+  record S3(String text, S3Location location) implements RepoLocation {
+    @Override
+    public String toString() {
+      return text;
+    }
+  }
 
   /** A URL scheme: two characters or more, so that {@code C:\repo} stays a path. */
   Pattern SCHEME = Pattern.compile("^([A-Za-z][A-Za-z0-9+.\\-]+):");

@@ -22,7 +22,7 @@ import java.util.concurrent.Executors;
 public record Digests(long size, String md5, String sha1, String sha256, String sha512) {
 
   /** From this many bytes on, {@link #of(byte[])} uses two threads. */
-  static final int SPLIT_BYTES = 1 << 20;
+  static final int SPLIT_BYTES = 256 << 10;
 
   private static final Executor SPLIT =
       Executors.newCachedThreadPool(
