@@ -1,5 +1,6 @@
 package io.pinrepo.hash;
 
+import io.pinrepo.parallel.Parallel;
 import java.io.IOException;
 import java.io.InputStream;
 import java.security.MessageDigest;
@@ -25,12 +26,7 @@ public record Digests(long size, String md5, String sha1, String sha256, String 
   static final int SPLIT_BYTES = 256 << 10;
 
   private static final Executor SPLIT =
-      Executors.newCachedThreadPool(
-          task -> {
-            Thread thread = new Thread(task, "pinrepo-digest");
-            thread.setDaemon(true);
-            return thread;
-          });
+      Executors.newCachedThreadPool(Parallel.daemonThreads("pinrepo-digest"));
 
   /** Validates lengths and normalises hex to lower case. */
   public Digests {

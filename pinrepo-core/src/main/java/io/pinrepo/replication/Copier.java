@@ -2,6 +2,7 @@ package io.pinrepo.replication;
 
 import io.pinrepo.format.LiveObject;
 import io.pinrepo.hash.Digests;
+import io.pinrepo.parallel.Parallel;
 import io.pinrepo.spi.DirectoryKeys;
 import io.pinrepo.spi.ObjectInfo;
 import io.pinrepo.spi.ObjectKey;

@@ -5,6 +5,7 @@ import io.pinrepo.format.LiveObject;
 import io.pinrepo.format.LiveObject.Role;
 import io.pinrepo.format.RepositoryFormat;
 import io.pinrepo.format.ScopedFormat;
+import io.pinrepo.parallel.Parallel;
 import io.pinrepo.spi.ObjectInfo;
 import io.pinrepo.spi.ObjectKey;
 import io.pinrepo.spi.Storage;
@@ -43,7 +44,9 @@ final class ReplicationRun {
     TargetObjects objects = TargetObjects.list(target);
     ReplicaRecord record = ReplicaRecord.read(target);
     String label = ReplicaRecord.label(settings.scope());
-    ExecutorService pool = Executors.newFixedThreadPool(settings.parallelism(), Parallel::thread);
+    ExecutorService pool =
+        Executors.newFixedThreadPool(
+            settings.parallelism(), Parallel.daemonThreads("pinrepo-replication"));
     try {
       Copier copier = new Copier(source, target, objects, pool, tally, settings.dryRun());
       TopWriter tops = new TopWriter(source, target, objects, tally, settings);

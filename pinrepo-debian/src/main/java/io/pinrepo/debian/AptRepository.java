@@ -7,11 +7,11 @@ import io.pinrepo.commit.Blobs;
 import io.pinrepo.commit.RetryPolicy;
 import io.pinrepo.format.ChangeReport;
 import io.pinrepo.format.Retention;
+import io.pinrepo.parallel.Parallel;
 import io.pinrepo.sign.Signer;
 import io.pinrepo.spi.ContentSource;
 import io.pinrepo.spi.Storage;
 import java.io.IOException;
-import java.io.InterruptedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -24,10 +24,8 @@ import java.util.Optional;
 import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeSet;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 /**
  * An APT repository on a {@link Storage}: publishes .deb files into distributions and components,
@@ -137,37 +135,13 @@ public final class AptRepository {
     if (items.size() == 1) {
       return List.of(upload(component, items.get(0)));
     }
-    ExecutorService uploads = Executors.newFixedThreadPool(Math.min(UPLOADS_AT_ONCE, items.size()));
+    ExecutorService uploads =
+        Executors.newFixedThreadPool(
+            Math.min(UPLOADS_AT_ONCE, items.size()), Parallel.daemonThreads("pinrepo-upload"));
     try {
-      List<Future<PublishEdit.Incoming>> pending = new ArrayList<>();
-      for (PublishBatch.Item item : items) {
-        pending.add(uploads.submit(() -> upload(component, item)));
-      }
-      List<PublishEdit.Incoming> uploaded = new ArrayList<>();
-      for (Future<PublishEdit.Incoming> upload : pending) {
-        uploaded.add(result(upload));
-      }
-      return uploaded;
+      return Parallel.map(uploads, items, item -> upload(component, item));
     } finally {
       uploads.shutdownNow();
-    }
-  }
-
-  private static PublishEdit.Incoming result(Future<PublishEdit.Incoming> upload)
-      throws IOException {
-    try {
-      return upload.get();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new InterruptedIOException("interrupted while uploading");
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof IOException io) {
-        throw io;
-      }
-      if (e.getCause() instanceof RuntimeException r) {
-        throw r;
-      }
-      throw new IOException(e.getCause());
     }
   }
 
