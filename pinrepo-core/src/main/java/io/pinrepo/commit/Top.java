@@ -8,8 +8,12 @@ import io.pinrepo.spi.ObjectStream;
 import io.pinrepo.spi.Storage;
 import io.pinrepo.spi.WriteCondition;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * A mutable top as read for a commit: its bytes and the version token they came with, or its
@@ -69,6 +73,32 @@ public record Top(ObjectKey key, byte[] bytes, Optional<String> versionToken) {
   /** Writes {@code successor} if the top is still what was read. */
   public ObjectInfo replace(Storage storage, byte[] successor) throws IOException {
     return storage.write(key, ContentSource.ofBytes(successor), condition());
+  }
+
+  /**
+   * The top's text as one record per non-blank line, each read by {@code parser}: a ledger such as
+   * the superseded-index records. A line the parser refuses (with an unchecked exception) makes the
+   * whole top unreadable.
+   */
+  public <E> List<E> lines(Function<String, E> parser) throws IOException {
+    List<E> records = new ArrayList<>();
+    try {
+      new String(bytes, StandardCharsets.UTF_8)
+          .lines()
+          .filter(l -> !l.isBlank())
+          .forEach(l -> records.add(parser.apply(l)));
+    } catch (RuntimeException e) {
+      throw new IOException(key + ": unreadable: " + e.getMessage(), e);
+    }
+    return records;
+  }
+
+  /** Writes one line per record, as {@code line} renders it, if the top is still what was read. */
+  public <E> ObjectInfo replaceLines(Storage storage, List<E> records, Function<E, String> line)
+      throws IOException {
+    StringBuilder text = new StringBuilder();
+    records.forEach(r -> text.append(line.apply(r)).append('\n'));
+    return replace(storage, text.toString().getBytes(StandardCharsets.UTF_8));
   }
 
   @Override

@@ -6,7 +6,6 @@ import io.pinrepo.hash.Digests;
 import io.pinrepo.spi.ObjectKey;
 import io.pinrepo.spi.Storage;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -60,7 +59,7 @@ final class SupersededIndexes {
 
   /** The entries recorded for a distribution, expired ones included. */
   static List<Entry> read(Storage storage, DistLayout layout) throws IOException {
-    return parse(Top.read(storage, key(layout), MAX_BYTES));
+    return Top.read(storage, key(layout), MAX_BYTES).lines(Entry::parse);
   }
 
   /**
@@ -81,16 +80,14 @@ final class SupersededIndexes {
             () -> {
               Top top = Top.read(storage, key(layout), MAX_BYTES);
               List<Entry> entries = new ArrayList<>();
-              for (Entry e : parse(top)) {
+              for (Entry e : top.lines(Entry::parse)) {
                 if (e.until().isAfter(now) && !e.digests().equals(superseded.get(e.path()))) {
                   entries.add(e);
                 }
               }
               superseded.forEach((path, digests) -> entries.add(new Entry(until, path, digests)));
               entries.sort(Comparator.comparing(Entry::until).thenComparing(Entry::path));
-              StringBuilder sb = new StringBuilder();
-              entries.forEach(e -> sb.append(e.line()).append('\n'));
-              return top.replace(storage, sb.toString().getBytes(StandardCharsets.UTF_8));
+              return top.replaceLines(storage, entries, Entry::line);
             });
   }
 
@@ -108,25 +105,12 @@ final class SupersededIndexes {
               if (!top.exists()) {
                 return null;
               }
-              List<Entry> all = parse(top);
+              List<Entry> all = top.lines(Entry::parse);
               List<Entry> kept = all.stream().filter(e -> !dropped.test(e)).toList();
               if (kept.size() == all.size()) {
                 return null;
               }
-              StringBuilder sb = new StringBuilder();
-              kept.forEach(e -> sb.append(e.line()).append('\n'));
-              return top.replace(storage, sb.toString().getBytes(StandardCharsets.UTF_8));
+              return top.replaceLines(storage, kept, Entry::line);
             });
-  }
-
-  private static List<Entry> parse(Top top) throws IOException {
-    List<Entry> entries = new ArrayList<>();
-    String text = new String(top.bytes(), StandardCharsets.UTF_8);
-    try {
-      text.lines().filter(l -> !l.isBlank()).forEach(l -> entries.add(Entry.parse(l)));
-    } catch (RuntimeException e) {
-      throw new IOException(top.key() + ": unreadable: " + e.getMessage(), e);
-    }
-    return entries;
   }
 }

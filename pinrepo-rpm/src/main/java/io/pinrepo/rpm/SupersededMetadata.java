@@ -5,7 +5,6 @@ import io.pinrepo.commit.Top;
 import io.pinrepo.rpm.repodata.RepomdRecord;
 import io.pinrepo.spi.Storage;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -49,7 +48,7 @@ final class SupersededMetadata {
 
   /** The entries recorded for {@code path}, expired ones included. */
   static List<Entry> read(Storage storage, RepoPath path) throws IOException {
-    return parse(Top.read(storage, path.superseded(), Settings.MAX_SMALL_FILE));
+    return Top.read(storage, path.superseded(), Settings.MAX_SMALL_FILE).lines(Entry::parse);
   }
 
   /**
@@ -67,7 +66,7 @@ final class SupersededMetadata {
             () -> {
               Top top = Top.read(storage, path.superseded(), Settings.MAX_SMALL_FILE);
               List<Entry> entries = new ArrayList<>();
-              for (Entry e : parse(top)) {
+              for (Entry e : top.lines(Entry::parse)) {
                 boolean again =
                     superseded.stream().anyMatch(r -> r.location().equals(e.location()));
                 if (e.until().isAfter(now) && !again) {
@@ -78,20 +77,7 @@ final class SupersededMetadata {
                 entries.add(new Entry(until, r.type(), r.location(), r.size(), r.checksum()));
               }
               entries.sort(Comparator.comparing(Entry::until).thenComparing(Entry::location));
-              StringBuilder text = new StringBuilder();
-              entries.forEach(e -> text.append(e.line()).append('\n'));
-              return top.replace(storage, text.toString().getBytes(StandardCharsets.UTF_8));
+              return top.replaceLines(storage, entries, Entry::line);
             });
-  }
-
-  private static List<Entry> parse(Top top) throws IOException {
-    List<Entry> entries = new ArrayList<>();
-    String text = new String(top.bytes(), StandardCharsets.UTF_8);
-    try {
-      text.lines().filter(l -> !l.isBlank()).forEach(l -> entries.add(Entry.parse(l)));
-    } catch (RuntimeException e) {
-      throw new IOException(top.key() + ": unreadable: " + e.getMessage(), e);
-    }
-    return entries;
   }
 }
