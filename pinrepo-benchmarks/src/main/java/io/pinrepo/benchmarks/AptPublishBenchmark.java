@@ -3,7 +3,6 @@ package io.pinrepo.benchmarks;
 import io.pinrepo.debian.AptRepository;
 import io.pinrepo.debian.PackageRef;
 import io.pinrepo.format.ChangeReport;
-import io.pinrepo.fs.FileSystemStorage;
 import io.pinrepo.sign.Signer;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -48,10 +47,8 @@ public class AptPublishBenchmark {
   @Param({"false", "true"})
   public boolean signed;
 
-  private Path root;
+  private PristineCopies copies;
   private Optional<Signer> signer;
-  private final Tally tally = new Tally();
-  private CountingStorage storage;
   private AptRepository apt;
   private Path deb;
   private int published;
@@ -59,22 +56,16 @@ public class AptPublishBenchmark {
   /** Makes the key and the distribution of {@code n} packages. */
   @Setup(Level.Trial)
   public void makeDistribution() throws IOException {
-    root = Files.createTempDirectory("apt-bench");
-    signer = signed ? Optional.of(Keys.load(Keys.generate(root, "rsa3072"))) : Optional.empty();
-    Fixtures.aptRepository(root.resolve("pristine"), n, signer, false);
+    copies = new PristineCopies("apt-bench");
+    signer =
+        signed ? Optional.of(Keys.load(Keys.generate(copies.root(), "rsa3072"))) : Optional.empty();
+    Fixtures.aptRepository(copies.pristine(), n, signer, false);
   }
 
   /** Starts each iteration from the distribution as made. */
   @Setup(Level.Iteration)
   public void copyDistribution() throws IOException {
-    if (storage != null) {
-      tally.add(storage);
-      storage.close();
-    }
-    Path repo = root.resolve("repo");
-    Trees.delete(repo);
-    Trees.copy(root.resolve("pristine"), repo);
-    storage = new CountingStorage(FileSystemStorage.open(repo));
+    CountingStorage storage = copies.freshCopy();
     AptRepository.Builder builder = AptRepository.builder(storage);
     signer.ifPresent(builder::signer);
     apt = builder.build();
@@ -83,7 +74,7 @@ public class AptPublishBenchmark {
   /** Writes the package to publish; its making is not timed. */
   @Setup(Level.Iteration)
   public void nextPackage() throws IOException {
-    deb = root.resolve("next.deb");
+    deb = copies.root().resolve("next.deb");
     Files.write(deb, Fixtures.deb("new", published++));
   }
 
@@ -96,9 +87,6 @@ public class AptPublishBenchmark {
   /** Removes the trial's files. */
   @TearDown(Level.Trial)
   public void clean() throws IOException {
-    tally.add(storage);
-    tally.print("apt addOne");
-    storage.close();
-    Trees.delete(root);
+    copies.finish("apt addOne");
   }
 }

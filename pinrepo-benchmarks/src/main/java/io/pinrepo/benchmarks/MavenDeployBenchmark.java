@@ -1,13 +1,10 @@
 package io.pinrepo.benchmarks;
 
 import io.pinrepo.format.ChangeReport;
-import io.pinrepo.fs.FileSystemStorage;
 import io.pinrepo.maven.ArtifactRef;
 import io.pinrepo.maven.Deployment;
 import io.pinrepo.maven.MavenRepository;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -40,9 +37,7 @@ public class MavenDeployBenchmark {
   @Param({"500"})
   public int versions;
 
-  private Path root;
-  private final Tally tally = new Tally();
-  private CountingStorage storage;
+  private PristineCopies copies;
   private MavenRepository deployer;
   private Deployment next;
   private int deployed;
@@ -50,21 +45,14 @@ public class MavenDeployBenchmark {
   /** Makes the artifact's releases. */
   @Setup(Level.Trial)
   public void makeArtifact() throws IOException {
-    root = Files.createTempDirectory("maven-bench");
-    Fixtures.mavenArtifact(root.resolve("pristine"), versions);
+    copies = new PristineCopies("maven-bench");
+    Fixtures.mavenArtifact(copies.pristine(), versions);
   }
 
   /** Starts each iteration from the repository as made. */
   @Setup(Level.Iteration)
   public void copyRepository() throws IOException {
-    if (storage != null) {
-      tally.add(storage);
-      storage.close();
-    }
-    Path repo = root.resolve("repo");
-    Trees.delete(repo);
-    Trees.copy(root.resolve("pristine"), repo);
-    storage = new CountingStorage(FileSystemStorage.open(repo));
+    CountingStorage storage = copies.freshCopy();
     deployer = MavenRepository.builder(storage).build();
   }
 
@@ -83,9 +71,6 @@ public class MavenDeployBenchmark {
   /** Removes the trial's files. */
   @TearDown(Level.Trial)
   public void clean() throws IOException {
-    tally.add(storage);
-    tally.print("maven deployOne");
-    storage.close();
-    Trees.delete(root);
+    copies.finish("maven deployOne");
   }
 }

@@ -1,7 +1,6 @@
 package io.pinrepo.benchmarks;
 
 import io.pinrepo.format.ChangeReport;
-import io.pinrepo.fs.FileSystemStorage;
 import io.pinrepo.pypi.DistributionRef;
 import io.pinrepo.pypi.PypiRepository;
 import java.io.IOException;
@@ -40,9 +39,7 @@ public class PypiPublishBenchmark {
   @Param({"5000"})
   public int projects;
 
-  private Path root;
-  private final Tally tally = new Tally();
-  private CountingStorage storage;
+  private PristineCopies copies;
   private PypiRepository pypi;
   private Path wheel;
   private int published;
@@ -50,21 +47,14 @@ public class PypiPublishBenchmark {
   /** Makes the repository's projects. */
   @Setup(Level.Trial)
   public void makeIndex() throws IOException {
-    root = Files.createTempDirectory("pypi-bench");
-    Fixtures.pypiIndex(root.resolve("pristine"), projects, root.resolve("scratch"));
+    copies = new PristineCopies("pypi-bench");
+    Fixtures.pypiIndex(copies.pristine(), projects, copies.root().resolve("scratch"));
   }
 
   /** Starts each iteration from the repository as made. */
   @Setup(Level.Iteration)
   public void copyRepository() throws IOException {
-    if (storage != null) {
-      tally.add(storage);
-      storage.close();
-    }
-    Path repo = root.resolve("repo");
-    Trees.delete(repo);
-    Trees.copy(root.resolve("pristine"), repo);
-    storage = new CountingStorage(FileSystemStorage.open(repo));
+    CountingStorage storage = copies.freshCopy();
     pypi = PypiRepository.on(storage);
   }
 
@@ -75,7 +65,8 @@ public class PypiPublishBenchmark {
       Files.deleteIfExists(wheel);
     }
     wheel =
-        Fixtures.wheel(Fixtures.project(projects / 2), "2.0." + published++, root.resolve("next"));
+        Fixtures.wheel(
+            Fixtures.project(projects / 2), "2.0." + published++, copies.root().resolve("next"));
   }
 
   /** Publishes one wheel. */
@@ -87,9 +78,6 @@ public class PypiPublishBenchmark {
   /** Removes the trial's files. */
   @TearDown(Level.Trial)
   public void clean() throws IOException {
-    tally.add(storage);
-    tally.print("pypi publishOne");
-    storage.close();
-    Trees.delete(root);
+    copies.finish("pypi publishOne");
   }
 }

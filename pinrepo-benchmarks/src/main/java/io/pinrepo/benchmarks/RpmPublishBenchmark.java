@@ -1,7 +1,6 @@
 package io.pinrepo.benchmarks;
 
 import io.pinrepo.format.ChangeReport;
-import io.pinrepo.fs.FileSystemStorage;
 import io.pinrepo.rpm.RpmRef;
 import io.pinrepo.rpm.RpmRepository;
 import io.pinrepo.sign.Signer;
@@ -49,10 +48,8 @@ public class RpmPublishBenchmark {
   @Param({"false", "true"})
   public boolean signed;
 
-  private Path root;
+  private PristineCopies copies;
   private Optional<Signer> signer;
-  private final Tally tally = new Tally();
-  private CountingStorage storage;
   private RpmRepository rpm;
   private Path file;
   private int published;
@@ -60,22 +57,16 @@ public class RpmPublishBenchmark {
   /** Makes the key and the repository path of {@code n} packages. */
   @Setup(Level.Trial)
   public void makeRepository() throws IOException {
-    root = Files.createTempDirectory("rpm-bench");
-    signer = signed ? Optional.of(Keys.load(Keys.generate(root, "rsa3072"))) : Optional.empty();
-    Fixtures.rpmRepository(root.resolve("pristine"), n, signer, root.resolve("scratch"), false);
+    copies = new PristineCopies("rpm-bench");
+    signer =
+        signed ? Optional.of(Keys.load(Keys.generate(copies.root(), "rsa3072"))) : Optional.empty();
+    Fixtures.rpmRepository(copies.pristine(), n, signer, copies.root().resolve("scratch"), false);
   }
 
   /** Starts each iteration from the repository as made. */
   @Setup(Level.Iteration)
   public void copyRepository() throws IOException {
-    if (storage != null) {
-      tally.add(storage);
-      storage.close();
-    }
-    Path repo = root.resolve("repo");
-    Trees.delete(repo);
-    Trees.copy(root.resolve("pristine"), repo);
-    storage = new CountingStorage(FileSystemStorage.open(repo));
+    CountingStorage storage = copies.freshCopy();
     RpmRepository.Builder builder = RpmRepository.builder(storage);
     signer.ifPresent(builder::signer);
     rpm = builder.build();
@@ -87,7 +78,7 @@ public class RpmPublishBenchmark {
     if (file != null) {
       Files.deleteIfExists(file);
     }
-    file = Fixtures.rpm(String.format("new%06d", published++), root.resolve("next"));
+    file = Fixtures.rpm(String.format("new%06d", published++), copies.root().resolve("next"));
   }
 
   /** Publishes one package. */
@@ -99,9 +90,6 @@ public class RpmPublishBenchmark {
   /** Removes the trial's files. */
   @TearDown(Level.Trial)
   public void clean() throws IOException {
-    tally.add(storage);
-    tally.print("rpm addOne");
-    storage.close();
-    Trees.delete(root);
+    copies.finish("rpm addOne");
   }
 }
