@@ -95,6 +95,24 @@ public record Digests(long size, String md5, String sha1, String sha256, String 
     return HexFormat.of().formatHex(bytes);
   }
 
+  // equals and hashCode are written out: a record's generated ones are linked through method
+  // handles on first use, which costs a fresh JVM ~10 ms, a CLI publish's (docs/performance.md,
+  // phase 5). Same meaning: every component compared.
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof Digests other
+        && size == other.size
+        && sha512.equals(other.sha512)
+        && sha256.equals(other.sha256)
+        && sha1.equals(other.sha1)
+        && md5.equals(other.md5);
+  }
+
+  @Override
+  public int hashCode() {
+    return Long.hashCode(size) * 31 + sha256.hashCode();
+  }
+
   private static String check(HashAlgorithm algorithm, String hex) {
     Objects.requireNonNull(hex, algorithm.name());
     String lower = hex.toLowerCase(Locale.ROOT);

@@ -40,7 +40,25 @@ final class PublishBatch {
   }
 
   private record Identity(
-      PackageType type, String name, DebianVersion version, String architecture) {}
+      PackageType type, String name, DebianVersion version, String architecture) {
+
+    // Written out, as in Digests: a record's generated equals and hashCode are linked through
+    // method handles on first use, ~10 ms of a CLI publish (docs/performance.md, phase 5).
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Identity other
+          && type == other.type
+          && name.equals(other.name)
+          && version.equals(other.version)
+          && architecture.equals(other.architecture);
+    }
+
+    @Override
+    public int hashCode() {
+      return ((type.hashCode() * 31 + name.hashCode()) * 31 + version.hashCode()) * 31
+          + architecture.hashCode();
+    }
+  }
 
   private final List<Item> items = new ArrayList<>();
 
