@@ -13,7 +13,9 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.SortedMap;
+import java.util.SortedSet;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * Promotion of APT distributions within one repository, after DLRN's {@code current -> consistent
@@ -91,7 +93,8 @@ public final class AptPromotion {
           DistState.readByHash(storage, settings, source, file.getKey(), file.getValue()));
     }
     String sha256 = Digests.of(text.getBytes(StandardCharsets.UTF_8)).sha256();
-    return commit(target, state.files(), contents, from, sha256, note, OptionalInt.empty());
+    return commit(
+        target, state.files(), state.rendered(), contents, from, sha256, note, OptionalInt.empty());
   }
 
   /**
@@ -126,6 +129,7 @@ public final class AptPromotion {
     return commit(
         target,
         recorded.files(),
+        new TreeSet<>(), // the history keeps no record of their form: checked in full once
         contents,
         recorded.source(),
         recorded.sourceReleaseSha256(),
@@ -157,6 +161,7 @@ public final class AptPromotion {
   private Promotion commit(
       DistLayout target,
       SortedMap<String, Digests> files,
+      SortedSet<String> rendered,
       SortedMap<String, byte[]> contents,
       String source,
       String sourceSha256,
@@ -170,7 +175,7 @@ public final class AptPromotion {
     Optional<String> checked =
         note.isEmpty() ? Optional.empty() : Optional.of(Promotion.checkNote(note));
     PromotionCommit.Committed committed =
-        new PromotionCommit(storage, settings, target).run(files, contents);
+        new PromotionCommit(storage, settings, target).run(files, rendered, contents);
     Promotion made =
         new Promotion(1, source, sourceSha256, committed.time(), checked, restored, files);
     return PromotionHistory.append(storage, settings, target, made, keep);

@@ -23,6 +23,7 @@ import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
@@ -178,7 +179,7 @@ final class DistCommit {
       }
     }
     recordSuperseded(state.files(), listed);
-    String text = release(listed).render();
+    String text = release(listed, rendered(state, listed, indexes.keySet())).render();
     String top = settings.signer().isPresent() ? settings.signer().get().clearSign(text) : text;
     // Read before the commit, so the legacy writes after it lose to any newer publisher's.
     ObjectVersions before = ObjectVersions.read(storage, legacyKeys(files.keySet()));
@@ -328,7 +329,22 @@ final class DistCommit {
     }
   }
 
-  private ReleaseFile release(SortedMap<String, Digests> files) {
+  /**
+   * The Packages files of the new Release in rendered form: those this commit writes (a splice
+   * gives what rendering gives) and those listed as rendered before whose bytes it keeps.
+   */
+  private static SortedSet<String> rendered(
+      DistState state, SortedMap<String, Digests> listed, Set<String> written) {
+    SortedSet<String> rendered = new TreeSet<>(written);
+    for (String path : state.rendered()) {
+      if (Objects.equals(listed.get(path), state.files().get(path))) {
+        rendered.add(path);
+      }
+    }
+    return rendered;
+  }
+
+  private ReleaseFile release(SortedMap<String, Digests> files, SortedSet<String> rendered) {
     // Truncated to the second: the Date written is never later than the clock.
     Instant now = settings.clock().instant().truncatedTo(ChronoUnit.SECONDS);
     return new ReleaseFile(
@@ -337,7 +353,8 @@ final class DistCommit {
         settings.label(),
         now,
         settings.validFor().map(now::plus),
-        files);
+        files,
+        rendered);
   }
 
   private void putByHash(String path, byte[] content, Digests digests) throws IOException {

@@ -125,6 +125,14 @@ final class DistState {
     return release.map(ReleaseFile::files).orElseGet(TreeMap::new);
   }
 
+  /**
+   * The Packages files the Release lists as rendered by this library ({@link
+   * ReleaseFile#rendered}).
+   */
+  SortedSet<String> rendered() {
+    return release.map(ReleaseFile::rendered).orElseGet(TreeSet::new);
+  }
+
   SortedSet<String> components() {
     return release.map(ReleaseFile::components).orElseGet(TreeSet::new);
   }
@@ -208,7 +216,9 @@ final class DistState {
     List<Object> key = List.of(path, Set.copyOf(names));
     Optional<PackagesSplice> splice = splices.get(key);
     if (splice == null) {
-      splice = PackagesSplice.of(packagesBytes(component, index), names, path);
+      splice =
+          PackagesSplice.of(
+              packagesBytes(component, index), names, path, rendered().contains(path));
       splices.put(key, splice);
     }
     return splice;

@@ -60,6 +60,71 @@ final class IndexScan {
     return new Scanner(bytes).run();
   }
 
+  private static final byte[] PACKAGE = "Package: ".getBytes(StandardCharsets.US_ASCII);
+
+  /**
+   * The scan of an index this library rendered (its Release says so, {@link ReleaseFile#rendered}),
+   * whose form is therefore not checked again: only where the stanzas are and their {@code Package}
+   * lines are looked for, a few times faster than {@link #of} (at 100,000 packages ~40 ms instead
+   * of 150-300). Its bytes are still checked against their digest by the reader. Empty when they do
+   * not even look rendered: the caller then scans them in full.
+   */
+  static Optional<IndexScan> ofRendered(byte[] b) {
+    int n = b.length;
+    if (n == 0) {
+      return of(b);
+    }
+    if (b[n - 1] != '\n') {
+      return Optional.empty();
+    }
+    int capacity = 1024;
+    int[] starts = new int[capacity];
+    int[] ends = new int[capacity];
+    String[] names = new String[capacity];
+    int size = 0;
+    int pos = 0;
+    while (pos < n) {
+      int start = pos;
+      String name = null;
+      while (pos < n && b[pos] != '\n') { // one line of the stanza per turn
+        int eol = pos;
+        while (b[eol] != '\n') {
+          eol++;
+        }
+        if (name == null && eol - pos > PACKAGE.length && startsWith(b, pos, PACKAGE)) {
+          name =
+              new String(
+                  b, pos + PACKAGE.length, eol - pos - PACKAGE.length, StandardCharsets.UTF_8);
+        }
+        pos = eol + 1;
+      }
+      if (name == null || pos == start || (size > 0 && names[size - 1].compareTo(name) > 0)) {
+        return Optional.empty();
+      }
+      if (size == capacity) {
+        capacity *= 2;
+        starts = Arrays.copyOf(starts, capacity);
+        ends = Arrays.copyOf(ends, capacity);
+        names = Arrays.copyOf(names, capacity);
+      }
+      starts[size] = start;
+      ends[size] = pos;
+      names[size] = name;
+      size++;
+      pos++; // the blank line, if any
+    }
+    return pos == n + 1 ? Optional.of(new IndexScan(starts, ends, names, size)) : Optional.empty();
+  }
+
+  private static boolean startsWith(byte[] b, int pos, byte[] prefix) {
+    for (int i = 0; i < prefix.length; i++) {
+      if (b[pos + i] != prefix[i]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** One pass of checks; any failed check ends it with empty. */
   private static final class Scanner {
     private final byte[] b;

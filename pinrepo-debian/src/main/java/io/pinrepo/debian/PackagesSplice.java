@@ -39,7 +39,20 @@ final class PackagesSplice {
    */
   static Optional<PackagesSplice> of(byte[] bytes, Set<String> names, String where)
       throws IOException {
-    Optional<IndexScan> scan = IndexScan.of(bytes);
+    return of(bytes, names, where, false);
+  }
+
+  /**
+   * {@link #of(byte[], Set, String)}, trusting the form of an index this library rendered.
+   *
+   * @param rendered whether the Release lists the index as rendered ({@link ReleaseFile#rendered})
+   */
+  static Optional<PackagesSplice> of(
+      byte[] bytes, Set<String> names, String where, boolean rendered) throws IOException {
+    Optional<IndexScan> scan = rendered ? IndexScan.ofRendered(bytes) : Optional.empty();
+    if (scan.isEmpty()) {
+      scan = IndexScan.of(bytes);
+    }
     if (scan.isEmpty()) {
       return Optional.empty();
     }

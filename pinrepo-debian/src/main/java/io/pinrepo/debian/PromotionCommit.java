@@ -18,6 +18,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.Set;
 import java.util.SortedMap;
+import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
@@ -49,19 +50,23 @@ final class PromotionCommit {
       String token, String releaseText, Set<String> changed, ObjectVersions before, Instant time) {}
 
   /**
-   * Commits {@code files}, whose bytes are {@code contents}, as the distribution's whole listing.
+   * Commits {@code files}, whose bytes are {@code contents}, as the distribution's whole listing;
+   * {@code rendered} are those of them in rendered form ({@link ReleaseFile#rendered}).
    *
    * @throws io.pinrepo.CommitConflictException when other committers kept winning
    * @throws IOException also when the distribution is signed and this repository has no signer
    */
-  Committed run(SortedMap<String, Digests> files, SortedMap<String, byte[]> contents)
+  Committed run(
+      SortedMap<String, Digests> files,
+      SortedSet<String> rendered,
+      SortedMap<String, byte[]> contents)
       throws IOException {
     for (Map.Entry<String, Digests> file : files.entrySet()) {
       putByHash(file.getKey(), contents.get(file.getKey()), file.getValue());
     }
     OptimisticCommit.Operation operation =
         new OptimisticCommit(settings.retryPolicy()).start("dists/" + layout.dist());
-    Attempted attempted = operation.commit(() -> attempt(files));
+    Attempted attempted = operation.commit(() -> attempt(files, rendered));
     SortedMap<ObjectKey, byte[]> derived = new TreeMap<>();
     attempted.changed().forEach(path -> derived.put(layout.file(path), contents.get(path)));
     if (settings.signer().isPresent()) {
@@ -82,7 +87,8 @@ final class PromotionCommit {
     return new Committed(attempted.time(), settlement);
   }
 
-  private Attempted attempt(SortedMap<String, Digests> files) throws IOException {
+  private Attempted attempt(SortedMap<String, Digests> files, SortedSet<String> rendered)
+      throws IOException {
     DistState state = DistState.read(storage, settings, layout);
     Set<String> changed = new TreeSet<>();
     SortedMap<String, Digests> superseded = new TreeMap<>();
@@ -111,7 +117,8 @@ final class PromotionCommit {
                 settings.label(),
                 now,
                 settings.validFor().map(now::plus),
-                files)
+                files,
+                rendered)
             .render();
     String top = settings.signer().isPresent() ? settings.signer().get().clearSign(text) : text;
     Set<ObjectKey> legacy = new TreeSet<>();

@@ -18,6 +18,7 @@ import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 /**
  * A distribution's {@code Release} file: its metadata and the digests of every index file, keyed by
@@ -30,6 +31,12 @@ import java.util.TreeSet;
  * @param date when it was made
  * @param validUntil the Valid-Until field, if any
  * @param files every index file and its digests
+ * @param rendered the {@code Packages} files among {@code files} that this library wrote, in the
+ *     form {@link PackagesIndex#render} gives, listed in the field {@value #RENDERED}: a publish
+ *     splices them without checking that form again ({@link IndexScan#ofRendered}); their digests
+ *     are still checked. A file another tool wrote is not listed until a publish has rewritten it.
+ *     Should the rendered form ever change, the field takes a new name, so that an index in the old
+ *     form is checked in full once.
  */
 record ReleaseFile(
     String suite,
@@ -37,7 +44,13 @@ record ReleaseFile(
     Optional<String> label,
     Instant date,
     Optional<Instant> validUntil,
-    SortedMap<String, Digests> files) {
+    SortedMap<String, Digests> files,
+    SortedSet<String> rendered) {
+
+  /**
+   * The field that lists {@link #rendered}; apt, like any reader, ignores fields it does not know.
+   */
+  static final String RENDERED = "Pinrepo-Rendered";
 
   static final DateTimeFormatter DATE =
       DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'UTC'", Locale.ROOT)
@@ -47,6 +60,9 @@ record ReleaseFile(
 
   ReleaseFile {
     files = Collections.unmodifiableSortedMap(new TreeMap<>(files));
+    SortedSet<String> listed = new TreeSet<>(rendered);
+    listed.retainAll(files.keySet());
+    rendered = Collections.unmodifiableSortedSet(listed);
   }
 
   /** The components that have indexes, sorted. */
@@ -77,6 +93,10 @@ record ReleaseFile(
     sb.append("Architectures: ").append(String.join(" ", architectures())).append('\n');
     sb.append("Components: ").append(String.join(" ", components())).append('\n');
     sb.append("Acquire-By-Hash: yes\n");
+    if (!rendered.isEmpty()) {
+      sb.append(RENDERED).append(":\n");
+      rendered.forEach(path -> sb.append(' ').append(path).append('\n'));
+    }
     for (HashAlgorithm algorithm : HashAlgorithm.values()) {
       sb.append(HASH_FIELDS.get(algorithm.ordinal())).append(":\n");
       files.forEach(
@@ -115,7 +135,12 @@ record ReleaseFile(
           p.value("Label"),
           DATE.parse(p.require("Date"), Instant::from),
           p.value("Valid-Until").map(v -> DATE.parse(v, Instant::from)),
-          files);
+          files,
+          p.value(RENDERED).stream()
+              .flatMap(String::lines)
+              .map(String::strip)
+              .filter(l -> !l.isEmpty())
+              .collect(Collectors.toCollection(TreeSet::new)));
     } catch (MalformedPackageException e) {
       throw new IOException(
           where + ": not a Release file this library can read: " + e.problem(), e);

@@ -310,7 +310,8 @@ class AptRepositoryTest {
             "Origin: Pin Origin\nLabel: Pin Label\nSuite: stable\nCodename: stable\n"
                 + "Date: Sat, 21 Nov 2026 12:00:00 UTC\n"
                 + "Valid-Until: Sat, 28 Nov 2026 12:00:00 UTC\n"
-                + "Architectures: amd64\nComponents: main\nAcquire-By-Hash: yes\nMD5Sum:\n"),
+                + "Architectures: amd64\nComponents: main\nAcquire-By-Hash: yes\n"
+                + "Pinrepo-Rendered:\n main/binary-amd64/Packages\nMD5Sum:\n"),
         release);
     for (String field : List.of("\nSHA1:\n", "\nSHA256:\n", "\nSHA512:\n")) {
       assertTrue(release.contains(field), field);

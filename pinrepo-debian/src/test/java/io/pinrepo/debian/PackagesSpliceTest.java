@@ -15,6 +15,7 @@ import java.util.Set;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -87,6 +88,54 @@ class PackagesSpliceTest {
     byte[] before = PackagesIndex.render(index(packages, 3));
     PackagesSplice splice = PackagesSplice.of(before, Set.of("pkg1"), "Packages").orElseThrow();
     assertArrayEquals(before, splice.splice(splice.selected()));
+  }
+
+  @Property(tries = 40)
+  void theScanOfARenderedIndexFindsWhatTheFullScanFinds(
+      @ForAll @IntRange(min = 0, max = 60) int packages,
+      @ForAll @IntRange(min = 0, max = 100) int seed) {
+    byte[] bytes = PackagesIndex.render(index(packages, seed));
+    IndexScan full = IndexScan.of(bytes).orElseThrow();
+    IndexScan trusted = IndexScan.ofRendered(bytes).orElseThrow();
+    assertEquals(full.size(), trusted.size());
+    for (int i = 0; i < full.size(); i++) {
+      assertEquals(full.start(i), trusted.start(i));
+      assertEquals(full.end(i), trusted.end(i));
+      assertEquals(full.name(i), trusted.name(i));
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"\n\n", "unsorted", "no Package", "last blank line", "first blank"})
+  void anIndexThatDoesNotLookRenderedIsScannedInFullEvenIfListedAsRendered(String flaw)
+      throws IOException {
+    String good = new String(PackagesIndex.render(index(6, 1)), StandardCharsets.UTF_8);
+    String bad =
+        switch (flaw) {
+          case "\n\n" -> good.replaceFirst("\n\n", "\n\n\n");
+          case "unsorted" ->
+              good.substring(good.indexOf("\n\n") + 2)
+                  + "\n"
+                  + good.substring(0, good.indexOf("\n\n") + 1);
+          case "no Package" -> good.replaceFirst("Package: ", "Package:");
+          case "last blank line" -> good + "\n";
+          default -> "\n" + good;
+        };
+    byte[] bytes = bad.getBytes(StandardCharsets.UTF_8);
+    assertTrue(IndexScan.ofRendered(bytes).isEmpty(), bad);
+    assertTrue(PackagesSplice.of(bytes, Set.of("pkg0"), "Packages", true).isEmpty(), bad);
+  }
+
+  @Test
+  void anIndexListedAsRenderedIsTrustedAboutItsFormOnly() throws IOException {
+    // The Release's word is taken for the form (a blank at a line's end would stop the full scan),
+    // not for the stanzas: the ones spliced are parsed, and the rest are copied as they are.
+    String good = new String(PackagesIndex.render(index(6, 1)), StandardCharsets.UTF_8);
+    byte[] bytes = good.replaceFirst(" ñ\n", " ñ \n").getBytes(StandardCharsets.UTF_8);
+    assertTrue(IndexScan.of(bytes).isEmpty());
+    PackagesSplice splice =
+        PackagesSplice.of(bytes, Set.of("pkg3"), "Packages", true).orElseThrow();
+    assertArrayEquals(bytes, splice.splice(splice.selected()));
   }
 
   @ParameterizedTest
