@@ -3,6 +3,7 @@ package io.pinrepo.debian;
 import io.pinrepo.MalformedPackageException;
 import io.pinrepo.PackageConflictException;
 import io.pinrepo.PinrepoException;
+import io.pinrepo.parallel.Parallel;
 import io.pinrepo.spi.ContentSource;
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,6 +13,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.stream.IntStream;
 
 /**
  * The files of one publish, every one read and checked before anything is written: which are
@@ -69,23 +73,59 @@ final class PublishBatch {
 
   private PublishBatch() {}
 
+  /** From this many files on, a batch is read on as many threads as there are processors. */
+  private static final int READ_IN_PARALLEL_FROM = 16;
+
   /**
-   * Reads every source in turn, each in one streamed pass.
+   * Reads every source, each in one streamed pass; a large batch on several threads (reading and
+   * checking 10,000 small packages is ~2 s of CPU), its results taken in the order given.
    *
    * @param checkData whether each data archive is read through too
    */
   static PublishBatch read(List<ContentSource> sources, boolean checkData) throws IOException {
+    List<Integer> positions = IntStream.range(0, sources.size()).boxed().toList();
+    Parallel.Work<Integer, Read> work = i -> Read.of(i, sources.get(i), checkData);
+    List<Read> reads;
+    int threads = Math.min(Runtime.getRuntime().availableProcessors(), sources.size());
+    if (sources.size() < READ_IN_PARALLEL_FROM || threads < 2) {
+      reads = new ArrayList<>(sources.size());
+      for (int i : positions) {
+        reads.add(work.apply(i));
+      }
+    } else {
+      ExecutorService pool =
+          Executors.newFixedThreadPool(threads, Parallel.daemonThreads("pinrepo-read"));
+      try {
+        reads = Parallel.map(pool, positions, work);
+      } finally {
+        pool.shutdownNow();
+      }
+    }
     PublishBatch batch = new PublishBatch();
-    for (int i = 0; i < sources.size(); i++) {
-      ContentSource source = sources.get(i);
-      try (InputStream in = source.open()) {
-        DebPackage deb = DebReader.read(in, source.toString(), checkData);
-        batch.add(new Item(i, source, deb, PackageType.of(source.toString(), deb.control())));
-      } catch (MalformedPackageException e) {
-        batch.problems.put(i, e);
+    for (Read read : reads) {
+      if (read.item() != null) {
+        batch.add(read.item());
+      } else {
+        batch.problems.put(read.position(), read.problem());
       }
     }
     return batch;
+  }
+
+  /** One source read: its item, or why it is not a package. */
+  private record Read(int position, Item item, MalformedPackageException problem) {
+
+    static Read of(int position, ContentSource source, boolean checkData) throws IOException {
+      try (InputStream in = source.open()) {
+        DebPackage deb = DebReader.read(in, source.toString(), checkData);
+        return new Read(
+            position,
+            new Item(position, source, deb, PackageType.of(source.toString(), deb.control())),
+            null);
+      } catch (MalformedPackageException e) {
+        return new Read(position, null, e);
+      }
+    }
   }
 
   private void add(Item item) {

@@ -18,6 +18,7 @@ import io.pinrepo.spi.ContentSource;
 import io.pinrepo.testkit.memory.InMemoryStorage;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
@@ -77,6 +78,36 @@ class RefusedPublishTest {
     assertEquals("junk.deb", ((MalformedPackageException) causes.get(1)).source());
     assertTrue(causes.get(2).getMessage().startsWith("hello_1.0_amd64.deb: hello 1.0 (amd64)"));
     assertSameBytes(before, storage.snapshot());
+  }
+
+  @Test
+  void aBatchLargeEnoughToBeReadOnSeveralThreadsNamesItsBadFilesInTheOrderGiven() throws Exception {
+    AptRepository repo = repo();
+    repo.publishSources("stable", "main", List.of(deb("hello", "1.0", "amd64")));
+    Map<String, byte[]> before = storage.snapshot();
+    List<ContentSource> batch = new ArrayList<>();
+    for (int i = 0; i < 40; i++) {
+      batch.add(
+          switch (i) {
+            case 5, 30 -> junk("junk" + i + ".deb");
+            case 35 -> rebuilt("pkg07", "1", "amd64");
+            default -> deb(String.format("pkg%02d", i), "1", "amd64");
+          });
+    }
+    RefusedBatchException e =
+        assertThrows(
+            RefusedBatchException.class, () -> repo.publishSources("stable", "main", batch));
+    List<PinrepoException> causes = e.causes();
+    assertEquals(3, causes.size(), causes::toString);
+    assertEquals("junk5.deb", ((MalformedPackageException) causes.get(0)).source());
+    assertEquals("junk30.deb", ((MalformedPackageException) causes.get(1)).source());
+    assertTrue(causes.get(2).getMessage().contains("is also in this batch"), causes::toString);
+    assertSameBytes(before, storage.snapshot());
+
+    List<ContentSource> good = new ArrayList<>(batch);
+    good.subList(30, 36).clear();
+    good.remove(5);
+    assertEquals(33, repo.publishSources("stable", "main", good).added().size());
   }
 
   @Test
