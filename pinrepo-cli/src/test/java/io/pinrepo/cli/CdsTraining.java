@@ -3,17 +3,13 @@ package io.pinrepo.cli;
 import io.pinrepo.fixtures.deb.DebBuilder;
 import io.pinrepo.fixtures.python.WheelBuilder;
 import io.pinrepo.fixtures.rpm.RpmBuilder;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.stream.Stream;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 
 /**
  * The training run behind {@code pinrepo-cli/target/pinrepo.jsa} (pom: {@code cds-classlist}): in
@@ -50,8 +46,8 @@ final class CdsTraining {
     for (int i = 1; i <= 2; i++) {
       run("pypi", "publish", "--repo", repo.toString(), wheel(in, i));
       run("rpm", "publish", "--repo", repo.toString(), "--path", "train", rpm(in, i));
-      Path pom = Files.writeString(in.resolve("train-" + i + ".0.pom"), pom(i + ".0"));
-      Path jar = Files.write(in.resolve("train-" + i + ".0.jar"), jar(i));
+      Path pom = Files.writeString(in.resolve("demo-" + i + ".0.pom"), MavenFiles.pom(i + ".0"));
+      Path jar = Files.write(in.resolve("demo-" + i + ".0.jar"), MavenFiles.jar("train " + i));
       run("maven", "deploy", "--repo", repo.toString(), pom.toString(), jar.toString());
     }
     run("verify", "--repo", repo.toString());
@@ -71,21 +67,5 @@ final class CdsTraining {
 
   private static String rpm(Path in, int i) throws IOException {
     return RpmBuilder.of("train", i + ".0", "1", "noarch").writeTo(in).toString();
-  }
-
-  private static String pom(String version) {
-    return "<project><modelVersion>4.0.0</modelVersion><groupId>io.pinrepo.train</groupId>"
-        + "<artifactId>train</artifactId><version>"
-        + version
-        + "</version></project>";
-  }
-
-  private static byte[] jar(int i) throws IOException {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    try (ZipOutputStream zip = new ZipOutputStream(out)) {
-      zip.putNextEntry(new ZipEntry("train.txt"));
-      zip.write(("train " + i).getBytes(StandardCharsets.UTF_8));
-    }
-    return out.toByteArray();
   }
 }

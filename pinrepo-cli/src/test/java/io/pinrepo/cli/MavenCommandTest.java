@@ -1,12 +1,13 @@
 package io.pinrepo.cli;
 
+import static io.pinrepo.cli.MavenFiles.jar;
+import static io.pinrepo.cli.MavenFiles.pom;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.pinrepo.fixtures.hostile.HostilePoms;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -16,8 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -218,23 +217,5 @@ class MavenCommandTest {
         jar.toString(),
         sources.toString(),
         tarball.toString());
-  }
-
-  private static String pom(String version) {
-    return "<project><modelVersion>4.0.0</modelVersion><groupId>com.example</groupId>"
-        + "<artifactId>demo</artifactId><version>"
-        + version
-        + "</version></project>";
-  }
-
-  private static byte[] jar(String label) throws IOException {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    try (ZipOutputStream zip = new ZipOutputStream(out)) {
-      ZipEntry e = new ZipEntry("build.txt");
-      e.setTime(315_532_800_000L);
-      zip.putNextEntry(e);
-      zip.write(("build " + label).getBytes(StandardCharsets.UTF_8));
-    }
-    return out.toByteArray();
   }
 }

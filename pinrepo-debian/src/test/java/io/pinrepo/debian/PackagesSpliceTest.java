@@ -106,21 +106,10 @@ class PackagesSpliceTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"\n\n", "unsorted", "no Package", "last blank line", "first blank"})
+  @ValueSource(strings = {"\n\n", "unsorted", "Package:zz", "last blank line", "first blank line"})
   void anIndexThatDoesNotLookRenderedIsScannedInFullEvenIfListedAsRendered(String flaw)
       throws IOException {
-    String good = new String(PackagesIndex.render(index(6, 1)), StandardCharsets.UTF_8);
-    String bad =
-        switch (flaw) {
-          case "\n\n" -> good.replaceFirst("\n\n", "\n\n\n");
-          case "unsorted" ->
-              good.substring(good.indexOf("\n\n") + 2)
-                  + "\n"
-                  + good.substring(0, good.indexOf("\n\n") + 1);
-          case "no Package" -> good.replaceFirst("Package: ", "Package:");
-          case "last blank line" -> good + "\n";
-          default -> "\n" + good;
-        };
+    String bad = withFlaw(flaw);
     byte[] bytes = bad.getBytes(StandardCharsets.UTF_8);
     assertTrue(IndexScan.ofRendered(bytes).isEmpty(), bad);
     assertTrue(PackagesSplice.of(bytes, Set.of("pkg0"), "Packages", true).isEmpty(), bad);
@@ -159,27 +148,7 @@ class PackagesSpliceTest {
         "last blank line"
       })
   void anIndexNotAsRenderedIsNotSpliced(String flaw) throws IOException {
-    String good = new String(PackagesIndex.render(index(6, 1)), StandardCharsets.UTF_8);
-    String bad =
-        switch (flaw) {
-          case "\uFEFF" -> flaw + good;
-          case "\r\n" -> good.replace("\n", "\r\n");
-          case "\n\n" -> good.replaceFirst("\n\n", "\n\n\n");
-          case " trailing blank " -> good.replaceFirst("\n", " \n");
-          case "unsorted" ->
-              good.substring(good.indexOf("\n\n") + 2)
-                  + "\n"
-                  + good.substring(0, good.indexOf("\n\n") + 1);
-          case "no Filename" -> good.replaceFirst("Filename: [^\n]*\n", "");
-          case "\u00A0tail\u2003" -> good.replaceFirst("\n", " x\u2003\n");
-          case "last blank line" -> good + "\n";
-          case "Version: 1.0\n extra" -> good.replaceFirst("(Version: [^\n]*)\n", "$1\n extra\n");
-          case "Architecture:" -> good.replaceFirst("Architecture: [^\n]*\n", "Architecture:\n");
-          case "Version: not a version!" ->
-              good.replaceFirst("Version: [^\n]*\n", "Version: not a version!\n");
-          case "Package:zz", "Package:  zz" -> good.replaceFirst("Package: [^\n]*", flaw);
-          default -> good.replaceFirst("\n", "\n" + flaw + "\n");
-        };
+    String bad = withFlaw(flaw);
     assertTrue(IndexScan.of(bad.getBytes(StandardCharsets.UTF_8)).isEmpty(), bad);
   }
 
@@ -217,5 +186,30 @@ class PackagesSpliceTest {
     assertThrows(
         IllegalArgumentException.class,
         () -> splice.splice(List.of(entry("other", "1", "amd64", "x"))));
+  }
+
+  /** A rendered index of six packages with {@code flaw} put into it. */
+  private static String withFlaw(String flaw) {
+    String good = new String(PackagesIndex.render(index(6, 1)), StandardCharsets.UTF_8);
+    return switch (flaw) {
+      case "\uFEFF" -> flaw + good;
+      case "\r\n" -> good.replace("\n", "\r\n");
+      case "\n\n" -> good.replaceFirst("\n\n", "\n\n\n");
+      case " trailing blank " -> good.replaceFirst("\n", " \n");
+      case "unsorted" ->
+          good.substring(good.indexOf("\n\n") + 2)
+              + "\n"
+              + good.substring(0, good.indexOf("\n\n") + 1);
+      case "no Filename" -> good.replaceFirst("Filename: [^\n]*\n", "");
+      case "\u00A0tail\u2003" -> good.replaceFirst("\n", " x\u2003\n");
+      case "last blank line" -> good + "\n";
+      case "first blank line" -> "\n" + good;
+      case "Version: 1.0\n extra" -> good.replaceFirst("(Version: [^\n]*)\n", "$1\n extra\n");
+      case "Architecture:" -> good.replaceFirst("Architecture: [^\n]*\n", "Architecture:\n");
+      case "Version: not a version!" ->
+          good.replaceFirst("Version: [^\n]*\n", "Version: not a version!\n");
+      case "Package:zz", "Package:  zz" -> good.replaceFirst("Package: [^\n]*", flaw);
+      default -> good.replaceFirst("\n", "\n" + flaw + "\n");
+    };
   }
 }
