@@ -204,7 +204,10 @@ final class DebCommand implements Runnable {
       InputFiles.requireReadable(debs);
       try (Storage storage = repo.openStorage()) {
         AptRepository.Builder builder =
-            target.builder(storage, signing).replaceOnConflict(replace).checkData(!noDataCheck);
+            target
+                .builder(storage, signing.inBackground())
+                .replaceOnConflict(replace)
+                .checkData(!noDataCheck);
         if (keep != null && keep.replaceOlder) {
           builder.retention(Retention.replaceOlder());
         } else if (keep != null && keep.newest != null) {

@@ -26,6 +26,22 @@ public final class SigningOptions {
       description = "Environment variable holding the key's passphrase.")
   String passphraseEnv;
 
+  /** Whether the key is loaded on a thread of its own ({@link #inBackground}). */
+  private boolean background;
+
+  /**
+   * These options with the key loaded on a thread of its own while the command goes on: for a
+   * publish, which calls {@link Signer#ready} before writing anything, so that a key that cannot
+   * sign still changes nothing.
+   */
+  SigningOptions inBackground() {
+    SigningOptions options = new SigningOptions();
+    options.signKey = signKey;
+    options.passphraseEnv = passphraseEnv;
+    options.background = true;
+    return options;
+  }
+
   /** The signer the options name, or empty when no key was given. */
   public Optional<Signer> signer(Clock clock) throws IOException {
     if (signKey == null) {
@@ -44,6 +60,9 @@ public final class SigningOptions {
       passphrase = value.toCharArray();
     }
     InputFiles.requireReadable(List.of(signKey));
+    if (background) {
+      return Optional.of(new BackgroundSigner(signKey, passphrase, clock));
+    }
     try (InputStream in = Files.newInputStream(signKey)) {
       return Optional.of(PgpSigner.load(in, signKey.toString(), passphrase, clock));
     }

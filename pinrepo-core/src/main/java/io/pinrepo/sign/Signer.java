@@ -24,4 +24,14 @@ public interface Signer {
 
   /** The signing key's fingerprint in upper-case hex, for messages and key files. */
   String fingerprint();
+
+  /**
+   * Returns once this signer can sign, or throws why it cannot. A publish calls it after reading
+   * its files and before writing anything, so that a signer that prepares its key in the background
+   * (or reaches a remote one) can do so while the files are read, and a key that cannot sign still
+   * leaves the repository as it was. The default does nothing.
+   *
+   * @throws IOException when it cannot sign, e.g. {@link io.pinrepo.SigningKeyException}
+   */
+  default void ready() throws IOException {}
 }

@@ -119,6 +119,10 @@ public final class AptRepository {
     }
     SortedMap<Integer, PinrepoException> refused = batch.problems();
     refused.putAll(commit.conflicts(edit(dist, component, planned)));
+    // Before the files' faults, as a key that cannot sign was reported before any file was read.
+    if (settings.signer().isPresent()) {
+      settings.signer().get().ready();
+    }
     if (!refused.isEmpty()) {
       throw RefusedBatchException.refusal(List.copyOf(refused.values()));
     }

@@ -12,10 +12,14 @@ import io.pinrepo.MalformedPackageException;
 import io.pinrepo.PackageConflictException;
 import io.pinrepo.PinrepoException;
 import io.pinrepo.RefusedBatchException;
+import io.pinrepo.SigningKeyException;
 import io.pinrepo.fixtures.deb.DebBuilder;
 import io.pinrepo.gc.GarbageCollector;
+import io.pinrepo.sign.Signer;
 import io.pinrepo.spi.ContentSource;
 import io.pinrepo.testkit.memory.InMemoryStorage;
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -108,6 +112,44 @@ class RefusedPublishTest {
     good.subList(30, 36).clear();
     good.remove(5);
     assertEquals(33, repo.publishSources("stable", "main", good).added().size());
+  }
+
+  @Test
+  void aSignerThatIsNotReadyFailsThePublishBeforeAnythingIsWritten() throws Exception {
+    Signer real = Repos.signer();
+    AptRepository signed = AptRepository.builder(storage).clock(Repos.CLOCK).signer(real).build();
+    signed.publishSources("stable", "main", List.of(deb("hello", "1.0", "amd64")));
+    Map<String, byte[]> before = storage.snapshot();
+    // A signer that prepares its key elsewhere (the CLI loads it while the files are read).
+    Signer failing =
+        new Signer() {
+          @Override
+          public byte[] detachedSignature(InputStream data) throws IOException {
+            return real.detachedSignature(data);
+          }
+
+          @Override
+          public String clearSign(String text) throws IOException {
+            return real.clearSign(text);
+          }
+
+          @Override
+          public String fingerprint() {
+            return real.fingerprint();
+          }
+
+          @Override
+          public void ready() throws IOException {
+            throw new SigningKeyException("key.asc: wrong passphrase", null);
+          }
+        };
+    AptRepository repo = AptRepository.builder(storage).clock(Repos.CLOCK).signer(failing).build();
+    SigningKeyException e =
+        assertThrows(
+            SigningKeyException.class,
+            () -> repo.publishSources("stable", "main", List.of(deb("fresh", "1", "amd64"))));
+    assertEquals("key.asc: wrong passphrase", e.getMessage());
+    assertSameBytes(before, storage.snapshot());
   }
 
   @Test
