@@ -62,17 +62,7 @@ final class BackgroundSigner implements Signer {
     try {
       return loaded.join();
     } catch (CompletionException e) {
-      Throwable cause = e.getCause();
-      if (cause instanceof IOException io) {
-        throw io;
-      }
-      if (cause instanceof RuntimeException runtime) {
-        throw runtime;
-      }
-      if (cause instanceof Error error) {
-        throw error;
-      }
-      throw e;
+      throw Parallel.failure(e, "loading the signing key");
     }
   }
 }

@@ -5,6 +5,7 @@ import java.io.InterruptedIOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
@@ -75,18 +76,38 @@ public final class Parallel {
       return results;
     } catch (ExecutionException e) {
       futures.forEach(f -> f.cancel(true));
-      Throwable cause = e.getCause();
-      if (cause instanceof UncheckedIOException u) {
-        throw u.getCause();
+      if (e.getCause() instanceof UncheckedIOException u) {
+        throw u.getCause(); // how a task's IOException left it
       }
-      if (cause instanceof RuntimeException r) {
-        throw r;
-      }
-      throw new IOException(cause);
+      throw failure(e.getCause(), "parallel work");
     } catch (InterruptedException e) {
       futures.forEach(f -> f.cancel(true));
       Thread.currentThread().interrupt();
       throw new InterruptedIOException("interrupted while waiting for parallel work");
     }
+  }
+
+  /**
+   * What to throw for work done elsewhere that failed with {@code cause} (a future's, unwrapped of
+   * any {@link CompletionException} or {@link ExecutionException}): an {@link IOException} as it
+   * was thrown, so that callers can branch on its type; a {@link RuntimeException} or {@link Error}
+   * is thrown from here as it was; anything else is wrapped, saying that {@code what} failed.
+   */
+  public static IOException failure(Throwable cause, String what) {
+    Throwable thrown = cause;
+    while ((thrown instanceof CompletionException || thrown instanceof ExecutionException)
+        && thrown.getCause() != null) {
+      thrown = thrown.getCause();
+    }
+    if (thrown instanceof IOException io) {
+      return io;
+    }
+    if (thrown instanceof RuntimeException runtime) {
+      throw runtime;
+    }
+    if (thrown instanceof Error error) {
+      throw error;
+    }
+    return new IOException(what + " failed", thrown);
   }
 }

@@ -1,5 +1,6 @@
 package io.pinrepo.s3;
 
+import io.pinrepo.parallel.Parallel;
 import io.pinrepo.serving.ServingMetadata;
 import io.pinrepo.serving.ServingPolicy;
 import io.pinrepo.spi.ObjectInfo;
@@ -146,7 +147,7 @@ final class MultipartUpload {
       Thread.currentThread().interrupt();
       throw new InterruptedIOException("multipart upload of " + key + " interrupted");
     } catch (ExecutionException e) {
-      throw rethrow(e.getCause());
+      throw Parallel.failure(e.getCause(), "multipart upload of " + key);
     } finally {
       settle(sent);
     }
@@ -267,21 +268,5 @@ final class MultipartUpload {
       failure.addSuppressed(
           S3Errors.translate(e, "AbortMultipartUpload", location, key, WriteCondition.none()));
     }
-  }
-
-  private static IOException rethrow(Throwable cause) {
-    if (cause instanceof CompletionException && cause.getCause() != null) {
-      cause = cause.getCause();
-    }
-    if (cause instanceof IOException io) {
-      return io;
-    }
-    if (cause instanceof RuntimeException runtime) {
-      throw runtime;
-    }
-    if (cause instanceof Error error) {
-      throw error;
-    }
-    return new IOException(cause);
   }
 }

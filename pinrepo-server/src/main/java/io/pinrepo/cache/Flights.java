@@ -1,9 +1,9 @@
 package io.pinrepo.cache;
 
+import io.pinrepo.parallel.Parallel;
 import io.pinrepo.spi.ObjectKey;
 import java.io.IOException;
 import java.io.InterruptedIOException;
-import java.io.UncheckedIOException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -71,17 +71,7 @@ final class Flights<R> {
       throw new InterruptedIOException("interrupted waiting for the fetch of " + key);
     } catch (ExecutionException e) {
       // the leader's own exception, so that callers can branch on its type (not-found, ...)
-      Throwable cause = e.getCause();
-      if (cause instanceof IOException io) {
-        throw io;
-      }
-      if (cause instanceof RuntimeException r) {
-        throw r;
-      }
-      if (cause instanceof Error err) {
-        throw err;
-      }
-      throw new UncheckedIOException(new IOException("fetching " + key + " failed", cause));
+      throw Parallel.failure(e.getCause(), "fetching " + key);
     }
   }
 }

@@ -1,6 +1,7 @@
 package io.pinrepo.mirror;
 
 import io.pinrepo.format.RepositoryFormats;
+import io.pinrepo.parallel.Parallel;
 import io.pinrepo.serving.ServingPolicy;
 import io.pinrepo.spi.ObjectInfo;
 import io.pinrepo.spi.ObjectKey;
@@ -241,14 +242,7 @@ public final class RegionalMirror implements AutoCloseable {
       Thread.currentThread().interrupt();
       throw new InterruptedIOException("interrupted while waiting for the copy of " + key);
     } catch (ExecutionException e) {
-      Throwable cause = e.getCause();
-      if (cause instanceof IOException io) {
-        throw io;
-      }
-      if (cause instanceof RuntimeException re) {
-        throw re;
-      }
-      throw new IOException("copy of " + key + " failed", cause);
+      throw Parallel.failure(e.getCause(), "copy of " + key);
     }
   }
 
