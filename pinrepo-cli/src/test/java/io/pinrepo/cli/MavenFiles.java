@@ -6,8 +6,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
-/** The POM and jar of {@code com.example:demo} that the Maven command's tests deploy. */
-final class MavenFiles {
+/** The POMs and jars that the CLI's tests deploy. */
+public final class MavenFiles {
 
   private MavenFiles() {}
 
@@ -19,16 +19,19 @@ final class MavenFiles {
         + "</version></project>";
   }
 
-  /**
-   * A jar whose one entry says {@code label}, with a fixed time: the same label, the same bytes.
-   */
+  /** A jar whose one entry says {@code build LABEL}, with a fixed time: same label, same bytes. */
   static byte[] jar(String label) throws IOException {
+    return jarSaying("build " + label);
+  }
+
+  /** A jar whose one entry, {@code build.txt}, holds {@code text}, with a fixed time. */
+  public static byte[] jarSaying(String text) throws IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     try (ZipOutputStream zip = new ZipOutputStream(out)) {
       ZipEntry e = new ZipEntry("build.txt");
       e.setTime(315_532_800_000L);
       zip.putNextEntry(e);
-      zip.write(("build " + label).getBytes(StandardCharsets.UTF_8));
+      zip.write(text.getBytes(StandardCharsets.UTF_8));
     }
     return out.toByteArray();
   }

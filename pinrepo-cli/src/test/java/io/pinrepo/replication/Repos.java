@@ -1,5 +1,6 @@
 package io.pinrepo.replication;
 
+import io.pinrepo.cli.MavenFiles;
 import io.pinrepo.debian.AptRepository;
 import io.pinrepo.fixtures.deb.DebBuilder;
 import io.pinrepo.fixtures.python.WheelBuilder;
@@ -24,7 +25,6 @@ import io.pinrepo.spi.ObjectStream;
 import io.pinrepo.spi.Storage;
 import io.pinrepo.verify.Verification;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -36,8 +36,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 
 /**
  * Repositories of every format for replication tests: a signed APT repository, a Maven repository
@@ -123,7 +121,7 @@ final class Repos {
                     new ArtifactFile(
                         "",
                         "jar",
-                        ContentSource.ofBytes(jarBytes(artifact + version)),
+                        ContentSource.ofBytes(MavenFiles.jarSaying(artifact + version)),
                         artifact + "-" + version + ".jar"))));
   }
 
@@ -140,17 +138,6 @@ final class Repos {
     deb(storage, "stable", "hello", "1." + version);
     jar(storage, "com.example", "demo", "1." + version);
     wheel(storage, "demo-lib", "1." + version);
-  }
-
-  static byte[] jarBytes(String text) throws IOException {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    try (ZipOutputStream zip = new ZipOutputStream(out)) {
-      ZipEntry e = new ZipEntry("build.txt");
-      e.setTime(315_532_800_000L);
-      zip.putNextEntry(e);
-      zip.write(text.getBytes(StandardCharsets.UTF_8));
-    }
-    return out.toByteArray();
   }
 
   // ---- checks --------------------------------------------------------------------------------
