@@ -12,6 +12,7 @@ import io.pinrepo.testkit.clients.Programs;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -84,6 +85,26 @@ class DebPackageTest {
     }
     assertEquals(control, read.control().toString());
     assertEquals(Digests.of(Files.readAllBytes(deb)), read.digests());
+  }
+
+  @Test
+  void readingXzPackagesReusesTheDecoderDictionaries() throws IOException {
+    // dpkg-deb's xz names an 8 MiB dictionary, which a decoder allocates whole, even for a control
+    // archive of a few hundred bytes: a bulk publish of xz packages zeroed 16 MiB per package.
+    byte[] bytes =
+        DebBuilder.of("xz-both", "1.0", "amd64")
+            .controlCompression(Compression.XZ)
+            .dataCompression(Compression.XZ)
+            .build();
+    read(bytes); // the first read fills the cache
+    com.sun.management.ThreadMXBean threads =
+        (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+    long before = threads.getCurrentThreadAllocatedBytes();
+    for (int i = 0; i < 8; i++) {
+      assertEquals("xz-both", read(bytes).name());
+    }
+    long allocated = threads.getCurrentThreadAllocatedBytes() - before;
+    assertTrue(allocated < 8 << 20, "8 reads allocated " + allocated + " bytes");
   }
 
   @Test
