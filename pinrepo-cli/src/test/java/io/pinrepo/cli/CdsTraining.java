@@ -1,6 +1,7 @@
 package io.pinrepo.cli;
 
 import io.pinrepo.fixtures.deb.DebBuilder;
+import io.pinrepo.fixtures.deb.DebBuilder.Compression;
 import io.pinrepo.fixtures.python.WheelBuilder;
 import io.pinrepo.fixtures.rpm.RpmBuilder;
 import java.io.IOException;
@@ -37,8 +38,16 @@ final class CdsTraining {
     Path in = Files.createDirectories(work.resolve("in"));
     run("demo", "--no-serve", repo.toString());
     String key = DemoCommand.keyDirectory(repo).resolve("secret.asc").toString();
+    // dpkg-deb compresses with xz by default, Ubuntu's with zstd, older ones with gzip: one each.
+    Compression[] compressions = {Compression.XZ, Compression.ZSTD, Compression.GZIP};
     for (int i = 1; i <= 3; i++) {
-      String deb = DebBuilder.of("train" + i, "1.0", "amd64").writeTo(in).toString();
+      Compression compression = compressions[i - 1];
+      String deb =
+          DebBuilder.of("train" + i, "1.0", "amd64")
+              .controlCompression(compression)
+              .dataCompression(compression)
+              .writeTo(in)
+              .toString();
       run("deb", "publish", "--repo", repo.toString(), "--dist", "train", deb);
       run("deb", "publish", "--repo", repo.toString(), "--dist", "stable", "--sign-key", key, deb);
     }
