@@ -27,6 +27,7 @@ final class ArArchive {
   record Member(String name, long size) {}
 
   private final InputStream in;
+  private byte[] skipBuffer;
   private final String source;
   private Member current;
   private long remaining;
@@ -126,10 +127,12 @@ final class ArArchive {
   }
 
   private void skip(long n) throws IOException {
-    byte[] buffer = new byte[8192];
+    if (n > 0 && skipBuffer == null) {
+      skipBuffer = new byte[8192]; // once per archive: a skip per entry, mostly of a few bytes
+    }
     long left = n;
     while (left > 0) {
-      int r = in.read(buffer, 0, (int) Math.min(buffer.length, left));
+      int r = in.read(skipBuffer, 0, (int) Math.min(skipBuffer.length, left));
       if (r < 0) {
         throw truncated();
       }

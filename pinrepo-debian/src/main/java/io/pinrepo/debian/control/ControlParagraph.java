@@ -76,7 +76,12 @@ public record ControlParagraph(List<ControlField> fields) {
 
   /** The field called {@code name} (ignoring case), if present. */
   public Optional<ControlField> field(String name) {
-    return fields.stream().filter(f -> f.isNamed(name)).findFirst();
+    for (ControlField f : fields) { // a loop, not a stream: called for every field of every package
+      if (f.isNamed(name)) {
+        return Optional.of(f);
+      }
+    }
+    return Optional.empty();
   }
 
   /** The value of field {@code name}, if present. */
