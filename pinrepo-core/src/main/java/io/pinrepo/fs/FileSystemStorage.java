@@ -1,7 +1,9 @@
 package io.pinrepo.fs;
 
+import io.pinrepo.parallel.Parallel;
 import io.pinrepo.spi.ByteRange;
 import io.pinrepo.spi.ContentSource;
+import io.pinrepo.spi.GroupWrites;
 import io.pinrepo.spi.ObjectInfo;
 import io.pinrepo.spi.ObjectKey;
 import io.pinrepo.spi.ObjectListing;
@@ -33,11 +35,19 @@ import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Queue;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -61,8 +71,12 @@ import java.util.concurrent.TimeUnit;
  * ({@code a/b/}): it does not hold {@link io.pinrepo.spi.DirectoryKeys}, and refuses one with
  * {@link IllegalArgumentException}. Deleting the last object under a directory removes the
  * directory.
+ *
+ * <p>{@link #writeAbsent} writes many new objects with two flushes of the whole filesystem instead
+ * of two per object: all are staged, the filesystem is flushed, all are moved into place, the
+ * filesystem is flushed again. A moved file's bytes are on disk before its name is.
  */
-public final class FileSystemStorage implements Storage, ServerSideCopy {
+public final class FileSystemStorage implements Storage, ServerSideCopy, GroupWrites {
 
   static final String RESERVED = ".pinrepo";
 
@@ -72,8 +86,16 @@ public final class FileSystemStorage implements Storage, ServerSideCopy {
   private static final List<Duration> COARSER_STEPS =
       List.of(Duration.ofMillis(1), Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ZERO);
 
+  /** Staging threads of {@link #writeAbsent}: copying is CPU and system calls, no waiting. */
+  private static final int STAGING_THREADS =
+      Math.min(4, Math.max(1, Runtime.getRuntime().availableProcessors()));
+
+  /** Objects moved into place per hold of the lock by {@link #writeAbsent}. */
+  private static final int MOVES_PER_HOLD = 256;
+
   private final Path root;
   private final Path tmp;
+  private final WholeFlush wholeFlush = new WholeFlush();
   private volatile DirectoryLock lock; // made by the first write or delete: see openExisting
 
   private FileSystemStorage(Path root) {
@@ -184,21 +206,13 @@ public final class FileSystemStorage implements Storage, ServerSideCopy {
     Path staged =
         content instanceof StoredContent stored && stored.storage() == this
             ? linkOrStage(stored)
-            : stage(content);
+            : stage(content, true);
     ObjectInfo written;
     try {
       try (DirectoryLock.Held held = writers.acquire()) {
         Optional<ObjectInfo> current = statPath(key, target);
         checkCondition(key, current, condition);
-        createParents(key, target);
-        if (Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
-          throw new IOException(
-              "cannot write " + key + ": objects exist under " + key + "/ on this filesystem");
-        }
-        stamp(staged, current);
-        move(staged, target);
-        // stat inside the lock: after it, another writer may already have replaced this version
-        written = statPath(key, target).orElseThrow(() -> new ObjectNotFoundException(key));
+        written = place(key, target, staged, current);
       }
       // Outside the lock, so that writers into other directories flush theirs at the same time.
       syncDirectory(target.getParent());
@@ -206,6 +220,117 @@ public final class FileSystemStorage implements Storage, ServerSideCopy {
     } finally {
       Files.deleteIfExists(staged);
     }
+  }
+
+  @Override
+  @SuppressWarnings("try") // the lock is held for the block, never referenced in it
+  public Set<ObjectKey> writeAbsent(Map<ObjectKey, ContentSource> contents) throws IOException {
+    DirectoryLock writers = lock();
+    List<ObjectKey> absent = new ArrayList<>();
+    for (ObjectKey key : contents.keySet()) {
+      if (statPath(key, pathOf(key)).isEmpty()) {
+        absent.add(key); // a key already held is not copied only to be refused
+      }
+    }
+    Queue<Path> staged = new ConcurrentLinkedQueue<>();
+    try {
+      List<Path> files = stageAll(absent, contents, staged);
+      if (!wholeFlush.flush(tmp)) {
+        for (Path file : files) {
+          force(file);
+        }
+      }
+      Set<ObjectKey> written = new LinkedHashSet<>();
+      Set<Path> directories = new LinkedHashSet<>();
+      for (int from = 0; from < absent.size(); from += MOVES_PER_HOLD) {
+        try (DirectoryLock.Held held = writers.acquire()) {
+          for (int i = from; i < Math.min(from + MOVES_PER_HOLD, absent.size()); i++) {
+            ObjectKey key = absent.get(i);
+            Path target = pathOf(key);
+            Optional<ObjectInfo> current = statPath(key, target);
+            if (current.isEmpty()) {
+              place(key, target, files.get(i), current);
+              written.add(key);
+              directories.add(target.getParent());
+            }
+          }
+        }
+      }
+      if (!written.isEmpty() && !wholeFlush.flush(tmp)) {
+        for (Path directory : directories) {
+          syncDirectory(directory);
+        }
+      }
+      return written;
+    } finally {
+      for (Path file : staged) {
+        Files.deleteIfExists(file);
+      }
+    }
+  }
+
+  /**
+   * Stages every content, unflushed, on a few threads; each staged file is added to {@code made}.
+   */
+  private List<Path> stageAll(
+      List<ObjectKey> keys, Map<ObjectKey, ContentSource> contents, Queue<Path> made)
+      throws IOException {
+    if (keys.size() < 2) {
+      List<Path> files = new ArrayList<>();
+      for (ObjectKey key : keys) {
+        Path file = stage(contents.get(key), false);
+        made.add(file);
+        files.add(file);
+      }
+      return files;
+    }
+    ExecutorService pool =
+        Executors.newFixedThreadPool(
+            Math.min(STAGING_THREADS, keys.size()), Parallel.daemonThreads("pinrepo-staging"));
+    try {
+      return Parallel.map(
+          pool,
+          keys,
+          key -> {
+            Path file = stage(contents.get(key), false);
+            made.add(file);
+            try {
+              // Here, on several threads, rather than one at a time under the lock; a directory
+              // pruned meanwhile is made again there, and a failure is reported there.
+              Files.createDirectories(pathOf(key).getParent());
+            } catch (IOException e) {
+              // reported when the file is moved into place
+            }
+            return file;
+          });
+    } finally {
+      pool.shutdownNow();
+      try {
+        // a task cancelled by a failure may still be staging: its file must be in made first
+        pool.awaitTermination(1, TimeUnit.MINUTES);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
+  /**
+   * Moves {@code staged} to {@code target}, under the lock, after its condition was checked against
+   * {@code current}; returns the new version.
+   */
+  private ObjectInfo place(ObjectKey key, Path target, Path staged, Optional<ObjectInfo> current)
+      throws IOException {
+    if (!Files.isDirectory(target.getParent())) {
+      createParents(key, target);
+    }
+    if (Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
+      throw new IOException(
+          "cannot write " + key + ": objects exist under " + key + "/ on this filesystem");
+    }
+    stamp(staged, current);
+    move(staged, target);
+    // stat inside the lock: after it, another writer may already have replaced this version
+    return statPath(key, target).orElseThrow(() -> new ObjectNotFoundException(key));
   }
 
   @Override
@@ -248,6 +373,11 @@ public final class FileSystemStorage implements Storage, ServerSideCopy {
     return "file:" + root;
   }
 
+  /** For tests: {@link #writeAbsent} flushes file by file, as where a filesystem cannot at once. */
+  void flushFileByFile() {
+    wholeFlush.disable();
+  }
+
   /** The lock, made with the staging directory on first use. */
   private DirectoryLock lock() throws IOException {
     DirectoryLock made = lock;
@@ -264,14 +394,17 @@ public final class FileSystemStorage implements Storage, ServerSideCopy {
     return made;
   }
 
-  private Path stage(ContentSource content) throws IOException {
+  /** Copies {@code content} into a new file in the staging directory, flushed if {@code flush}. */
+  private Path stage(ContentSource content, boolean flush) throws IOException {
     Path staged = tmp.resolve(UUID.randomUUID() + ".part");
     try (InputStream in = content.open();
         FileChannel channel =
             FileChannel.open(staged, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
       OutputStream out = Channels.newOutputStream(channel);
       in.transferTo(out);
-      channel.force(true);
+      if (flush) {
+        channel.force(true);
+      }
     } catch (IOException | RuntimeException e) {
       try {
         Files.deleteIfExists(staged);
@@ -298,7 +431,7 @@ public final class FileSystemStorage implements Storage, ServerSideCopy {
     } catch (IOException | UnsupportedOperationException e) {
       // no such file, another device, no hard links here: take the bytes
     }
-    return stage(stored);
+    return stage(stored, true);
   }
 
   private static void move(Path staged, Path target) throws IOException {
@@ -307,6 +440,12 @@ public final class FileSystemStorage implements Storage, ServerSideCopy {
           staged, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     } catch (AtomicMoveNotSupportedException e) {
       throw new IOException("filesystem under " + target + " cannot rename atomically", e);
+    }
+  }
+
+  private static void force(Path file) throws IOException {
+    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
+      channel.force(true);
     }
   }
 

@@ -24,7 +24,9 @@ import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -35,6 +37,8 @@ import java.util.concurrent.Future;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** What the filesystem storage promises beyond the storage contract (run in pinrepo-testkit). */
 class FileSystemStorageTest {
@@ -125,6 +129,71 @@ class FileSystemStorageTest {
       if (i % 3 == 0) {
         storage.delete(key("top"), WriteCondition.none());
       }
+    }
+  }
+
+  @ParameterizedTest(name = "flushing the whole filesystem: {0}")
+  @ValueSource(booleans = {true, false})
+  void aGroupWritesOnlyWhereNoObjectIsAndLeavesNothingStaged(boolean wholeFlush)
+      throws IOException {
+    FileSystemStorage storage = FileSystemStorage.open(dir);
+    if (!wholeFlush) {
+      storage.flushFileByFile();
+    }
+    put(storage, "pool/b/taken", "first");
+    Map<ObjectKey, ContentSource> contents = new LinkedHashMap<>();
+    for (int i = 0; i < 40; i++) {
+      contents.put(key("pool/a/p" + i + "/f" + i + ".deb"), ContentSource.ofUtf8("bytes " + i));
+    }
+    contents.put(key("pool/b/taken"), ContentSource.ofUtf8("second"));
+
+    Set<ObjectKey> written = storage.writeAbsent(contents);
+
+    Set<ObjectKey> expected = new HashSet<>(contents.keySet());
+    expected.remove(key("pool/b/taken"));
+    assertEquals(expected, written);
+    for (int i = 0; i < 40; i++) {
+      assertEquals("bytes " + i, Files.readString(dir.resolve("pool/a/p" + i + "/f" + i + ".deb")));
+    }
+    assertEquals("first", Files.readString(dir.resolve("pool/b/taken")));
+    try (Stream<Path> staged = Files.list(dir.resolve(".pinrepo/tmp"))) {
+      assertEquals(List.of(), staged.toList());
+    }
+    // Versions as write gives them: a later conditional write on one succeeds.
+    ObjectInfo info = storage.stat(key("pool/a/p0/f0.deb")).orElseThrow();
+    storage.write(
+        key("pool/a/p0/f0.deb"),
+        ContentSource.ofUtf8("again"),
+        WriteCondition.matches(info.versionToken()));
+  }
+
+  @Test
+  void aGroupWhoseSourceFailsLeavesNoObjectAndNoStagedFile() throws IOException {
+    FileSystemStorage storage = FileSystemStorage.open(dir);
+    Map<ObjectKey, ContentSource> contents = new LinkedHashMap<>();
+    for (int i = 0; i < 20; i++) {
+      contents.put(key("g/" + i), ContentSource.ofUtf8("fine " + i));
+    }
+    contents.put(
+        key("g/broken"),
+        new ContentSource() {
+          @Override
+          public InputStream open() throws IOException {
+            throw new IOException("broken source");
+          }
+
+          @Override
+          public OptionalLong size() {
+            return OptionalLong.empty();
+          }
+        });
+
+    IOException e = assertThrows(IOException.class, () -> storage.writeAbsent(contents));
+
+    assertEquals("broken source", e.getMessage());
+    assertEquals(List.of(), keys(storage, "g/"));
+    try (Stream<Path> staged = Files.list(dir.resolve(".pinrepo/tmp"))) {
+      assertEquals(List.of(), staged.toList());
     }
   }
 
