@@ -37,7 +37,7 @@ public final class RepoOptions {
     // Progress only for a person watching a terminal; scripts and CI logs get none.
     return System.console() == null
         ? storage
-        : new UploadProgress(storage, new PrintWriter(System.err, true));
+        : UploadProgress.around(storage, new PrintWriter(System.err, true));
   }
 
   /**

@@ -2,6 +2,7 @@ package io.pinrepo.cli;
 
 import io.pinrepo.spi.ContentSource;
 import io.pinrepo.spi.ForwardingStorage;
+import io.pinrepo.spi.GroupWrites;
 import io.pinrepo.spi.ObjectInfo;
 import io.pinrepo.spi.ObjectKey;
 import io.pinrepo.spi.Storage;
@@ -10,48 +11,90 @@ import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.OptionalLong;
+import java.util.Set;
 
 /**
  * Shows on a terminal how far each large upload has got: a storage decorator that counts the bytes
  * the backend reads from each write's content. Writes under 1 MiB pass unseen; so does everything
  * when stderr is not a terminal (the CLI only installs it on one).
  */
-final class UploadProgress extends ForwardingStorage {
+class UploadProgress extends ForwardingStorage {
 
   static final long SHOWN_FROM = 1 << 20;
 
   private final PrintWriter err;
 
-  UploadProgress(Storage delegate, PrintWriter err) {
+  private UploadProgress(Storage delegate, PrintWriter err) {
     super(delegate);
     this.err = err;
+  }
+
+  /** Progress around {@code delegate}, keeping its power to write a group ({@link GroupWrites}). */
+  static UploadProgress around(Storage delegate, PrintWriter err) {
+    return delegate instanceof GroupWrites
+        ? new Grouped(delegate, err)
+        : new UploadProgress(delegate, err);
   }
 
   @Override
   public ObjectInfo write(ObjectKey key, ContentSource content, WriteCondition condition)
       throws IOException {
-    OptionalLong size = content.size();
-    if (size.isEmpty() || size.getAsLong() < SHOWN_FROM) {
+    ContentSource counted = counted(key, content);
+    if (counted == content) {
       return delegate().write(key, content, condition);
     }
-    ContentSource counted =
-        new ContentSource() {
-          @Override
-          public InputStream open() throws IOException {
-            return new Counting(content.open(), key, size.getAsLong());
-          }
-
-          @Override
-          public OptionalLong size() {
-            return size;
-          }
-        };
     try {
       return delegate().write(key, counted, condition);
     } finally {
-      err.print("\r\033[K");
-      err.flush();
+      clearLine();
+    }
+  }
+
+  /** {@code content}, counted as it is read when it is large enough to show. */
+  final ContentSource counted(ObjectKey key, ContentSource content) {
+    OptionalLong size = content.size();
+    if (size.isEmpty() || size.getAsLong() < SHOWN_FROM) {
+      return content;
+    }
+    return new ContentSource() {
+      @Override
+      public InputStream open() throws IOException {
+        return new Counting(content.open(), key, size.getAsLong());
+      }
+
+      @Override
+      public OptionalLong size() {
+        return size;
+      }
+    };
+  }
+
+  final void clearLine() {
+    err.print("\r\033[K");
+    err.flush();
+  }
+
+  /** Around a storage that writes groups. */
+  private static final class Grouped extends UploadProgress implements GroupWrites {
+    Grouped(Storage delegate, PrintWriter err) {
+      super(delegate, err);
+    }
+
+    @Override
+    public Set<ObjectKey> writeAbsent(Map<ObjectKey, ContentSource> contents) throws IOException {
+      Map<ObjectKey, ContentSource> counted = new LinkedHashMap<>();
+      contents.forEach((key, content) -> counted.put(key, counted(key, content)));
+      if (counted.equals(contents)) {
+        return ((GroupWrites) delegate()).writeAbsent(contents);
+      }
+      try {
+        return ((GroupWrites) delegate()).writeAbsent(counted);
+      } finally {
+        clearLine();
+      }
     }
   }
 
