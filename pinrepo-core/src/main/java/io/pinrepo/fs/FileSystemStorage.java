@@ -86,8 +86,8 @@ public final class FileSystemStorage implements Storage, ServerSideCopy, GroupWr
   private static final List<Duration> COARSER_STEPS =
       List.of(Duration.ofMillis(1), Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ZERO);
 
-  /** Staging threads of {@link #writeAbsent}: copying is CPU and system calls, no waiting. */
-  private static final int STAGING_THREADS =
+  /** Threads of {@link #writeAbsent}: copying and moving are CPU and system calls, no waiting. */
+  private static final int GROUP_THREADS =
       Math.min(4, Math.max(1, Runtime.getRuntime().availableProcessors()));
 
   /** Objects moved into place per hold of the lock by {@link #writeAbsent}. */
@@ -232,28 +232,52 @@ public final class FileSystemStorage implements Storage, ServerSideCopy, GroupWr
         absent.add(key); // a key already held is not copied only to be refused
       }
     }
+    if (absent.isEmpty()) {
+      return Set.of();
+    }
     Queue<Path> staged = new ConcurrentLinkedQueue<>();
+    ExecutorService pool =
+        Executors.newFixedThreadPool(
+            Math.min(GROUP_THREADS, absent.size()), Parallel.daemonThreads("pinrepo-group"));
     try {
-      List<Path> files = stageAll(absent, contents, staged);
+      List<Path> files = Parallel.map(pool, absent, key -> stageNew(key, contents, staged));
       if (!wholeFlush.flush(tmp)) {
         for (Path file : files) {
           force(file);
         }
       }
+      boolean[] placed = new boolean[absent.size()];
+      List<Integer> order = new ArrayList<>(absent.size());
+      for (int i = 0; i < absent.size(); i++) {
+        order.add(i);
+      }
+      for (int from = 0; from < absent.size(); from += MOVES_PER_HOLD) {
+        List<Integer> chunk = order.subList(from, Math.min(from + MOVES_PER_HOLD, absent.size()));
+        try (DirectoryLock.Held held = writers.acquire()) {
+          // Several threads move while this one holds the lock: distinct keys, each checked first.
+          Parallel.forEach(
+              pool,
+              chunk,
+              i -> {
+                ObjectKey key = absent.get(i);
+                Path target = pathOf(key);
+                Optional<ObjectInfo> current = statPath(key, target);
+                if (current.isEmpty()) {
+                  place(key, target, files.get(i), current);
+                  placed[i] = true;
+                }
+              });
+        } catch (IOException | RuntimeException e) {
+          settle(pool); // no move may run on after the lock is let go
+          throw e;
+        }
+      }
       Set<ObjectKey> written = new LinkedHashSet<>();
       Set<Path> directories = new LinkedHashSet<>();
-      for (int from = 0; from < absent.size(); from += MOVES_PER_HOLD) {
-        try (DirectoryLock.Held held = writers.acquire()) {
-          for (int i = from; i < Math.min(from + MOVES_PER_HOLD, absent.size()); i++) {
-            ObjectKey key = absent.get(i);
-            Path target = pathOf(key);
-            Optional<ObjectInfo> current = statPath(key, target);
-            if (current.isEmpty()) {
-              place(key, target, files.get(i), current);
-              written.add(key);
-              directories.add(target.getParent());
-            }
-          }
+      for (int i = 0; i < absent.size(); i++) {
+        if (placed[i]) {
+          written.add(absent.get(i));
+          directories.add(pathOf(absent.get(i)).getParent());
         }
       }
       if (!written.isEmpty() && !wholeFlush.flush(tmp)) {
@@ -263,6 +287,7 @@ public final class FileSystemStorage implements Storage, ServerSideCopy, GroupWr
       }
       return written;
     } finally {
+      settle(pool); // a task cancelled by a failure may still be staging: its file must be listed
       for (Path file : staged) {
         Files.deleteIfExists(file);
       }
@@ -270,47 +295,28 @@ public final class FileSystemStorage implements Storage, ServerSideCopy, GroupWr
   }
 
   /**
-   * Stages every content, unflushed, on a few threads; each staged file is added to {@code made}.
+   * Stages the content of {@code key}, unflushed, listing the file in {@code made}, and makes its
+   * directory: here, on several threads, rather than one at a time under the lock. A directory
+   * pruned meanwhile is made again when the file is moved, and a failure is reported then.
    */
-  private List<Path> stageAll(
-      List<ObjectKey> keys, Map<ObjectKey, ContentSource> contents, Queue<Path> made)
+  private Path stageNew(ObjectKey key, Map<ObjectKey, ContentSource> contents, Queue<Path> made)
       throws IOException {
-    if (keys.size() < 2) {
-      List<Path> files = new ArrayList<>();
-      for (ObjectKey key : keys) {
-        Path file = stage(contents.get(key), false);
-        made.add(file);
-        files.add(file);
-      }
-      return files;
-    }
-    ExecutorService pool =
-        Executors.newFixedThreadPool(
-            Math.min(STAGING_THREADS, keys.size()), Parallel.daemonThreads("pinrepo-staging"));
+    Path file = stage(contents.get(key), false);
+    made.add(file);
     try {
-      return Parallel.map(
-          pool,
-          keys,
-          key -> {
-            Path file = stage(contents.get(key), false);
-            made.add(file);
-            try {
-              // Here, on several threads, rather than one at a time under the lock; a directory
-              // pruned meanwhile is made again there, and a failure is reported there.
-              Files.createDirectories(pathOf(key).getParent());
-            } catch (IOException e) {
-              // reported when the file is moved into place
-            }
-            return file;
-          });
-    } finally {
-      pool.shutdownNow();
-      try {
-        // a task cancelled by a failure may still be staging: its file must be in made first
-        pool.awaitTermination(1, TimeUnit.MINUTES);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
+      Files.createDirectories(pathOf(key).getParent());
+    } catch (IOException e) {
+      // reported when the file is moved into place
+    }
+    return file;
+  }
+
+  private static void settle(ExecutorService pool) {
+    pool.shutdownNow();
+    try {
+      pool.awaitTermination(1, TimeUnit.MINUTES);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 
