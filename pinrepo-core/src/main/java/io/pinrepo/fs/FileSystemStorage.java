@@ -72,9 +72,11 @@ import java.util.concurrent.TimeUnit;
  * {@link IllegalArgumentException}. Deleting the last object under a directory removes the
  * directory.
  *
- * <p>{@link #writeAbsent} writes many new objects with two flushes of the whole filesystem instead
- * of two per object: all are staged, the filesystem is flushed, all are moved into place, the
- * filesystem is flushed again. A moved file's bytes are on disk before its name is.
+ * <p>{@link #writeAbsent} writes many new objects with a few flushes of the whole filesystem
+ * instead of two per object: all are staged, the filesystem is flushed, they are moved into place
+ * {@value #MOVES_PER_HOLD} at a time under the lock and the filesystem is flushed again before the
+ * lock is let go. A moved file's bytes are on disk before its name, and its name before another
+ * writer can act on it.
  */
 public final class FileSystemStorage implements Storage, ServerSideCopy, GroupWrites {
 
@@ -90,8 +92,11 @@ public final class FileSystemStorage implements Storage, ServerSideCopy, GroupWr
   private static final int GROUP_THREADS =
       Math.min(4, Math.max(1, Runtime.getRuntime().availableProcessors()));
 
-  /** Objects moved into place per hold of the lock by {@link #writeAbsent}. */
-  private static final int MOVES_PER_HOLD = 256;
+  /**
+   * Objects moved into place per hold of the lock by {@link #writeAbsent}, whose names are flushed
+   * before it is let go: other writers wait for at most this many moves and one flush.
+   */
+  private static final int MOVES_PER_HOLD = 1024;
 
   private final Path root;
   private final Path tmp;
@@ -240,7 +245,15 @@ public final class FileSystemStorage implements Storage, ServerSideCopy, GroupWr
         Executors.newFixedThreadPool(
             Math.min(GROUP_THREADS, absent.size()), Parallel.daemonThreads("pinrepo-group"));
     try {
-      List<Path> files = Parallel.map(pool, absent, key -> stageNew(key, contents, staged));
+      List<Path> files =
+          Parallel.map(
+              pool,
+              absent,
+              key -> {
+                Path file = stage(contents.get(key), false);
+                staged.add(file);
+                return file;
+              });
       if (!wholeFlush.flush(tmp)) {
         for (Path file : files) {
           force(file);
@@ -254,40 +267,43 @@ public final class FileSystemStorage implements Storage, ServerSideCopy, GroupWr
       for (int from = 0; from < absent.size(); from += MOVES_PER_HOLD) {
         List<Integer> chunk = order.subList(from, Math.min(from + MOVES_PER_HOLD, absent.size()));
         try (DirectoryLock.Held held = writers.acquire()) {
-          // Several threads move while this one holds the lock: distinct keys, each checked first.
-          Parallel.forEach(
-              pool,
-              chunk,
-              i -> {
-                ObjectKey key = absent.get(i);
-                Path target = pathOf(key);
-                Optional<ObjectInfo> current = statPath(key, target);
-                if (current.isEmpty()) {
-                  place(key, target, files.get(i), current);
-                  placed[i] = true;
-                }
-              });
-        } catch (IOException | RuntimeException e) {
-          settle(pool); // no move may run on after the lock is let go
-          throw e;
+          try {
+            // Several threads move while this one holds the lock: distinct keys, each checked.
+            Parallel.forEach(
+                pool,
+                chunk,
+                i -> {
+                  ObjectKey key = absent.get(i);
+                  Path target = pathOf(key);
+                  Optional<ObjectInfo> current = statPath(key, target);
+                  if (current.isEmpty()) {
+                    place(key, target, files.get(i), current);
+                    placed[i] = true;
+                  }
+                });
+          } catch (IOException | RuntimeException e) {
+            settle(pool); // no move may run on once the lock is let go
+            try {
+              flushNames(chunk, absent, placed);
+            } catch (IOException | RuntimeException flush) {
+              e.addSuppressed(flush);
+            }
+            throw e;
+          }
+          // Before the lock is let go: a writer that finds one of these names (and may commit an
+          // index naming it) takes the lock first, so it finds the name on disk.
+          flushNames(chunk, absent, placed);
         }
       }
       Set<ObjectKey> written = new LinkedHashSet<>();
-      Set<Path> directories = new LinkedHashSet<>();
       for (int i = 0; i < absent.size(); i++) {
         if (placed[i]) {
           written.add(absent.get(i));
-          directories.add(pathOf(absent.get(i)).getParent());
-        }
-      }
-      if (!written.isEmpty() && !wholeFlush.flush(tmp)) {
-        for (Path directory : directories) {
-          syncDirectory(directory);
         }
       }
       return written;
     } finally {
-      settle(pool); // a task cancelled by a failure may still be staging: its file must be listed
+      settle(pool); // a staging task cancelled by a failure may still be writing its file
       for (Path file : staged) {
         Files.deleteIfExists(file);
       }
@@ -295,27 +311,39 @@ public final class FileSystemStorage implements Storage, ServerSideCopy, GroupWr
   }
 
   /**
-   * Stages the content of {@code key}, unflushed, listing the file in {@code made}, and makes its
-   * directory: here, on several threads, rather than one at a time under the lock. A directory
-   * pruned meanwhile is made again when the file is moved, and a failure is reported then.
+   * Makes the names of the placed keys among {@code indices} durable: the whole filesystem flushed,
+   * or each of their directories where it cannot be.
    */
-  private Path stageNew(ObjectKey key, Map<ObjectKey, ContentSource> contents, Queue<Path> made)
+  private void flushNames(List<Integer> indices, List<ObjectKey> keys, boolean[] placed)
       throws IOException {
-    Path file = stage(contents.get(key), false);
-    made.add(file);
-    try {
-      Files.createDirectories(pathOf(key).getParent());
-    } catch (IOException e) {
-      // reported when the file is moved into place
+    if (indices.stream().noneMatch(i -> placed[i]) || wholeFlush.flush(tmp)) {
+      return;
     }
-    return file;
+    Set<Path> directories = new LinkedHashSet<>();
+    for (int i : indices) {
+      if (placed[i]) {
+        directories.add(pathOf(keys.get(i)).getParent());
+      }
+    }
+    for (Path directory : directories) {
+      syncDirectory(directory);
+    }
   }
 
+  /** Waits, through interrupts, until no task of {@code pool} runs. */
   private static void settle(ExecutorService pool) {
     pool.shutdownNow();
-    try {
-      pool.awaitTermination(1, TimeUnit.MINUTES);
-    } catch (InterruptedException e) {
+    boolean interrupted = false;
+    while (true) {
+      try {
+        if (pool.awaitTermination(1, TimeUnit.MINUTES)) {
+          break;
+        }
+      } catch (InterruptedException e) {
+        interrupted = true; // the flag is clear now; wait on, then set it again
+      }
+    }
+    if (interrupted) {
       Thread.currentThread().interrupt();
     }
   }

@@ -192,6 +192,27 @@ class FileSystemStorageTest {
 
     assertEquals("broken source", e.getMessage());
     assertEquals(List.of(), keys(storage, "g/"));
+    assertFalse(Files.exists(dir.resolve("g")), "no directory is made before a file is moved");
+    try (Stream<Path> staged = Files.list(dir.resolve(".pinrepo/tmp"))) {
+      assertEquals(List.of(), staged.toList());
+    }
+  }
+
+  @Test
+  void aGroupWhoseMoveFailsNamesTheKeyAndLeavesNothingStaged() throws IOException {
+    FileSystemStorage storage = FileSystemStorage.open(dir);
+    put(storage, "f", "an object where a directory would have to be");
+    Map<ObjectKey, ContentSource> contents = new LinkedHashMap<>();
+    for (int i = 0; i < 20; i++) {
+      contents.put(key("g/" + i), ContentSource.ofUtf8("fine " + i));
+    }
+    contents.put(key("f/x"), ContentSource.ofUtf8("cannot be"));
+
+    IOException e = assertThrows(IOException.class, () -> storage.writeAbsent(contents));
+
+    assertTrue(e.getMessage().contains("f/x"), e.getMessage());
+    assertEquals(
+        "an object where a directory would have to be", Files.readString(dir.resolve("f")));
     try (Stream<Path> staged = Files.list(dir.resolve(".pinrepo/tmp"))) {
       assertEquals(List.of(), staged.toList());
     }
