@@ -159,9 +159,11 @@ public final class AptRepository {
    */
   private List<PublishEdit.Incoming> uploadGrouped(
       String component, List<PublishBatch.Item> items, GroupWrites group) throws IOException {
+    List<String> paths = new ArrayList<>(items.size());
     Map<ObjectKey, ContentSource> fresh = new LinkedHashMap<>();
     for (PublishBatch.Item item : items) {
       String path = PoolLayout.path(component, item.deb(), item.type());
+      paths.add(path);
       fresh.putIfAbsent(PoolLayout.key(path), item.source());
     }
     // A second file of the batch under the same pool name (other bytes) goes on as upload does.
@@ -169,9 +171,8 @@ public final class AptRepository {
     PublishEdit.Incoming[] incoming = new PublishEdit.Incoming[items.size()];
     List<Integer> rest = new ArrayList<>();
     for (int i = 0; i < items.size(); i++) {
-      String path = PoolLayout.path(component, items.get(i).deb(), items.get(i).type());
-      if (written.remove(PoolLayout.key(path))) {
-        incoming[i] = incoming(items.get(i), path);
+      if (written.remove(PoolLayout.key(paths.get(i)))) {
+        incoming[i] = incoming(items.get(i), paths.get(i));
       } else {
         rest.add(i);
       }
