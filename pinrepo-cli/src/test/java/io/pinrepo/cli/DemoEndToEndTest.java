@@ -11,7 +11,6 @@ import io.pinrepo.testkit.clients.Programs;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -49,10 +48,6 @@ class DemoEndToEndTest {
     work = Files.createTempDirectory("pinrepo-demo-e2e");
     Path jar = Path.of(System.getProperty("pinrepo.jar", "target/pinrepo.jar")).toAbsolutePath();
     assertTrue(Files.isRegularFile(jar), "no " + jar + ": run after package");
-    int port;
-    try (ServerSocket socket = new ServerSocket(0)) {
-      port = socket.getLocalPort();
-    }
     demo =
         new ProcessBuilder(
                 "java",
@@ -61,7 +56,7 @@ class DemoEndToEndTest {
                 "demo",
                 work.resolve("demo-repo").toString(),
                 "--port",
-                String.valueOf(port))
+                "0") // any free port: a port probed and released first could be taken meanwhile
             .redirectErrorStream(true)
             .start();
     BufferedReader out =
@@ -70,7 +65,7 @@ class DemoEndToEndTest {
     while ((line = out.readLine()) != null) {
       printed.add(line);
       if (line.startsWith("serving ")) {
-        base = URI.create("http://127.0.0.1:" + port + "/");
+        base = URI.create(line.substring(line.indexOf(" at ") + 4, line.indexOf(" (Ctrl-C")));
         return;
       }
     }

@@ -17,6 +17,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -95,7 +96,10 @@ class CrossProcessMirrorTest {
           RegionalMirror.builder(origin)
               .formats(List.of(new ManifestFormat()))
               .region("eu", region, URI.create("http://eu.example/"))
-              .leaseDuration(Duration.ofMillis(500))
+              // The dead holder's lease looks an hour old to this clock: taken over on the first
+              // look, while this mirror's own lease stays long enough for a loaded machine's
+              // flushes.
+              .clock(Clock.offset(Clock.systemUTC(), Duration.ofHours(1)))
               .listener(listener)
               .build()) {
         assertEquals(Located.Outcome.COPIED, mirror.locate(KEY, "eu").outcome());

@@ -89,7 +89,7 @@ class LeaseTest {
         RegionalMirror.builder(memory)
             .formats(List.of(new ManifestFormat()))
             .region("eu", region, URI.create("http://eu.example/"))
-            .leaseDuration(Duration.ofMillis(300))
+            .leaseDuration(Duration.ofSeconds(2)) // also this mirror's own lease while it copies
             .listener(listener)
             .build()) {
       assertEquals(Located.Outcome.COPIED, mirror.locate(KEY, "eu").outcome());

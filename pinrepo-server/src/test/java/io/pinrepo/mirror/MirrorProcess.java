@@ -14,7 +14,6 @@ import java.io.InputStreamReader;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 
 /**
@@ -37,7 +36,6 @@ final class MirrorProcess {
           RegionalMirror.builder(origin)
               .formats(List.of(new ManifestFormat()))
               .region("eu", region, URI.create("http://eu.example/"))
-              .leaseDuration(Duration.ofSeconds(2))
               .build()) {
         System.out.println("ready");
         System.out.flush();

@@ -2,6 +2,7 @@ package io.pinrepo.mirror;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.pinrepo.spi.ObjectKey;
 import io.pinrepo.spi.ObjectStream;
@@ -79,8 +80,12 @@ class OneCopyTest {
     }
     assertEquals(List.of(KEY), region.keys(), "no lease or temporary object is left");
     // the region's own counts: the lease, (a temporary copy,) the copy; the lease (and temporary)
-    // deleted. A lease is renewed every 10 s; this copy takes milliseconds.
-    assertEquals(serverSide ? 3 : 2, region.count(Operation.WRITE), "writes into the region");
-    assertEquals(serverSide ? 2 : 1, region.count(Operation.DELETE), "deletes in the region");
+    // deleted. A lease is renewed every 10 s; this copy takes milliseconds. A request the scheduler
+    // delays between its stat and its flight may lead a second flight after the first ended: it
+    // takes the lease, finds the copy and lets the lease go, one write and one delete more.
+    long lateLeases = region.count(Operation.DELETE) - (serverSide ? 2 : 1);
+    assertTrue(lateLeases >= 0, "deletes in the region: " + region.count(Operation.DELETE));
+    assertEquals(
+        (serverSide ? 3 : 2) + lateLeases, region.count(Operation.WRITE), "writes into the region");
   }
 }
